@@ -55,6 +55,7 @@ public final class SimulatedCluster implements AutoCloseable {
     private final SimServer server;
     private final String tokenSecret;
     private final List<RecordedRequest> recorded = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Set<String> implemented;
 
     private SimulatedCluster(SimulatorOptions o) throws Exception {
         this.options = o;
@@ -78,6 +79,7 @@ public final class SimulatedCluster implements AutoCloseable {
         new PowerHandlers(state, tasks, clock).register(routes);
         new TaskHandlers(tasks, clusterLog, acl, () -> state.nodes().stream().map(Node::name).toList()).register(routes);
 
+        this.implemented = routes.keys();
         Dispatcher dispatcher = new Dispatcher(ApiContract.load("9.1.3"), routes, new Authentication(acl, tickets, clock), acl,
                 new Dispatcher.NodeDirectory() {
                     @Override
@@ -184,6 +186,11 @@ public final class SimulatedCluster implements AutoCloseable {
         synchronized (recorded) {
             return List.copyOf(recorded);
         }
+    }
+
+    /// The endpoints the simulator implements, as `METHOD /path/{template}` keys of the schema.
+    public java.util.Set<String> implementedEndpoints() {
+        return implemented;
     }
 
     public void clearRequests() {

@@ -32,12 +32,16 @@ public final class InventoryHandlers {
         r.add("GET", "/cluster/resources", call -> Reply.of(state.clusterResources(call.string("type"), visibility(call.caller()))));
         r.add("GET", "/nodes", call -> Reply.of(state.nodes(fingerprintOf, visibility(call.caller()))));
         r.add("GET", "/nodes/{node}/status", call -> Reply.of(state.nodeStatus(call.string("node"))));
+        r.add("GET", "/nodes/{node}/rrddata", call -> Reply.of(state.nodeRrd(call.string("node"),
+                call.string("timeframe"), "MAX".equals(call.string("cf")))));
         for (GuestKind kind : GuestKind.values()) {
             String base = "/nodes/{node}/" + kind.wire();
             r.add("GET", base, call -> Reply.of(state.guestList(call.string("node"), kind, call.flag("full"),
                     visibility(call.caller()))));
             r.add("GET", base + "/{vmid}/status/current", call -> Reply.of(state.guestStatus(guest(call, kind))));
             r.add("GET", base + "/{vmid}/config", call -> Reply.of(state.guestConfig(guest(call, kind))));
+            r.add("GET", base + "/{vmid}/rrddata", call -> Reply.of(state.guestRrd(guest(call, kind),
+                    call.string("timeframe"), "MAX".equals(call.string("cf")))));
         }
     }
 

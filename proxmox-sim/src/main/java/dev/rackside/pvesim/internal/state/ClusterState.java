@@ -174,6 +174,22 @@ public final class ClusterState {
         return JSON.objectNode().put("version", VERSION).put("release", RELEASE).put("repoid", REPOID);
     }
 
+    /// `GET /nodes/{node}/rrddata`: `timeframe` hour…decade, `max` for cf=MAX.
+    public ArrayNode nodeRrd(String node, String timeframe, boolean max) {
+        Snapshot s = snapshot;
+        Node n = requireNode(s, node);
+        Frame.requireOnline(n);
+        return RrdRenderer.node(seed, n, s.guestsByNode().get(node), clock.instant(), timeframe, max);
+    }
+
+    /// `GET /nodes/{node}/{qemu|lxc}/{vmid}/rrddata`.
+    public ArrayNode guestRrd(Guest g, String timeframe, boolean max) {
+        Frame f = frame();
+        Guest now = current(f, g);
+        Frame.requireOnline(requireNode(f.snap, now.node()));
+        return RrdRenderer.guest(seed, now, f.now, timeframe, max);
+    }
+
     private Frame frame() {
         return new Frame(seed, snapshot, clock.instant());
     }

@@ -2,6 +2,9 @@ package dev.rackside.pvesim.internal.state;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
 
 /// One render: a snapshot, the seed and the instant every value is computed for.
 ///
@@ -18,7 +21,7 @@ final class Frame {
     final Snapshot snap;
     final Instant now;
     private final GuestMetrics[] cache;
-    private final java.util.Map<String, NodeMetrics> nodeCache = new java.util.HashMap<>();
+    private final Map<String, NodeMetrics> nodeCache = new HashMap<>();
 
     Frame(long seed, Snapshot snap, Instant now) {
         this.seed = seed;
@@ -94,7 +97,7 @@ final class Frame {
     Node node(String name) {
         Node n = snap.nodeByName().get(name);
         if (n == null) {
-            throw new java.util.NoSuchElementException("no such node '" + name + "'");
+            throw new NoSuchElementException("no such node '" + name + "'");
         }
         return n;
     }

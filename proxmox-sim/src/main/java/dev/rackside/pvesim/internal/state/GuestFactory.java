@@ -3,12 +3,14 @@ package dev.rackside.pvesim.internal.state;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /// Builds a guest population that looks like a real estate: named by role, sized by role,
 /// spread over the nodes by memory, mostly running, a few templates, locks and HA resources.
@@ -90,8 +92,9 @@ final class GuestFactory {
             Role role = pick(rnd, lxc, lxc ? lxcWeight : qemuWeight);
             // templates sit at the end of the range, where admins usually park them
             boolean template = i >= count - templates;
-            int at = Math.abs(java.util.Arrays.binarySearch(cumulative, rnd.nextLong(sum))) - 1;
-            Node node = nodes.get(Math.min(Math.max(at, 0), nodes.size() - 1));
+            // weighted by memory: node i owns the draws in [cumulative[i-1], cumulative[i])
+            int at = Arrays.binarySearch(cumulative, rnd.nextLong(sum));
+            Node node = nodes.get(at >= 0 ? at + 1 : -at - 1);
             String name = template ? templateName(role, i) : nextName(counters, role.prefix());
             GuestSpec spec = spec(role, rnd, now, template);
             List<String> tags = tags(role, rnd, template);
@@ -215,6 +218,6 @@ final class GuestFactory {
     private static String uuid(SplittableRandom rnd) {
         long hi = (rnd.nextLong() & 0xFFFFFFFFFFFF0FFFL) | 0x0000000000004000L;
         long lo = (rnd.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new java.util.UUID(hi, lo).toString();
+        return new UUID(hi, lo).toString();
     }
 }

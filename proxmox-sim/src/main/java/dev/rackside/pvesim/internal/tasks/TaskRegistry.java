@@ -76,8 +76,13 @@ public final class TaskRegistry {
         for (Running r : tasks.values()) {
             if (r.exit == null && !now.isBefore(r.end)) {
                 if (r.error == null) {
-                    r.effect.run();
-                    r.exit = "OK";
+                    try {
+                        r.effect.run();
+                        r.exit = "OK";
+                    } catch (RuntimeException e) {
+                        // The world changed under the worker (its node went away): the task fails, nothing else.
+                        r.exit = String.valueOf(e.getMessage());
+                    }
                 } else {
                     r.exit = r.error.replace('\n', ' ').strip();
                 }
