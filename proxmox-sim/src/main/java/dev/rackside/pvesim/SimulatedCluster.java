@@ -131,6 +131,21 @@ public final class SimulatedCluster implements AutoCloseable {
         return tls.nodeCertificate(state.localNode());
     }
 
+    /// A trust manager that trusts exactly this simulator's certificate, for raw HTTP clients in
+    /// tests and benchmarks (Rackside's own client pins the fingerprint instead).
+    public javax.net.ssl.X509TrustManager trustManager() {
+        try {
+            java.security.KeyStore ks = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            ks.load(null, null);
+            ks.setCertificateEntry("simulator", certificate());
+            var tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            return (javax.net.ssl.X509TrustManager) tmf.getTrustManagers()[0];
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot build a trust manager for the simulator's certificate", e);
+        }
+    }
+
     /// The secret of the API token `root@pam!rackside` (privilege separation off).
     public String apiTokenSecret() {
         return tokenSecret;

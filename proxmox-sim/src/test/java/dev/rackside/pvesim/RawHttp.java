@@ -3,11 +3,9 @@ package dev.rackside.pvesim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
@@ -34,12 +32,7 @@ final class RawHttp {
 
     RawHttp(SimulatedCluster pve) {
         try {
-            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-            ks.load(null, null);
-            ks.setCertificateEntry("sim", pve.certificate());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            X509TrustManager tm = (X509TrustManager) tmf.getTrustManagers()[0];
+            X509TrustManager tm = pve.trustManager();
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(null, new javax.net.ssl.TrustManager[] {tm}, null);
             http = new OkHttpClient.Builder().sslSocketFactory(ctx.getSocketFactory(), tm)

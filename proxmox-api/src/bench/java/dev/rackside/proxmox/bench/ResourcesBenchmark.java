@@ -14,14 +14,12 @@ import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -124,12 +122,7 @@ public final class ResourcesBenchmark {
     }
 
     private static OkHttpClient rawClient(SimulatedCluster pve) throws Exception {
-        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-        ks.load(null, null);
-        ks.setCertificateEntry("sim", pve.certificate());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        X509TrustManager tm = (X509TrustManager) tmf.getTrustManagers()[0];
+        X509TrustManager tm = pve.trustManager();
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(null, new javax.net.ssl.TrustManager[] {tm}, null);
         return new OkHttpClient.Builder().sslSocketFactory(ctx.getSocketFactory(), tm).hostnameVerifier((h, s) -> true)
