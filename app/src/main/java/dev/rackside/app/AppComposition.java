@@ -1,0 +1,138 @@
+package dev.rackside.app;
+
+import dev.rackside.app.cluster.Sessions;
+import dev.rackside.app.demo.DemoCluster;
+import dev.rackside.app.feature.connections.ConnectionsView;
+import dev.rackside.app.feature.connections.ConnectionsViewModel;
+import dev.rackside.app.feature.inventory.FxRefreshScheduler;
+import dev.rackside.app.feature.inventory.InventoryView;
+import dev.rackside.app.feature.inventory.InventoryViewModel;
+import dev.rackside.app.feature.shell.MainWindow;
+import dev.rackside.app.feature.shell.ShellViewModel;
+import dev.rackside.app.feature.tasks.TasksPanel;
+import dev.rackside.app.feature.tasks.TasksViewModel;
+import dev.rackside.app.fx.FeatureView;
+import dev.rackside.app.fx.FxBackground;
+import dev.rackside.app.fx.FxNotifier;
+import dev.rackside.app.fx.Messages;
+import dev.rackside.app.fx.Themes;
+import dev.rackside.app.settings.AppPaths;
+import dev.rackside.app.settings.AppSettings;
+import dev.rackside.app.settings.ProfileStore;
+import dev.rackside.app.settings.SecretStore;
+import dev.rackside.app.settings.SettingsStore;
+import dev.rackside.pvesim.SimulatorOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Parent;
+
+/// Everything the console is made of, wired by hand (no DI container). Used by [RacksideApp] and by
+/// the screenshot command, so both show the same real app.
+final class AppComposition implements AutoCloseable {
+    static final String INVENTORY = "inventory";
+    static final String CONNECTIONS = "connections";
+    private static final System.Logger LOG = System.getLogger("dev.rackside.app");
+
+    final Sessions sessions = new Sessions();
+    final FxBackground background = new FxBackground();
+    final FxNotifier notifier = new FxNotifier();
+    final Themes themes = new Themes();
+    final SettingsStore settingsStore;
+    final ProfileStore profiles;
+    final TasksViewModel tasks;
+    final InventoryViewModel inventory;
+    final InventoryView inventoryView;
+    final ConnectionsViewModel connections;
+    final ShellViewModel shell;
+    final MainWindow window;
+    private final SimulatorOptions demoOptions;
+    private DemoCluster demo;
+    AppSettings settings;
+
+    AppComposition(AppPaths paths, SecretStore secrets, SimulatorOptions demoOptions) {
+        this.demoOptions = demoOptions;
+        settingsStore = new SettingsStore(paths);
+        SettingsStore.Loaded loaded = settingsStore.load();
+        settings = loaded.settings();
+        loaded.warning().ifPresent(notifier::warning);
+        themes.choiceProperty().set(Themes.Choice.valueOf(settings.theme().name()));
+        profiles = new ProfileStore(paths);
+        profiles.loadWarning().ifPresent(notifier::warning);
+
+        tasks = new TasksViewModel(background, FxBackground::onFx, Clock.systemDefaultZone());
+        inventory = new InventoryViewModel(sessions.list(), background, new FxRefreshScheduler(), tasks, notifier,
+                InstantSource.system());
+        inventory.refreshIntervalProperty().set(Duration.ofSeconds(settings.refreshIntervalSeconds()));
+        inventoryView = new InventoryView(inventory);
+        connections = new ConnectionsViewModel(profiles, secrets, sessions, background, notifier);
+        ConnectionsView connectionsView = new ConnectionsView(connections);
+
+        Messages text = Messages.of(AppComposition.class);
+        Map<String, FeatureView> views = new LinkedHashMap<>();
+        views.put(INVENTORY, inventoryView);
+        views.put(CONNECTIONS, connectionsView);
+        shell = new ShellViewModel(List.of(new ShellViewModel.Destination(INVENTORY, text.get("nav.inventory")),
+                new ShellViewModel.Destination(CONNECTIONS, text.get("nav.connections"))), sessions,
+                settings.lastViewId() == null ? INVENTORY : settings.lastViewId());
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
+        inventory.lastRefreshProperty().addListener((o, a, b) -> shell.lastRefreshProperty().set(b == null ? "" : time.format(b)));
+        window = new MainWindow(shell, views, new TasksPanel(tasks), notifier, themes,
+                new MainWindow.Actions(inventory::refresh, () -> shell.select(INVENTORY)));
+    }
+
+    /// The running demo cluster, if it was started.
+    java.util.Optional<DemoCluster> demo() {
+        return java.util.Optional.ofNullable(demo);
+    }
+
+    Parent root() {
+        return window.root();
+    }
+
+    /// Whether the operator has no cluster of their own yet, so the demo should start.
+    boolean noProfiles() {
+        return profiles.list().isEmpty();
+    }
+
+    /// Starts the embedded demo cluster off the UI thread and connects to it.
+    void startDemo(Runnable whenConnected) {
+        if (demo != null) {
+            return;
+        }
+        Messages text = Messages.of(AppComposition.class);
+        String name = text.get("demo.badge");
+        background.submit(() -> DemoCluster.start(name, demoOptions), started -> {
+            demo = started;
+            sessions.put(started.session());
+            whenConnected.run();
+        }, failure -> notifier.error(text.get("demo.failed", failure.getMessage()), failure));
+    }
+
+    /// Remembers the theme and the last view; called when the window closes.
+    void saveSettings(AppSettings.WindowBounds bounds) {
+        settings = new AppSettings(AppSettings.Theme.valueOf(themes.choiceProperty().get().name()), bounds,
+                shell.selectedProperty().get().id(), settings.refreshIntervalSeconds(), settings.locale());
+        try {
+            settingsStore.save(settings);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "settings not saved", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        inventory.stop();
+        sessions.closeAll();
+        if (demo != null) {
+            demo.close();
+        }
+        background.close();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.rackside.app.feature.shell;
+
+import atlantafx.base.theme.Styles;
+import dev.rackside.app.feature.tasks.TasksPanel;
+import dev.rackside.app.fx.FeatureView;
+import dev.rackside.app.fx.FxNotifier;
+import dev.rackside.app.fx.Messages;
+import dev.rackside.app.fx.Themes;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/// The main window: sidebar of the views that exist, the content area, the tasks panel below it,
+/// and a status bar. Keyboard shortcuts are those of [Shortcuts].
+public final class MainWindow {
+    /// What the window asks of the rest of the app.
+    public record Actions(Runnable refresh, Runnable focusSearch) {
+    }
+
+    private final Messages text = Messages.of(MainWindow.class);
+    private final StackPane root = new StackPane();
+    private final StackPane content = new StackPane();
+    private final SplitPane split = new SplitPane();
+    private final Parent tasks;
+    private FeatureView shown;
+
+    public MainWindow(ShellViewModel vm, Map<String, FeatureView> views, TasksPanel tasksPanel, FxNotifier notifier,
+                      Themes themes, Actions actions) {
+        this.tasks = (Parent) tasksPanel.root();
+        ListView<ShellViewModel.Destination> nav = new ListView<>();
+        nav.getItems().setAll(vm.destinations());
+        nav.getStyleClass().addAll("sidebar", Styles.DENSE);
+        nav.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(ShellViewModel.Destination d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(empty || d == null ? null : d.title());
+            }
+        });
+        nav.getSelectionModel().select(vm.selectedProperty().get());
+        nav.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.selectedProperty().set(b);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, b) -> {
+            nav.getSelectionModel().select(b);
+            show(views.get(b.id()));
+        });
+        Label brand = new Label(text.get("app.title"));
+        brand.getStyleClass().addAll(Styles.TITLE_3, "brand");
+        VBox sidebar = new VBox(8, brand, nav);
+        VBox.setVgrow(nav, Priority.ALWAYS);
+        sidebar.setPadding(new Insets(12, 8, 8, 8));
+        sidebar.setPrefWidth(200);
+        sidebar.getStyleClass().add("sidebar-pane");
+
+        split.setOrientation(Orientation.VERTICAL);
+        split.getItems().setAll(content, tasks);
+        split.setDividerPositions(0.72);
+
+        BorderPane main = new BorderPane(split);
+        main.setLeft(sidebar);
+        main.setBottom(statusBar(vm, themes));
+        root.getChildren().addAll(main, notifier.overlay());
+        root.getStyleClass().add("rackside-root");
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> onKey(e, vm, themes, actions));
+        show(views.get(vm.selectedProperty().get().id()));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public void toggleTasks() {
+        if (split.getItems().contains(tasks)) {
+            split.getItems().remove(tasks);
+        } else {
+            split.getItems().add(tasks);
+            split.setDividerPositions(0.72);
+        }
+    }
+
+    private void show(FeatureView view) {
+        if (shown != null) {
+            shown.deactivate();
+        }
+        shown = view;
+        content.getChildren().setAll(view.root());
+        view.activate();
+    }
+
+    private HBox statusBar(ShellViewModel vm, Themes themes) {
+        Label connection = new Label();
+        connection.textProperty().bind(vm.connectionSummary());
+        Label refreshed = new Label();
+        refreshed.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.lastRefreshProperty().get().isEmpty() ? "" : text.get("status.lastRefresh", vm.lastRefreshProperty().get()),
+                vm.lastRefreshProperty()));
+        refreshed.getStyleClass().add(Styles.TEXT_MUTED);
+        Button theme = new Button("◐");
+        theme.setTooltip(new Tooltip(text.get("menu.theme") + " (Ctrl+Shift+L)"));
+        theme.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        theme.setOnAction(e -> themes.toggle());
+        Button help = new Button("?");
+        help.setTooltip(new Tooltip(text.get("menu.help") + " (F1)"));
+        help.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        help.setOnAction(e -> HelpDialog.show(root.getScene().getWindow()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, connection, spacer, refreshed, theme, help);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(2, 10, 2, 10));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void onKey(KeyEvent e, ShellViewModel vm, Themes themes, Actions actions) {
+        if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            actions.focusSearch().run();
+        } else if (e.getCode() == KeyCode.F5) {
+            actions.refresh().run();
+        } else if (e.getCode() == KeyCode.F1) {
+            HelpDialog.show(root.getScene().getWindow());
+        } else if (new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            toggleTasks();
+        } else if (new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN).match(e)) {
+            themes.toggle();
+        } else if (e.isShortcutDown() && e.getCode().isDigitKey() && !e.isShiftDown()) {
+            vm.selectIndex(e.getCode().getCode() - KeyCode.DIGIT1.getCode());
+        } else {
+            return;
+        }
+        e.consume();
+    }
+}

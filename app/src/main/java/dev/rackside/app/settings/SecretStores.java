@@ -1,0 +1,58 @@
+package dev.rackside.app.settings;
+
+import dev.rackside.app.fx.Messages;
+import dev.rackside.proxmox.Secret;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/// Picks where secrets go on this machine.
+public final class SecretStores {
+    private static final System.Logger LOG = System.getLogger(SecretStores.class.getName());
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(60);
+
+    private SecretStores() {
+    }
+
+    /// The keychain when it answers within a few seconds; otherwise a store that keeps nothing and
+    /// whose [SecretStore#available()] explains why, so the UI can offer "don't remember the
+    /// secret". Never falls back to a plain file.
+    public static SecretStore best() {
+        try {
+            return KeychainSecretStore.open(PROBE_TIMEOUT, OPERATION_TIMEOUT);
+        } catch (SecretStoreException e) {
+            // Expected on machines without a keychain: one line, the stack trace only when debugging.
+            LOG.log(Level.INFO, "no keychain: {0}", e.getMessage());
+            LOG.log(Level.DEBUG, "keychain probe failed", e);
+            return unavailable(e.getMessage());
+        }
+    }
+
+    /// A store that refuses to keep anything, for machines without a keychain.
+    public static SecretStore unavailable(String reason) {
+        String text = Messages.of(SecretStores.class).get("keychain.none", reason);
+        return new SecretStore() {
+            @Override
+            public Availability available() {
+                return Availability.no(text);
+            }
+
+            @Override
+            public void store(UUID profileId, Secret secret) throws SecretStoreException {
+                throw new SecretStoreException(text, null);
+            }
+
+            @Override
+            public Optional<Secret> load(UUID profileId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void delete(UUID profileId) {
+                // nothing was ever stored
+            }
+        };
+    }
+}

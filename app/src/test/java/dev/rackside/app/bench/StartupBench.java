@@ -1,0 +1,65 @@
+package dev.rackside.app.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/// Time from process start to first frame: Rackside in demo mode versus a minimal JavaFX window on
+/// the same runtime (the floor), alternating runs so both see the same machine state. Prints a
+/// markdown table with medians and the ratio to the floor.
+public final class StartupBench {
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        List<String> extra = args.length > 1 ? List.of(args[1].split(" ")) : List.of();
+        List<Long> app = new ArrayList<>();
+        List<Long> floor = new ArrayList<>();
+        for (int i = 0; i < runs + 1; i++) {
+            long a = measure("dev.rackside.app.Main", extra);
+            long f = measure(MinimalWindow.class.getName(), extra);
+            if (i > 0) { // the first pair warms the disk cache
+                app.add(a);
+                floor.add(f);
+            }
+        }
+        double ma = median(app);
+        double mf = median(floor);
+        System.out.println("| what | median to first frame | runs | ratio to floor |"); // the harness reports on stdout
+        System.out.println("|---|---|---|---|");
+        System.out.printf("| Rackside, demo mode | %.0f ms | %d | %.2f× |%n", ma, runs, ma / mf);
+        System.out.printf("| floor: minimal JavaFX window, same runtime | %.0f ms | %d | 1.00× |%n", mf, runs);
+    }
+
+    private static long measure(String mainClass, List<String> extra) throws IOException, InterruptedException {
+        Path marker = Files.createTempFile("first-frame", ".txt");
+        Files.delete(marker);
+        Path home = Files.createTempDirectory("rackside-home");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Dglass.platform=Headless", "-Dprism.order=sw",
+                "-Drackside.home=" + home, "-Drackside.firstFrameMarker=" + marker, "-Drackside.exitAfterFirstFrame=true"));
+        cmd.addAll(extra);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        long start = System.currentTimeMillis();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(mainClass + " did not reach its first frame within 60 s");
+        }
+        if (!Files.exists(marker)) {
+            throw new IllegalStateException(mainClass + " exited (" + p.exitValue() + ") without a first frame");
+        }
+        long first = Long.parseLong(Files.readString(marker).trim());
+        Files.delete(marker);
+        return first - start;
+    }
+
+    private static double median(List<Long> xs) {
+        List<Long> s = new ArrayList<>(xs);
+        Collections.sort(s);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2.0;
+    }
+}

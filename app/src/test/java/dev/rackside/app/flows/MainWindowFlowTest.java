@@ -1,0 +1,119 @@
+package dev.rackside.app.flows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rackside.app.AppHarness;
+import dev.rackside.app.feature.inventory.GuestRow;
+import dev.rackside.app.feature.tasks.TaskEntry;
+import dev.rackside.pvesim.SimulatorOptions;
+import java.nio.file.Files;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/// The whole console on the demo cluster, driven like an operator: first start, a VM started and
+/// stopped from the tool bar with its tasks followed to the end, and a node going offline.
+@ExtendWith(ApplicationExtension.class)
+class MainWindowFlowTest {
+    private AppHarness app;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Locale.setDefault(Locale.ENGLISH);
+        app = AppHarness.show(stage, Files.createTempDirectory("rackside-flow"),
+                SimulatorOptions.defaults().withSize(3, 16).fast(), 1200, 760);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(app::close).get(10, TimeUnit.SECONDS);
+    }
+
+    /// Clicks the visible table row of `row`, as an operator clicks a row.
+    private static void clickRow(FxRobot robot, GuestRow row) {
+        try {
+            // The rows are there before the table has laid them out: wait for the row itself.
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".table-row-cell")
+                    .match(n -> n.isVisible() && ((javafx.scene.control.TableRow<?>) n).getItem() == row).tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no table row shows " + row.nameProperty().get(), e);
+        }
+        robot.clickOn(robot.lookup(".table-row-cell")
+                .match(n -> n.isVisible() && ((javafx.scene.control.TableRow<?>) n).getItem() == row).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void startDemo(FxRobot robot) throws Exception {
+        robot.interact(() -> app.startDemo(() -> { }));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.inventory().allGuests().isEmpty());
+    }
+
+    @Test
+    void firstStartShowsTheDemoClusterInventory(FxRobot robot) throws Exception {
+        startDemo(robot);
+        Label status = robot.lookup(".status-bar .label").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().startsWith("Connected to"));
+        TableView<?> table = robot.lookup(".table-view").match(n -> n instanceof TableView<?> t
+                && !t.getItems().isEmpty() && t.getItems().getFirst() instanceof GuestRow).queryAs(TableView.class);
+        assertEquals(16, table.getItems().size());
+    }
+
+    @Test
+    void startAndStopAVmFromTheToolbarAndFollowTheTasks(FxRobot robot) throws Exception {
+        startDemo(robot);
+        GuestRow vm = app.inventory().allGuests().stream()
+                .filter(r -> "stopped".equals(r.statusProperty().get()) && r.typeProperty().get() == dev.rackside.proxmox.model.GuestType.QEMU
+                        && !r.templateProperty().get() && r.lockProperty().get().isEmpty())
+                .findFirst().orElseThrow();
+        clickRow(robot, vm);
+        robot.clickOn("#inventory-action-start");
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !app.tasks().entries().isEmpty()
+                    && app.tasks().entries().getFirst().state() == TaskEntry.State.SUCCEEDED);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("start of " + vm.nameProperty().get() + " did not succeed; selection "
+                    + app.inventory().selection().size() + ", tasks " + app.tasks().entries().stream()
+                    .map(t -> t.title() + "=" + t.state() + " " + t.messageProperty().get()).toList(), e);
+        }
+        ListView<?> log = robot.lookup(".task-log").queryAs(ListView.class);
+        assertTrue(log.getItems().contains("TASK OK"), "the new task is selected and its PVE log shown: " + log.getItems());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "running".equals(vm.statusProperty().get()));
+
+        clickRow(robot, vm);
+        robot.clickOn("#inventory-action-stop");
+        // Stop is destructive: the operator confirms it.
+        Button confirm = robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b && b.getText().startsWith("Stop"))
+                .queryAs(Button.class);
+        robot.clickOn(confirm);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "stopped".equals(vm.statusProperty().get()));
+        assertEquals(2, app.tasks().entries().size());
+        assertTrue(app.tasks().entries().stream().allMatch(e -> e.state() == TaskEntry.State.SUCCEEDED));
+    }
+
+    @Test
+    void aNodeGoingOfflineIsShownAsOffline(FxRobot robot) throws Exception {
+        startDemo(robot);
+        String node = app.simulator().nodeNames().getLast();
+        app.simulator().setNodeOnline(node, false);
+        robot.interact(() -> app.inventory().refresh());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.inventory().nodes().stream()
+                .anyMatch(n -> n.name().equals(node) && !n.online()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".tree-cell").queryAll().stream()
+                .anyMatch(c -> c instanceof javafx.scene.control.TreeCell<?> tc && tc.getText() != null
+                        && tc.getText().contains(node) && tc.getText().toLowerCase(Locale.ROOT).contains("offline")),
+                "the tree says the node is offline");
+    }
+}
