@@ -84,7 +84,10 @@ final class AppComposition implements AutoCloseable {
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
         inventory.lastRefreshProperty().addListener((o, a, b) -> shell.lastRefreshProperty().set(b == null ? "" : time.format(b)));
         window = new MainWindow(shell, views, new TasksPanel(tasks), notifier, themes,
-                new MainWindow.Actions(inventory::refresh, () -> shell.select(INVENTORY)));
+                new MainWindow.Actions(inventory::refresh, () -> {
+                    shell.select(INVENTORY);
+                    inventoryView.focusSearch();
+                }, () -> startDemo(() -> shell.select(INVENTORY))));
     }
 
     /// The running demo cluster, if it was started.
@@ -110,7 +113,9 @@ final class AppComposition implements AutoCloseable {
         String name = text.get("demo.badge");
         background.submit(() -> DemoCluster.start(name, demoOptions), started -> {
             demo = started;
+            LOG.log(System.Logger.Level.INFO, "demo cluster running at " + started.simulator().url());
             sessions.put(started.session());
+            shell.demoRunningProperty().set(true);
             whenConnected.run();
         }, failure -> notifier.error(text.get("demo.failed", failure.getMessage()), failure));
     }

@@ -18,7 +18,7 @@ public final class RacksideApp extends Application {
     public void start(Stage stage) {
         AppPaths paths = AppPaths.forThisMachine();
         LogFiles.install(paths.logs());
-        app = new AppComposition(paths, SecretStores.best(), SimulatorOptions.defaults());
+        app = new AppComposition(paths, SecretStores.bestInBackground(), SimulatorOptions.defaults());
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> app.notifier.error(String.valueOf(e.getMessage()), e));
 
         AppSettings.WindowBounds b = app.settings.window();

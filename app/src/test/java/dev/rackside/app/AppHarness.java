@@ -20,13 +20,25 @@ public final class AppHarness implements AutoCloseable {
 
     /// Shows the main window on `stage` with settings under `home`; call on the FX thread.
     public static AppHarness show(Stage stage, Path home, SimulatorOptions demo, double width, double height) {
+        return create(stage, home, demo, width, height, true);
+    }
+
+    /// As [#show], but leaves the window hidden: the scene still lays out, styles and snapshots at any
+    /// size, while JavaFX's Headless screen (1000 x 1000) cannot display a larger window.
+    public static AppHarness offscreen(Stage stage, Path home, SimulatorOptions demo, double width, double height) {
+        return create(stage, home, demo, width, height, false);
+    }
+
+    private static AppHarness create(Stage stage, Path home, SimulatorOptions demo, double width, double height, boolean visible) {
         AppComposition app = new AppComposition(AppPaths.under(home), new InMemorySecretStore(), demo);
         Scene scene = new Scene(app.root(), width, height);
         scene.getStylesheets().add(RacksideApp.class.getResource("app.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Rackside");
         app.notifier.setOwner(stage);
-        stage.show();
+        if (visible) {
+            stage.show();
+        }
         return new AppHarness(app, stage);
     }
 

@@ -30,6 +30,38 @@ public final class SecretStores {
         }
     }
 
+    /// [#best()], probed on a background thread so that start-up does not wait for the keychain
+    /// (a D-Bus round trip, or an unlock prompt); the first call that needs it waits for the probe.
+    public static SecretStore bestInBackground() {
+        java.util.concurrent.CompletableFuture<SecretStore> probe =
+                java.util.concurrent.CompletableFuture.supplyAsync(SecretStores::best, runnable -> Thread.ofVirtual().start(runnable));
+        return new SecretStore() {
+            private SecretStore store() {
+                return probe.join();
+            }
+
+            @Override
+            public Availability available() {
+                return store().available();
+            }
+
+            @Override
+            public void store(java.util.UUID profileId, dev.rackside.proxmox.Secret secret) throws SecretStoreException {
+                store().store(profileId, secret);
+            }
+
+            @Override
+            public java.util.Optional<dev.rackside.proxmox.Secret> load(java.util.UUID profileId) throws SecretStoreException {
+                return store().load(profileId);
+            }
+
+            @Override
+            public void delete(java.util.UUID profileId) throws SecretStoreException {
+                store().delete(profileId);
+            }
+        };
+    }
+
     /// A store that refuses to keep anything, for machines without a keychain.
     public static SecretStore unavailable(String reason) {
         String text = Messages.of(SecretStores.class).get("keychain.none", reason);

@@ -33,7 +33,7 @@ class MainWindowFlowTest {
     void start(Stage stage) throws Exception {
         Locale.setDefault(Locale.ENGLISH);
         app = AppHarness.show(stage, Files.createTempDirectory("rackside-flow"),
-                SimulatorOptions.defaults().withSize(3, 16).fast(), 1200, 760);
+                SimulatorOptions.defaults().withSize(3, 16).fast(), 1000, 760); // Headless screen is 1000 x 1000
     }
 
     @AfterEach
@@ -62,12 +62,23 @@ class MainWindowFlowTest {
 
     @Test
     void firstStartShowsTheDemoClusterInventory(FxRobot robot) throws Exception {
-        startDemo(robot);
+        // What an operator without a cluster does: the sidebar offers the demo.
+        robot.clickOn("Try the demo cluster");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.inventory().allGuests().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("Try the demo cluster").tryQuery().map(n -> !n.isVisible()).orElse(true),
+                "the offer disappears once the demo runs");
         Label status = robot.lookup(".status-bar .label").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().startsWith("Connected to"));
         TableView<?> table = robot.lookup(".table-view").match(n -> n instanceof TableView<?> t
                 && !t.getItems().isEmpty() && t.getItems().getFirst() instanceof GuestRow).queryAs(TableView.class);
         assertEquals(16, table.getItems().size());
+
+        // Ctrl+F from anywhere puts the cursor in the inventory search.
+        robot.clickOn(status);
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.F).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#inventory-search").query().isFocused(), "Ctrl+F focuses the search");
     }
 
     @Test
@@ -99,7 +110,9 @@ class MainWindowFlowTest {
         robot.clickOn(confirm);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "stopped".equals(vm.statusProperty().get()));
         assertEquals(2, app.tasks().entries().size());
-        assertTrue(app.tasks().entries().stream().allMatch(e -> e.state() == TaskEntry.State.SUCCEEDED));
+        // The row may turn before the task poller sees the end (a regular refresh got there first).
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> app.tasks().entries().stream().allMatch(e -> e.state() == TaskEntry.State.SUCCEEDED));
     }
 
     @Test

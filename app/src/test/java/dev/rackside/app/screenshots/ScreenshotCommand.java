@@ -49,7 +49,7 @@ public final class ScreenshotCommand {
         fx.await();
         Platform.setImplicitExit(false);
 
-        AppHarness app = onFx(() -> AppHarness.show(new Stage(), home, SimulatorOptions.defaults().withSize(3, 24), W, H));
+        AppHarness app = onFx(() -> AppHarness.offscreen(new Stage(), home, SimulatorOptions.defaults().withSize(3, 24), W, H));
         onFx(() -> {
             app.themes().choiceProperty().set(Themes.Choice.LIGHT);
             return null;

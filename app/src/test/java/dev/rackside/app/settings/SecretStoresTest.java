@@ -42,4 +42,15 @@ class SecretStoresTest {
             assertThrows(SecretStoreException.class, () -> best.store(UUID.randomUUID(), Secret.of("x")));
         }
     }
+
+    @Test
+    void backgroundProbeAnswersLikeTheDirectProbe() {
+        long t0 = System.nanoTime();
+        SecretStore deferred = SecretStores.bestInBackground();
+        long handedBack = System.nanoTime() - t0;
+        SecretStore direct = SecretStores.best();
+        org.junit.jupiter.api.Assertions.assertTrue(handedBack < 100_000_000L,
+                "start-up does not wait for the keychain probe (" + handedBack / 1_000_000 + " ms)");
+        org.junit.jupiter.api.Assertions.assertEquals(direct.available(), deferred.available());
+    }
 }

@@ -78,7 +78,8 @@ public final class InventoryView implements FeatureView {
         SplitPane.setResizableWithParent(tree.view(), false);
         SplitPane.setResizableWithParent(details.root(), false);
 
-        root.setTop(toolbar());
+        root.setTop(new javafx.scene.layout.VBox(toolbar(), actionBar()));
+        table.table().setContextMenu(contextMenu());
         root.setCenter(split);
         root.setBottom(statusBar());
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -96,6 +97,12 @@ public final class InventoryView implements FeatureView {
     @Override
     public Node root() {
         return root;
+    }
+
+    /// Puts the cursor in the search field (the shell's Ctrl+F).
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
     }
 
     @Override
@@ -139,7 +146,17 @@ public final class InventoryView implements FeatureView {
             c.getStyleClass().add(Styles.SMALL);
             c.setPrefWidth(150);
         }
-        ToolBar bar = new ToolBar(search, type, status, group, refresh, new Separator());
+        return new ToolBar(search, type, status, group, refresh);
+    }
+
+    /// The power actions in a row of their own, so they never disappear into the tool bar's overflow
+    /// menu on a narrow window: they are what operators use most.
+    private ToolBar actionBar() {
+        Label selected = new Label();
+        selected.getStyleClass().add(Styles.TEXT_MUTED);
+        selected.textProperty().bind(Bindings.createStringBinding(() -> m.get("selection.count", vm.selection().size()),
+                vm.selection()));
+        ToolBar bar = new ToolBar();
         for (PowerAction a : PowerAction.values()) {
             Button b = new Button(vm.actionLabel(a));
             b.setId("inventory-action-" + a.name().toLowerCase(Locale.ROOT));
@@ -152,8 +169,23 @@ public final class InventoryView implements FeatureView {
             b.setOnAction(e -> run(a));
             bar.getItems().add(b);
         }
+        bar.getItems().addAll(new Separator(), selected);
+        bar.getStyleClass().add("action-bar");
         return bar;
     }
+
+    /// The same actions on a right click (or Shift+F10 / the menu key) on the table.
+    private javafx.scene.control.ContextMenu contextMenu() {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        for (PowerAction a : PowerAction.values()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(vm.actionLabel(a));
+            item.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canApply(a).get(), vm.canApply(a)));
+            item.setOnAction(e -> run(a));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
 
     /// The type filter's entries: a combo box shows no text for a null value, so "both" is an entry.
     private enum TypeChoice {

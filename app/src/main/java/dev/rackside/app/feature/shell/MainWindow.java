@@ -33,7 +33,7 @@ import javafx.scene.layout.VBox;
 /// and a status bar. Keyboard shortcuts are those of [Shortcuts].
 public final class MainWindow {
     /// What the window asks of the rest of the app.
-    public record Actions(Runnable refresh, Runnable focusSearch) {
+    public record Actions(Runnable refresh, Runnable focusSearch, Runnable tryDemo) {
     }
 
     private final Messages text = Messages.of(MainWindow.class);
@@ -68,7 +68,13 @@ public final class MainWindow {
         });
         Label brand = new Label(text.get("app.title"));
         brand.getStyleClass().addAll(Styles.TITLE_3, "brand");
-        VBox sidebar = new VBox(8, brand, nav);
+        Button demo = new Button(text.get("demo.try"));
+        demo.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        demo.setMaxWidth(Double.MAX_VALUE);
+        demo.setOnAction(e -> actions.tryDemo().run());
+        demo.visibleProperty().bind(vm.demoRunningProperty().not());
+        demo.managedProperty().bind(demo.visibleProperty());
+        VBox sidebar = new VBox(8, brand, nav, demo);
         VBox.setVgrow(nav, Priority.ALWAYS);
         sidebar.setPadding(new Insets(12, 8, 8, 8));
         sidebar.setPrefWidth(200);

@@ -21,6 +21,7 @@ public final class ShellViewModel {
     private final List<Destination> destinations;
     private final ObjectProperty<Destination> selected = new SimpleObjectProperty<>();
     private final StringProperty lastRefresh = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty demoRunning = new javafx.beans.property.SimpleBooleanProperty();
     private final StringBinding connectionSummary;
 
     public ShellViewModel(List<Destination> destinations, Sessions sessions, String initialView) {
@@ -60,6 +61,11 @@ public final class ShellViewModel {
 
     public StringBinding connectionSummary() {
         return connectionSummary;
+    }
+
+    /// True once the embedded demo cluster is connected; the "Try the demo cluster" action hides then.
+    public javafx.beans.property.BooleanProperty demoRunningProperty() {
+        return demoRunning;
     }
 
     /// Set by whoever refreshes (the inventory) so the status bar can show it.

@@ -43,9 +43,14 @@ public final class TasksPanel {
         TableColumn<TaskEntry, String> task = column("tasks.column.task", TaskEntry::title);
         task.setPrefWidth(220);
         table.getColumns().add(task);
-        table.getColumns().add(column("tasks.column.cluster", TaskEntry::cluster));
-        table.getColumns().add(column("tasks.column.started", e -> TIME.format(e.started())));
+        TableColumn<TaskEntry, String> cluster = column("tasks.column.cluster", TaskEntry::cluster);
+        cluster.setPrefWidth(170);
+        table.getColumns().add(cluster);
+        TableColumn<TaskEntry, String> started = column("tasks.column.started", e -> TIME.format(e.started()));
+        started.setMinWidth(95);
+        table.getColumns().add(started);
         TableColumn<TaskEntry, String> duration = new TableColumn<>(text.get("tasks.column.duration"));
+        duration.setMinWidth(80);
         duration.setCellValueFactory(c -> Bindings.createStringBinding(() -> format(c.getValue()), c.getValue().endedProperty()));
         table.getColumns().add(duration);
 

@@ -40,7 +40,7 @@ class InventoryViewFlowTest {
         view = new InventoryView(sim.viewModel(background), p -> {
             throw new AssertionError("starting a VM must not ask for confirmation");
         });
-        stage.setScene(new Scene((javafx.scene.Parent) view.root(), 1400, 800));
+        stage.setScene(new Scene((javafx.scene.Parent) view.root(), 1000, 800)); // within the Headless screen (1000 x 1000)
         stage.show();
         view.activate();
     }
