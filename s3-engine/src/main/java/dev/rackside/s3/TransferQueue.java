@@ -1,0 +1,115 @@
+package dev.rackside.s3;
+
+import dev.rackside.s3.internal.TransferEngine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/// Uploads and downloads files and folders: parallel parts and ranges, bounded concurrency,
+/// bandwidth limits, a crash-safe journal and full-object checksums. Obtained from
+/// [S3Engine#transfers()].
+public final class TransferQueue implements AutoCloseable {
+    private final TransferEngine engine;
+
+    TransferQueue(TransferEngine engine) {
+        this.engine = engine;
+    }
+
+    /// Queues one transfer. If the journal holds an unfinished transfer of the same bucket, key
+    /// and local path, it resumes from what was already done.
+    public Transfer submit(TransferRequest request) {
+        return engine.submit(request);
+    }
+
+    public Transfer upload(Path file, String bucket, String key) {
+        return submit(new TransferRequest.Upload(file, bucket, key));
+    }
+
+    public Transfer download(String bucket, String key, Path file) {
+        return submit(new TransferRequest.Download(bucket, key, file));
+    }
+
+    /// Uploads every regular file under `folder`, keys being `prefix` + the relative path with `/`.
+    public List<Transfer> uploadFolder(Path folder, String bucket, String prefix, Encryption sse) {
+        List<Transfer> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                String rel = folder.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
+                out.add(submit(new TransferRequest.Upload(f, bucket, prefix + rel, sse)));
+            }
+        } catch (IOException e) {
+            throw new S3EngineException.LocalFileProblem(folder, "cannot list the folder (" + e.getMessage() + ")", e);
+        }
+        return out;
+    }
+
+    /// Downloads every object under `prefix` into `folder`, recreating the key structure. Keys
+    /// that could escape the folder or are invalid file names are refused by [SafePaths] and
+    /// reported in the returned list as failed transfers.
+    public List<Transfer> downloadFolder(S3Engine s3, String bucket, String prefix, Path folder, Encryption sse) {
+        List<Transfer> out = new ArrayList<>();
+        s3.objects(bucket, prefix).forEach(o -> {
+            if (o.key().endsWith("/") && o.size() == 0) {
+                return; // a "folder marker" made by consoles, not a file
+            }
+            String rel = o.key().substring(prefix.length());
+            try {
+                out.add(submit(new TransferRequest.Download(bucket, o.key(), SafePaths.resolve(folder, rel), sse)));
+            } catch (S3EngineException.UnsafeKey e) {
+                out.add(engine.failed(new TransferRequest.Download(bucket, o.key(), folder, sse), e));
+            }
+        });
+        return out;
+    }
+
+    /// Resubmits every unfinished transfer in the journal (after a crash or restart). Transfers
+    /// that need a key the journal does not keep (SSE-C) are left for the caller to resubmit.
+    public List<Transfer> resumeUnfinished() {
+        return engine.resumeUnfinished();
+    }
+
+    public List<Transfer> transfers() {
+        return engine.transfers();
+    }
+
+    /// Changes the number of parallel requests (and files) at once, also while transfers run.
+    public void setConcurrency(int concurrency) {
+        engine.setConcurrency(concurrency);
+    }
+
+    /// Bytes per second up, 0 = unlimited; applies to running transfers within a fraction of a second.
+    public void setUploadLimit(long bytesPerSecond) {
+        engine.setLimits(bytesPerSecond, -1);
+    }
+
+    public void setDownloadLimit(long bytesPerSecond) {
+        engine.setLimits(-1, bytesPerSecond);
+    }
+
+    public void setSchedule(BandwidthSchedule schedule) {
+        engine.setSchedule(schedule);
+    }
+
+    public void addListener(TransferListener listener) {
+        engine.addListener(listener);
+    }
+
+    public void removeListener(TransferListener listener) {
+        engine.removeListener(listener);
+    }
+
+    /// Totals over the queue.
+    public TransferProgress total() {
+        return engine.total();
+    }
+
+    /// Pauses running transfers (journal kept) and releases threads and the journal.
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.rackside.s3.cli;
+
+import dev.rackside.s3.Encryption;
+import dev.rackside.s3.ObjectInfo;
+import dev.rackside.s3.S3Engine;
+import dev.rackside.s3.SafePaths;
+import dev.rackside.s3.Transfer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/// `cp SRC DST [--recursive]` between local paths and `s3://` URIs, in aws-cli's argument order.
+/// Repeating an interrupted cp resumes it from the journal.
+@Command(name = "cp", description = "Copy a file or, with --recursive, a folder to, from or within S3.")
+final class CopyCommand implements Runnable {
+    @ParentCommand
+    RacksideS3 root;
+
+    @Parameters(index = "0", paramLabel = "SRC")
+    String source;
+
+    @Parameters(index = "1", paramLabel = "DST")
+    String target;
+
+    @Option(names = "--recursive", description = "Copy everything under a folder or prefix.")
+    boolean recursive;
+
+    @Override
+    public void run() {
+        try (S3Engine s3 = root.open()) {
+            if (!S3Uri.is(source) && S3Uri.is(target)) {
+                Batch.await(upload(s3, Path.of(source), S3Uri.parse(target)), root.out, root.err);
+            } else if (S3Uri.is(source) && !S3Uri.is(target)) {
+                Batch.await(download(s3, S3Uri.parse(source), target), root.out, root.err);
+            } else if (S3Uri.is(source) && S3Uri.is(target)) {
+                copy(s3, S3Uri.parse(source), S3Uri.parse(target));
+            } else {
+                throw new IllegalArgumentException("One of SRC and DST must be an s3:// URI.");
+            }
+        }
+    }
+
+    private List<Transfer> upload(S3Engine s3, Path src, S3Uri dst) {
+        if (Files.isDirectory(src)) {
+            if (!recursive) {
+                throw new IllegalArgumentException(src + " is a folder: add --recursive to copy it.");
+            }
+            return s3.transfers().uploadFolder(src, dst.bucket(), dst.asPrefix(), Encryption.none());
+        }
+        String key = dst.key().isEmpty() || dst.key().endsWith("/") ? dst.key() + src.getFileName() : dst.key();
+        return List.of(s3.transfers().upload(src, dst.bucket(), key));
+    }
+
+    private List<Transfer> download(S3Engine s3, S3Uri src, String dst) {
+        Path local = Path.of(dst);
+        if (recursive) {
+            return s3.transfers().downloadFolder(s3, src.bucket(), src.asPrefix(), local, Encryption.none());
+        }
+        if (Files.isDirectory(local) || dst.endsWith("/") || dst.endsWith(File.separator)) {
+            local = SafePaths.resolve(local, src.name());
+        }
+        return List.of(s3.transfers().download(src.bucket(), src.key(), local));
+    }
+
+    private void copy(S3Engine s3, S3Uri src, S3Uri dst) {
+        if (!recursive) {
+            String key = dst.key().isEmpty() || dst.key().endsWith("/") ? dst.key() + src.name() : dst.key();
+            s3.copy(src.bucket(), src.key(), dst.bucket(), key);
+            root.out.println("copy: " + src + " to s3://" + dst.bucket() + "/" + key);
+            return;
+        }
+        String from = src.asPrefix();
+        for (ObjectInfo o : (Iterable<ObjectInfo>) s3.objects(src.bucket(), from)::iterator) {
+            String key = dst.asPrefix() + o.key().substring(from.length());
+            s3.copy(src.bucket(), o.key(), dst.bucket(), key);
+            root.out.println("copy: s3://" + src.bucket() + "/" + o.key() + " to s3://" + dst.bucket() + "/" + key);
+        }
+        root.out.flush();
+    }
+}

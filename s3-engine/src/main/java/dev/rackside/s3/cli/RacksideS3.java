@@ -1,0 +1,128 @@
+package dev.rackside.s3.cli;
+
+import dev.rackside.s3.EngineOptions;
+import dev.rackside.s3.S3Credentials;
+import dev.rackside.s3.S3Endpoint;
+import dev.rackside.s3.S3Engine;
+import dev.rackside.s3.S3EngineException;
+import dev.rackside.s3.Secret;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/// `rackside-s3`: aws-cli-style `ls`, `cp`, `sync` and `rm` on the Rackside engine, with its
+/// journal (a repeated `cp` resumes), checksums and bandwidth limits. Reads AWS_ENDPOINT_URL,
+/// AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, AWS_PROFILE and AWS_REGION as aws-cli does.
+@Command(name = "rackside-s3", mixinStandardHelpOptions = true, version = "rackside-s3 0.1.0",
+        description = "Copy, sync, list and delete S3 objects with resumable, checksummed transfers.",
+        subcommands = {ListCommand.class, CopyCommand.class, SyncCommand.class, RemoveCommand.class})
+public final class RacksideS3 implements Runnable {
+    final Map<String, String> env;
+    final PrintWriter out;
+    final PrintWriter err;
+
+    @Option(names = "--endpoint-url", description = "S3 service URL (default: $AWS_ENDPOINT_URL, else AWS).")
+    String endpointUrl;
+
+    @Option(names = "--region", description = "Signing region (default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1).")
+    String region;
+
+    @Option(names = "--profile", description = "Profile in ~/.aws/config (default: $AWS_PROFILE).")
+    String profile;
+
+    @Option(names = "--journal", description = "Transfer journal; a repeated cp resumes from it (default: ~/.rackside/s3-journal.db).")
+    Path journal;
+
+    @Option(names = "--concurrency", defaultValue = "8", description = "Parallel requests (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--limit-up", description = "Upload limit, e.g. 10M (bytes/s; K, M, G = 10^3, 10^6, 10^9).")
+    String limitUp;
+
+    @Option(names = "--limit-down", description = "Download limit, e.g. 10M.")
+    String limitDown;
+
+    @Option(names = "--virtual-host-style", description = "Address buckets as bucket.host (default: path style for custom endpoints).")
+    boolean virtualHostStyle;
+
+    public RacksideS3(Map<String, String> env, PrintWriter out, PrintWriter err) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        // The SDK's HTTP client logs through SLF4J; a CLI has no logging backend to offer it.
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+        }
+        System.exit(run(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /// Runs one command line; returns the exit code (0 ok, 1 failed, 2 usage).
+    public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new RacksideS3(env, out, err)).setOut(out).setErr(err);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return e instanceof S3EngineException || e instanceof IllegalArgumentException ? 1 : 2;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(out);
+    }
+
+    S3Engine open() {
+        String url = first(endpointUrl, env.get("AWS_ENDPOINT_URL_S3"), env.get("AWS_ENDPOINT_URL"));
+        String reg = first(region, env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), "us-east-1");
+        String prof = first(profile, env.get("AWS_PROFILE"));
+        S3Credentials credentials;
+        if (profile == null && env.get("AWS_ACCESS_KEY_ID") != null && env.get("AWS_SECRET_ACCESS_KEY") != null) {
+            credentials = new S3Credentials.StaticKeys(env.get("AWS_ACCESS_KEY_ID"), Secret.of(env.get("AWS_SECRET_ACCESS_KEY")),
+                    Optional.ofNullable(env.get("AWS_SESSION_TOKEN")).map(Secret::of));
+        } else if (prof != null) {
+            credentials = new S3Credentials.Profile(prof);
+        } else {
+            credentials = new S3Credentials.DefaultChain();
+        }
+        S3Endpoint endpoint = new S3Endpoint("cli", Optional.ofNullable(url).map(URI::create), reg,
+                url != null && !virtualHostStyle, credentials);
+        Path j = journal != null ? journal : Path.of(System.getProperty("user.home"), ".rackside", "s3-journal.db");
+        EngineOptions options = EngineOptions.builder().journal(j).concurrency(concurrency)
+                .uploadLimit(rate(limitUp)).downloadLimit(rate(limitDown)).build();
+        return S3Engine.open(endpoint, options);
+    }
+
+    static long rate(String s) {
+        if (s == null || s.isBlank()) {
+            return 0;
+        }
+        String t = s.strip().toUpperCase(java.util.Locale.ROOT).replace("B", "");
+        long unit = switch (t.charAt(t.length() - 1)) {
+            case 'K' -> 1_000;
+            case 'M' -> 1_000_000;
+            case 'G' -> 1_000_000_000;
+            default -> 1;
+        };
+        String number = unit == 1 ? t : t.substring(0, t.length() - 1);
+        return (long) (Double.parseDouble(number) * unit);
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

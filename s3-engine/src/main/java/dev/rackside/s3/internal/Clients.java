@@ -1,0 +1,116 @@
+package dev.rackside.s3.internal;
+
+import dev.rackside.s3.EngineOptions;
+import dev.rackside.s3.S3Credentials;
+import dev.rackside.s3.S3Endpoint;
+import dev.rackside.s3.S3EngineException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+import java.time.Duration;
+
+/// Builds the SDK clients for one endpoint. The SDK's own retries are off: [Retrier] retries
+/// every call, so transfers can also retry on integrity failures and count tries.
+public final class Clients implements AutoCloseable {
+    private final SdkHttpClient http;
+    private final AwsCredentialsProvider credentials;
+    private final S3Client s3;
+    private final S3Presigner presigner;
+
+    public Clients(S3Endpoint endpoint, EngineOptions options) {
+        this.http = Apache5HttpClient.builder()
+                .maxConnections(Math.max(64, options.concurrency() * 2))
+                .connectionTimeout(options.connectTimeout())
+                .socketTimeout(Duration.ofSeconds(60))
+                .build();
+        this.credentials = provider(endpoint.credentials(), endpoint, http);
+        var builder = S3Client.builder()
+                .httpClient(http)
+                .region(Region.of(endpoint.region()))
+                .credentialsProvider(credentials)
+                .forcePathStyle(endpoint.pathStyle())
+                // Checksums are chosen per request (header checksums S3Proxy and others keep);
+                // the default trailer checksums are dropped by several S3 servers.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_SUPPORTED)
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallAttemptTimeout(options.requestTimeout()));
+        endpoint.endpoint().ifPresent(builder::endpointOverride);
+        this.s3 = builder.build();
+        var presign = S3Presigner.builder().region(Region.of(endpoint.region())).credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(endpoint.pathStyle()).build());
+        endpoint.endpoint().ifPresent(presign::endpointOverride);
+        this.presigner = presign.build();
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    public S3Presigner presigner() {
+        return presigner;
+    }
+
+    public java.net.URL presignGet(String bucket, String key, Duration expiry) {
+        return presigner.presignGetObject(p -> p.signatureDuration(expiry).getObjectRequest(g -> g.bucket(bucket).key(key))).url();
+    }
+
+    public java.net.URL presignPut(String bucket, String key, Duration expiry) {
+        return presigner.presignPutObject(p -> p.signatureDuration(expiry).putObjectRequest(g -> g.bucket(bucket).key(key))).url();
+    }
+
+    static AwsCredentialsProvider provider(S3Credentials c, S3Endpoint endpoint, SdkHttpClient http) {
+        return switch (c) {
+            case S3Credentials.StaticKeys k -> StaticCredentialsProvider.create(k.sessionToken()
+                    .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(t -> AwsSessionCredentials.create(
+                            k.accessKeyId(), k.secretAccessKey().reveal(), t.reveal()))
+                    .orElseGet(() -> AwsBasicCredentials.create(k.accessKeyId(), k.secretAccessKey().reveal())));
+            case S3Credentials.Profile p -> {
+                try {
+                    yield ProfileCredentialsProvider.builder().profileName(p.name()).build();
+                } catch (RuntimeException e) {
+                    throw new S3EngineException.Misconfigured("The AWS profile \"" + p.name()
+                            + "\" could not be read from ~/.aws/config or ~/.aws/credentials: " + e.getMessage(), e);
+                }
+            }
+            case S3Credentials.AssumeRole r -> {
+                var sts = StsClient.builder().httpClient(http).region(Region.of(endpoint.region()))
+                        .credentialsProvider(provider(r.base(), endpoint, http)).build();
+                yield StsAssumeRoleCredentialsProvider.builder().stsClient(sts).refreshRequest(req -> {
+                    req.roleArn(r.roleArn()).roleSessionName(r.sessionName());
+                    r.externalId().ifPresent(req::externalId);
+                }).build();
+            }
+            case S3Credentials.DefaultChain d -> DefaultCredentialsProvider.builder().build();
+        };
+    }
+
+    @Override
+    public void close() {
+        presigner.close();
+        s3.close();
+        if (credentials instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing a credentials cache cannot fail in a way the caller could act on
+            }
+        }
+        http.close();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.rackside.s3.internal;
+
+import dev.rackside.s3.Encryption;
+import dev.rackside.s3.ObjectMetadata;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/// Server-side copies: the data never passes through this machine. Objects above the copy
+/// threshold (S3 refuses CopyObject above 5 GiB) are copied part by part with UploadPartCopy.
+public final class Copier {
+    private final S3Client s3;
+    private final Retrier retrier;
+    private final Operations ops;
+    private final long threshold;
+    private final long partSize;
+    private final int concurrency;
+
+    public Copier(S3Client s3, Retrier retrier, Operations ops, long threshold, long partSize, int concurrency) {
+        this.s3 = s3;
+        this.retrier = retrier;
+        this.ops = ops;
+        this.threshold = threshold;
+        this.partSize = partSize;
+        this.concurrency = concurrency;
+    }
+
+    /// Copies `srcKey` (optionally a given version) to `dstKey`, keeping metadata.
+    public void copy(String srcBucket, String srcKey, String versionId, String dstBucket, String dstKey,
+                     Encryption source, Encryption target) {
+        ObjectMetadata meta = ops.head(srcBucket, srcKey, versionId, source);
+        if (meta.size() > threshold) {
+            multipart(srcBucket, srcKey, versionId, dstBucket, dstKey, meta, source, target);
+            return;
+        }
+        String what = "copy " + srcBucket + "/" + srcKey + " to " + dstBucket + "/" + dstKey;
+        retrier.call(what, () -> {
+            CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(srcBucket).sourceKey(srcKey)
+                    .sourceVersionId(versionId).destinationBucket(dstBucket).destinationKey(dstKey);
+            Sse.apply(b, source, target);
+            return s3.copyObject(b.build());
+        });
+    }
+
+    /// Adds user metadata to an object by copying it onto itself (multipart above the threshold).
+    public void attachMetadata(String bucket, String key, String contentType, Map<String, String> extra, Encryption sse) {
+        ObjectMetadata meta = ops.head(bucket, key, null, sse);
+        Map<String, String> merged = new java.util.HashMap<>(meta.userMetadata());
+        merged.putAll(extra);
+        if (meta.size() > threshold) {
+            ObjectMetadata replaced = new ObjectMetadata(key, meta.size(), meta.lastModified(), meta.etag(), contentType,
+                    merged, meta.versionId(), meta.serverSideEncryption(), meta.sha256());
+            multipart(bucket, key, null, bucket, key, replaced, sse, sse);
+        } else {
+            replaceMetadata(bucket, key, contentType, merged, sse);
+        }
+    }
+
+    /// Replaces content type and user metadata by copying the object onto itself.
+    public void replaceMetadata(String bucket, String key, String contentType, Map<String, String> meta, Encryption sse) {
+        retrier.call("change metadata of " + bucket + "/" + key, () -> {
+            CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(bucket).sourceKey(key)
+                    .destinationBucket(bucket).destinationKey(key).metadataDirective(MetadataDirective.REPLACE)
+                    .contentType(contentType).metadata(meta);
+            Sse.apply(b, sse, sse);
+            return s3.copyObject(b.build());
+        });
+    }
+
+    private void multipart(String srcBucket, String srcKey, String versionId, String dstBucket, String dstKey,
+                           ObjectMetadata meta, Encryption source, Encryption target) {
+        String what = "copy " + srcBucket + "/" + srcKey + " to " + dstBucket + "/" + dstKey;
+        String uploadId = retrier.call(what, () -> {
+            CreateMultipartUploadRequest.Builder b = CreateMultipartUploadRequest.builder().bucket(dstBucket).key(dstKey)
+                    .contentType(meta.contentType()).metadata(meta.userMetadata());
+            Sse.apply(b, target);
+            return s3.createMultipartUpload(b.build());
+        }).uploadId();
+        int parts = (int) ((meta.size() + partSize - 1) / partSize);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var gate = new java.util.concurrent.Semaphore(concurrency);
+            List<Future<CompletedPart>> futures = new ArrayList<>();
+            for (int i = 0; i < parts; i++) {
+                int number = i + 1;
+                long first = i * partSize;
+                long last = Math.min(meta.size(), first + partSize) - 1;
+                futures.add(pool.submit(() -> {
+                    gate.acquire();
+                    try {
+                        var r = retrier.call(what + " (part " + number + ")", () -> {
+                            UploadPartCopyRequest.Builder b = UploadPartCopyRequest.builder().sourceBucket(srcBucket)
+                                    .sourceKey(srcKey).sourceVersionId(versionId).destinationBucket(dstBucket)
+                                    .destinationKey(dstKey).uploadId(uploadId).partNumber(number)
+                                    .copySourceRange("bytes=" + first + "-" + last);
+                            Sse.apply(b, source, target);
+                            return s3.uploadPartCopy(b.build());
+                        });
+                        return CompletedPart.builder().partNumber(number).eTag(r.copyPartResult().eTag()).build();
+                    } finally {
+                        gate.release();
+                    }
+                }));
+            }
+            List<CompletedPart> done = new ArrayList<>();
+            for (Future<CompletedPart> f : futures) {
+                done.add(Futures.join(f));
+            }
+            retrier.call(what, () -> s3.completeMultipartUpload(b -> {
+                b.bucket(dstBucket).key(dstKey).uploadId(uploadId).multipartUpload(m -> m.parts(done));
+                Sse.apply(b, target);
+            }));
+        } catch (RuntimeException e) {
+            try {
+                ops.abortUpload(dstBucket, dstKey, uploadId);
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package dev.rackside.s3.internal;
+
+import dev.rackside.s3.EngineOptions;
+import dev.rackside.s3.ObjectMetadata;
+import dev.rackside.s3.S3EngineException;
+import dev.rackside.s3.TransferRequest;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/// Downloads one object with parallel ranged GETs (every S3 server has them; `?partNumber` is
+/// missing on some) into `name.part`, journalling each range once it is on disk. The ranges carry
+/// `If-Match` with the ETag, so a changed object is noticed. The finished file is checked
+/// against the stored SHA-256 (or a plain MD5 ETag) and only then renamed; a mismatch deletes it.
+final class Downloader {
+    private final S3Client s3;
+    private final Retrier retrier;
+    private final Operations ops;
+    private final Journal journal;
+    private final Throttle throttle;
+    private final ResizableSemaphore gate;
+    private final EngineOptions options;
+
+    Downloader(S3Client s3, Retrier retrier, Operations ops, Journal journal, Throttle throttle, ResizableSemaphore gate,
+               EngineOptions options) {
+        this.s3 = s3;
+        this.retrier = retrier;
+        this.ops = ops;
+        this.journal = journal;
+        this.throttle = throttle;
+        this.gate = gate;
+        this.options = options;
+    }
+
+    static Path partFile(Path target) {
+        return target.resolveSibling(target.getFileName() + ".part");
+    }
+
+    void run(TransferTask task) {
+        try {
+            attempt(task);
+        } catch (S3EngineException.IntegrityFailed | S3EngineException.SourceChanged e) {
+            // One clean second try: a flipped bit in transit or an object replaced mid-download.
+            attempt(task);
+        }
+    }
+
+    private void attempt(TransferTask task) {
+        TransferRequest.Download r = (TransferRequest.Download) task.request();
+        Path target = r.local();
+        Path part = partFile(target);
+        ObjectMetadata meta = ops.head(r.bucket(), r.key(), r.encryption());
+        if (meta.etag() == null) {
+            // Seen on S3Proxy for an SSE-C object HEADed without its key: a hollow answer.
+            throw new S3EngineException.Rejected("read " + r.bucket() + "/" + r.key(), 400, "InvalidRequest",
+                    "the server did not describe the object; an SSE-C key may be missing or wrong", null);
+        }
+        ChunkedAead aead = SealedObject.open(s3, retrier, r, meta, task::stopRequested);
+        long plainSize = aead == null ? meta.size() : aead.plaintextLength();
+        // Encrypted ranges must hold whole chunks: round the range size to a chunk multiple.
+        long step = aead == null ? options.rangeSize()
+                : Math.max(ChunkedAead.CHUNK, options.rangeSize() / ChunkedAead.CHUNK * ChunkedAead.CHUNK);
+        task.setTotal(plainSize);
+        Journal.Entry entry = journal.find("DOWNLOAD", r.bucket(), r.key(), target.toString()).orElse(null);
+        if (entry != null && (!meta.etag().equals(entry.stamp()) || entry.size() != meta.size() || !Files.exists(part))) {
+            journal.clearProgress(entry.id());
+            entry = null;
+        }
+        if (entry == null) {
+            delete(part);
+            entry = new Journal.Entry(task.id(), "DOWNLOAD", r.bucket(), r.key(), target.toString(), meta.size(),
+                    meta.etag(), step, null, meta.sha256().orElse(null), TransferEngine.sseKind(r.encryption()),
+                    aead == null ? null : Hashes.hex(aead.noncePrefix()));
+            journal.clearProgress(entry.id());
+            journal.put(entry);
+        }
+        String id = entry.id();
+        Map<Long, Long> written = journal.ranges(id);
+        task.setDone(written.values().stream().mapToLong(Long::longValue).sum() - written.keySet().stream().mapToLong(Long::longValue).sum());
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                List<Future<?>> gets = new ArrayList<>();
+                try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                    for (long start = 0; start < plainSize; start += step) {
+                        long s = start;
+                        long e = Math.min(plainSize, start + step);
+                        if (!written.containsKey(s)) {
+                            gets.add(pool.submit(() -> {
+                                fetch(task, r, meta, ch, s, e, aead);
+                                journal.addRange(id, s, e);
+                                return null;
+                            }));
+                        }
+                    }
+                    for (Future<?> f : gets) {
+                        Futures.join(f);
+                    }
+                }
+            }
+            verify(task, r, meta, part, id, plainSize, aead != null);
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new S3EngineException.LocalFileProblem(target, "it cannot be written (" + e.getMessage() + ")", e);
+        }
+        journal.remove(id);
+    }
+
+    private void fetch(TransferTask task, TransferRequest.Download r, ObjectMetadata meta, FileChannel ch, long start, long end,
+                       ChunkedAead aead) {
+        AtomicLong got = new AtomicLong();
+        long[] stored = aead == null ? new long[] {start, end} : SealedObject.storedRange(start, end, meta.size());
+        try {
+            retrier.call("download " + r.bucket() + "/" + r.key(), () -> {
+                task.add(-got.getAndSet(0));
+                gate.acquire();
+                GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(r.bucket()).key(r.key())
+                        .range("bytes=" + stored[0] + "-" + (stored[1] - 1)).ifMatch(meta.etag());
+                Sse.apply(b, r.encryption());
+                try (InputStream in = s3.getObject(b.build())) {
+                    if (aead == null) {
+                        copy(task, in, ch, start, end, got);
+                    } else {
+                        // Decrypt in memory (one range), then write the plaintext where it belongs.
+                        byte[] sealed = new byte[(int) (stored[1] - stored[0])];
+                        copy(task, in, java.nio.ByteBuffer.wrap(sealed), got);
+                        byte[] plain = aead.decrypt(stored[2], sealed, sealed.length, r.bucket() + "/" + r.key());
+                        write(ch, plain, start);
+                        task.add(plain.length - sealed.length);
+                        got.addAndGet(plain.length - sealed.length);
+                    }
+                } catch (AwsServiceException e) {
+                    if (e.statusCode() == 412) {
+                        throw new S3EngineException.SourceChanged("The object " + r.bucket() + "/" + r.key());
+                    }
+                    throw e;
+                } finally {
+                    gate.release();
+                }
+                return null;
+            }, task::stopRequested);
+        } catch (RuntimeException e) {
+            task.add(-got.getAndSet(0));
+            throw e;
+        }
+    }
+
+    private void copy(TransferTask task, InputStream in, ByteBuffer into, AtomicLong got) throws IOException, InterruptedException {
+        while (into.hasRemaining()) {
+            task.checkStop();
+            int n = in.read(into.array(), into.position(), Math.min(ChunkStream.CHUNK, into.remaining()));
+            if (n < 0) {
+                throw new IOException("the connection closed after " + into.position() + " of " + into.capacity() + " bytes");
+            }
+            throttle.acquire(n);
+            into.position(into.position() + n);
+            got.addAndGet(n);
+            task.add(n);
+        }
+    }
+
+    private static void write(FileChannel ch, byte[] data, long position) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(data);
+        while (bb.hasRemaining()) {
+            ch.write(bb, position + bb.position());
+        }
+        ch.force(false);
+    }
+
+    private void copy(TransferTask task, InputStream in, FileChannel ch, long start, long end, AtomicLong got)
+            throws IOException, InterruptedException {
+        byte[] buf = new byte[ChunkStream.CHUNK];
+        long pos = start;
+        while (pos < end) {
+            task.checkStop();
+            int n = in.read(buf, 0, (int) Math.min(buf.length, end - pos));
+            if (n < 0) {
+                throw new IOException("the connection closed after " + (pos - start) + " of " + (end - start) + " bytes");
+            }
+            throttle.acquire(n);
+            ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
+            while (bb.hasRemaining()) {
+                pos += ch.write(bb, pos);
+            }
+            got.addAndGet(n);
+            task.add(n);
+        }
+        // On disk before the journal says so: a later resume trusts journalled ranges.
+        ch.force(false);
+    }
+
+    private void verify(TransferTask task, TransferRequest.Download r, ObjectMetadata meta, Path part, String id, long expectedSize,
+                        boolean sealed) throws IOException {
+        MessageDigest sha = Hashes.sha256();
+        MessageDigest md5 = Hashes.md5();
+        try (InputStream in = Files.newInputStream(part)) {
+            byte[] buf = new byte[256 * 1024];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                sha.update(buf, 0, n);
+                md5.update(buf, 0, n);
+            }
+        }
+        long length = Files.size(part);
+        String object = r.bucket() + "/" + r.key();
+        String expected = null;
+        String actual = null;
+        String algorithm = null;
+        if (length != expectedSize) {
+            expected = Long.toString(expectedSize);
+            actual = Long.toString(length);
+            algorithm = "size";
+        } else if (meta.sha256().isPresent()) {
+            algorithm = "SHA-256";
+            expected = meta.sha256().get();
+            actual = Hashes.hex(sha.digest());
+        } else if (!sealed && Hashes.isPlainMd5(meta.etag()) && meta.serverSideEncryption().map(s -> s.equals("AES256")).orElse(true)) {
+            algorithm = "MD5 (ETag)";
+            expected = Hashes.stripQuotes(meta.etag());
+            actual = Hashes.hex(md5.digest());
+        }
+        if (expected != null && !expected.equalsIgnoreCase(actual)) {
+            quarantine(part);
+            journal.remove(id);
+            task.setDone(0);
+            throw new S3EngineException.IntegrityFailed(object, algorithm, expected, actual);
+        }
+    }
+
+    // The damaged bytes are of no use and must not be mistaken for the file: delete them.
+    private static void quarantine(Path part) {
+        delete(part);
+    }
+
+    private static void delete(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new S3EngineException.LocalFileProblem(p, "it cannot be deleted (" + e.getMessage() + ")", e);
+        }
+    }
+
+}

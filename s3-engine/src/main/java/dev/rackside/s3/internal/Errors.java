@@ -1,0 +1,194 @@
+package dev.rackside.s3.internal;
+
+import dev.rackside.s3.S3EngineException;
+import dev.rackside.s3.S3EngineException.Unreachable.Reason;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+
+/// Turns SDK and I/O failures into [S3EngineException]s an operator understands, and decides
+/// which failures are worth another try.
+public final class Errors {
+    private static final Set<String> BAD_KEY = Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken",
+            "ExpiredToken", "InvalidClientTokenId", "AuthFailure");
+    private static final Set<String> TRANSIENT = Set.of("SlowDown", "InternalError", "ServiceUnavailable",
+            "RequestTimeout", "RequestTimeoutException", "BadDigest", "XAmzContentChecksumMismatch", "Throttling", "ThrottlingException", "TooManyRequests");
+    private static final Pattern EXPECTING = Pattern.compile("expecting '([a-z0-9-]+)'");
+
+    private Errors() {
+    }
+
+    /// Whether another try may succeed: 5xx, throttling, timeouts, dropped connections and
+    /// checksum mismatches the SDK detected while reading a response.
+    public static boolean retryable(Throwable t) {
+        if (t instanceof S3EngineException.IntegrityFailed || t instanceof TransitCorruption) {
+            return true;
+        }
+        if (t instanceof AwsServiceException e) {
+            return e.statusCode() >= 500 || e.statusCode() == 429 || in(TRANSIENT, code(e));
+        }
+        if (t instanceof ApiCallAttemptTimeoutException || t instanceof ApiCallTimeoutException) {
+            return true;
+        }
+        if (t instanceof SdkClientException || t instanceof IOException || t instanceof UncheckedIOException) {
+            Throwable root = rootIo(t);
+            if (root instanceof UnknownHostException || root instanceof ConnectException || root instanceof SSLException) {
+                return false; // configuration problems: retrying only delays the diagnosis
+            }
+            return root != null || isChecksumMismatch(t);
+        }
+        return false;
+    }
+
+    /// Maps `t` (raised while trying to `what`, e.g. "list bucket photos") to an operator error.
+    public static S3EngineException map(Throwable t, String what, String region, int attempts) {
+        if (t instanceof S3EngineException e) {
+            return e;
+        }
+        if (t instanceof AwsServiceException e) {
+            return service(e, what, region, attempts);
+        }
+        if (t instanceof TransitCorruption c) {
+            return new S3EngineException.IntegrityFailed(what, c.code, "the data sent", "different data on arrival");
+        }
+        if (isChecksumMismatch(t)) {
+            return new S3EngineException.IntegrityFailed(what, "SDK checksum", "server's checksum", "different data");
+        }
+        if (t instanceof ApiCallAttemptTimeoutException || t instanceof ApiCallTimeoutException) {
+            return new S3EngineException.Unreachable(Reason.TIMEOUT, "The server did not answer in time while trying to "
+                    + what + (attempts > 1 ? " (" + attempts + " tries)." : "."), t);
+        }
+        Throwable root = rootIo(t);
+        return switch (root) {
+            case UnknownHostException u -> new S3EngineException.Unreachable(Reason.DNS, "The server name "
+                    + u.getMessage() + " cannot be resolved (DNS). Check the endpoint URL and your network.", t);
+            case ConnectException c -> new S3EngineException.Unreachable(Reason.CONNECTION_REFUSED,
+                    "The server refused the connection. Check the endpoint's host and port, and that the S3 service is running.", t);
+            case SSLException s -> new S3EngineException.Unreachable(Reason.TLS, "The TLS (https) handshake failed: "
+                    + s.getMessage() + ". Check the URL's scheme (http/https) and the server's certificate.", t);
+            case SocketTimeoutException s -> new S3EngineException.Unreachable(Reason.TIMEOUT,
+                    "The server did not answer in time while trying to " + what + ".", t);
+            case null -> new S3EngineException.ServiceFailure(what, 0, t.getClass().getSimpleName() + ": " + t.getMessage(), attempts, t);
+            default -> new S3EngineException.Unreachable(Reason.CONNECTION_LOST, "The connection was lost while trying to "
+                    + what + " (" + root.getMessage() + ")" + (attempts > 1 ? " after " + attempts + " tries." : "."), t);
+        };
+    }
+
+    private static S3EngineException service(AwsServiceException e, String what, String region, int attempts) {
+        String code = code(e);
+        int status = e.statusCode();
+        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        if (in(BAD_KEY, code)) {
+            return new S3EngineException.BadCredentials(code, e);
+        }
+        if ("RequestTimeTooSkewed".equals(code)) {
+            return new S3EngineException.ClockSkew(e);
+        }
+        if (status == 301 || status == 307 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)
+                || "IllegalLocationConstraintException".equals(code)) {
+            return new S3EngineException.WrongRegion(region, regionHint(e, message), e);
+        }
+        if (status == 403 || "AccessDenied".equals(code)) {
+            return new S3EngineException.AccessDenied(what, e);
+        }
+        if (status == 404) {
+            return new S3EngineException.NotFound(what + (code == null ? "" : " (" + code + ")"), e);
+        }
+        if ("BucketNotEmpty".equals(code)) {
+            return new S3EngineException.BucketNotEmpty(what, e);
+        }
+        if ("BucketAlreadyExists".equals(code) || "BucketAlreadyOwnedByYou".equals(code)) {
+            return new S3EngineException.BucketAlreadyExists(what, e);
+        }
+        if (status == 501 || "NotImplemented".equals(code)) {
+            return new S3EngineException.Unsupported(what, message, e);
+        }
+        if (status >= 500 || status == 429 || in(TRANSIENT, code)) {
+            return new S3EngineException.ServiceFailure(what, status, code, attempts, e);
+        }
+        return new S3EngineException.Rejected(what, status, code, message, e);
+    }
+
+    /// The server received a body that does not match its signature or digest.
+    public static final class TransitCorruption extends RuntimeException {
+        final String code;
+
+        TransitCorruption(String code, Throwable cause) {
+            super("the request body was damaged in transit (" + code + ")", cause);
+            this.code = code;
+        }
+    }
+
+    /// For requests whose credentials already worked in this transfer (parts of an upload): a
+    /// signature or digest mismatch means the body was damaged in transit, which is worth a retry.
+    public static RuntimeException payloadMismatchAsCorruption(AwsServiceException e) {
+        String code = code(e);
+        if ("SignatureDoesNotMatch".equals(code) || "BadDigest".equals(code) || "XAmzContentChecksumMismatch".equals(code)
+                || "InvalidDigest".equals(code)) {
+            return new TransitCorruption(code, e);
+        }
+        return e;
+    }
+
+    static Optional<String> regionHint(AwsServiceException e, String message) {
+        if (e.awsErrorDetails() != null && e.awsErrorDetails().sdkHttpResponse() != null) {
+            Optional<String> header = e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-bucket-region");
+            if (header.isPresent()) {
+                return header;
+            }
+        }
+        if (message != null) {
+            Matcher m = EXPECTING.matcher(message);
+            if (m.find()) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    // Set.of(...).contains(null) throws, and HEAD errors have no code.
+    private static boolean in(Set<String> codes, String code) {
+        return code != null && codes.contains(code);
+    }
+
+    static String code(AwsServiceException e) {
+        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    }
+
+    private static boolean isChecksumMismatch(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && m.contains("checksum") && (m.contains("different") || m.contains("mismatch") || m.contains("not match"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootIo(Throwable t) {
+        Throwable found = null;
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof IOException) {
+                found = c;
+                // Keep walking: the most specific cause (UnknownHost under a wrapper) wins.
+                if (c instanceof UnknownHostException || c instanceof ConnectException || c instanceof SSLException
+                        || c instanceof SocketTimeoutException) {
+                    return c;
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.rackside.s3.internal;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.zip.CRC32C;
+
+/// Digest helpers. SHA-256 is the full-object checksum Rackside stores; CRC32C (in the JDK, and
+/// fast) is the per-part checksum servers verify on receipt; MD5 is what plain ETags are.
+public final class Hashes {
+    private Hashes() {
+    }
+
+    public static MessageDigest sha256() {
+        return digest("SHA-256");
+    }
+
+    public static MessageDigest md5() {
+        return digest("MD5");
+    }
+
+    private static MessageDigest digest(String name) {
+        try {
+            return MessageDigest.getInstance(name);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has " + name, e);
+        }
+    }
+
+    public static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+
+    public static String md5Base64(byte[] data) {
+        return Base64.getEncoder().encodeToString(md5().digest(data));
+    }
+
+    public static String crc32cBase64(byte[] data, int off, int len) {
+        CRC32C crc = new CRC32C();
+        crc.update(data, off, len);
+        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    /// A plain ETag is the hex MD5 of the object; multipart ETags (`…-N`) and SSE-KMS/C ETags are not.
+    public static boolean isPlainMd5(String etag) {
+        String e = stripQuotes(etag);
+        return e != null && e.length() == 32 && e.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+    }
+
+    public static String stripQuotes(String etag) {
+        return etag == null ? null : etag.replace("\"", "");
+    }
+}

@@ -1,0 +1,172 @@
+package dev.rackside.s3.internal;
+
+import dev.rackside.s3.S3EngineException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/// The crash-safe record of every unfinished transfer: SQLite in WAL mode, one row per
+/// transfer, one per stored part (upload) and per written range (download). Every row is
+/// committed before the work it describes is considered done, so after `kill -9` a transfer
+/// resumes from exactly what the journal lists (and, for uploads, what ListParts confirms).
+public final class Journal implements AutoCloseable {
+
+    /// One journalled transfer. `kind` is `UPLOAD` or `DOWNLOAD`; `stamp` is the local file's
+    /// mtime (uploads) or the remote ETag (downloads), to notice a changed source; `nonce` is the
+    /// client-side encryption's nonce prefix (hex), kept so a resumed upload encrypts alike.
+    public record Entry(String id, String kind, String bucket, String key, String local, long size, String stamp,
+                        long partSize, String uploadId, String sha256, String sse, String nonce) {
+    }
+
+    /// A stored part of a multipart upload.
+    public record Part(int number, String etag, String crc32c, long size) {
+    }
+
+    private final Connection db;
+
+    public Journal(Optional<Path> file) {
+        try {
+            if (file.isPresent() && file.get().getParent() != null) {
+                Files.createDirectories(file.get().getParent());
+            }
+            db = DriverManager.getConnection("jdbc:sqlite:" + file.map(Path::toString).orElse(":memory:"));
+            try (Statement s = db.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                // NORMAL in WAL mode survives a killed process; only a power cut may lose the last commits.
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA busy_timeout=5000");
+                s.execute("CREATE TABLE IF NOT EXISTS transfer(id TEXT PRIMARY KEY, kind TEXT NOT NULL, bucket TEXT NOT NULL,"
+                        + " key TEXT NOT NULL, local TEXT NOT NULL, size INTEGER, stamp TEXT, part_size INTEGER, upload_id TEXT,"
+                        + " sha256 TEXT, sse TEXT, nonce TEXT, UNIQUE(kind, bucket, key, local))");
+                s.execute("CREATE TABLE IF NOT EXISTS part(transfer_id TEXT NOT NULL, number INTEGER NOT NULL, etag TEXT NOT NULL,"
+                        + " crc32c TEXT, size INTEGER NOT NULL, PRIMARY KEY(transfer_id, number))");
+                s.execute("CREATE TABLE IF NOT EXISTS range(transfer_id TEXT NOT NULL, start INTEGER NOT NULL,"
+                        + " end INTEGER NOT NULL, PRIMARY KEY(transfer_id, start))");
+            }
+        } catch (Exception e) {
+            throw new S3EngineException.LocalFileProblem(file.orElse(Path.of(":memory:")),
+                    "the transfer journal cannot be opened (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public synchronized Optional<Entry> find(String kind, String bucket, String key, String local) {
+        return query("SELECT * FROM transfer WHERE kind=? AND bucket=? AND key=? AND local=?", kind, bucket, key, local)
+                .stream().findFirst();
+    }
+
+    public synchronized List<Entry> all() {
+        return query("SELECT * FROM transfer ORDER BY rowid");
+    }
+
+    public synchronized void put(Entry e) {
+        update("INSERT OR REPLACE INTO transfer(id, kind, bucket, key, local, size, stamp, part_size, upload_id, sha256, sse,"
+                + " nonce) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", e.id(), e.kind(), e.bucket(), e.key(), e.local(), e.size(),
+                e.stamp(), e.partSize(), e.uploadId(), e.sha256(), e.sse(), e.nonce());
+    }
+
+    /// Forgets a transfer and its parts and ranges (done, cancelled, or restarting).
+    public synchronized void remove(String id) {
+        update("DELETE FROM part WHERE transfer_id=?", id);
+        update("DELETE FROM range WHERE transfer_id=?", id);
+        update("DELETE FROM transfer WHERE id=?", id);
+    }
+
+    public synchronized void clearProgress(String id) {
+        update("DELETE FROM part WHERE transfer_id=?", id);
+        update("DELETE FROM range WHERE transfer_id=?", id);
+    }
+
+    public synchronized void addPart(String id, Part p) {
+        update("INSERT OR REPLACE INTO part VALUES(?,?,?,?,?)", id, p.number(), p.etag(), p.crc32c(), p.size());
+    }
+
+    public synchronized TreeMap<Integer, Part> parts(String id) {
+        TreeMap<Integer, Part> out = new TreeMap<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT number, etag, crc32c, size FROM part WHERE transfer_id=?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getInt(1), new Part(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    public synchronized void addRange(String id, long start, long end) {
+        update("INSERT OR REPLACE INTO range VALUES(?,?,?)", id, start, end);
+    }
+
+    /// Written ranges as start → end (exclusive).
+    public synchronized TreeMap<Long, Long> ranges(String id) {
+        TreeMap<Long, Long> out = new TreeMap<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT start, end FROM range WHERE transfer_id=?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private List<Entry> query(String sql, Object... args) {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            bind(ps, args);
+            List<Entry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Entry(rs.getString("id"), rs.getString("kind"), rs.getString("bucket"), rs.getString("key"),
+                            rs.getString("local"), rs.getLong("size"), rs.getString("stamp"), rs.getLong("part_size"),
+                            rs.getString("upload_id"), rs.getString("sha256"), rs.getString("sse"), rs.getString("nonce")));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private void update(String sql, Object... args) {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            bind(ps, args);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+    }
+
+    private static S3EngineException failure(SQLException e) {
+        return new S3EngineException.LocalFileProblem(Path.of("transfer journal"), e.getMessage(), e);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // nothing left to save: every change was committed when it was made
+        }
+    }
+}

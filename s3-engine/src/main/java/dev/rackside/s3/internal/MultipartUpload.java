@@ -1,0 +1,277 @@
+package dev.rackside.s3.internal;
+
+import dev.rackside.s3.EngineOptions;
+import dev.rackside.s3.S3EngineException;
+import dev.rackside.s3.TransferRequest;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/// A resumable multipart upload of one file.
+///
+/// One reader goes through the file in order, feeding the full-object SHA-256 and each part's
+/// CRC32C, and hands part buffers to parallel senders (memory ≈ buffers × part size). Each
+/// stored part is journalled with its ETag and CRC32C. On resume the journal's parts are kept
+/// only if ListParts still shows them with the same ETag and size and the local bytes still have
+/// the journalled CRC32C; their bytes are read for the SHA-256 but not sent again. S3 takes user
+/// metadata only when an upload starts, so the SHA-256 is attached afterwards by a server-side
+/// copy of the object onto itself.
+final class MultipartUpload {
+    private final S3Client s3;
+    private final Retrier retrier;
+    private final Journal journal;
+    private final Throttle throttle;
+    private final ResizableSemaphore gate;
+    private final EngineOptions options;
+    private final Copier copier;
+    private final TransferTask task;
+    private final TransferRequest.Upload r;
+    private final long size;
+    private final String stamp;
+    private final long partSize;
+    private final String what;
+    private ChunkedAead aead; // set when the upload is encrypted on the client
+
+    MultipartUpload(S3Client s3, Retrier retrier, Journal journal, Throttle throttle, ResizableSemaphore gate,
+                    EngineOptions options, Copier copier, TransferTask task, TransferRequest.Upload r, long size,
+                    String stamp, long partSize) {
+        this.s3 = s3;
+        this.retrier = retrier;
+        this.journal = journal;
+        this.throttle = throttle;
+        this.gate = gate;
+        this.options = options;
+        this.copier = copier;
+        this.task = task;
+        this.r = r;
+        this.size = size;
+        this.stamp = stamp;
+        this.partSize = partSize;
+        this.what = "upload " + r.bucket() + "/" + r.key();
+    }
+
+    void run() {
+        Journal.Entry entry = journal.find("UPLOAD", r.bucket(), r.key(), r.local().toString()).orElse(null);
+        Map<Integer, Journal.Part> kept = new HashMap<>();
+        if (entry != null && entry.uploadId() != null && entry.size() == size && stamp.equals(entry.stamp())
+                && entry.partSize() == partSize) {
+            kept.putAll(confirmedParts(entry));
+            if (kept.isEmpty() && !uploadExists(entry.uploadId())) {
+                entry = null;
+            }
+        } else if (entry != null) {
+            discard(entry);
+            entry = null;
+        }
+        if (entry == null) {
+            entry = start();
+        }
+        if (r.clientSideKey().isPresent()) {
+            aead = ChunkedAead.withPrefix(r.clientSideKey().get(), size, java.util.HexFormat.of().parseHex(entry.nonce()));
+            task.setTotal(ChunkedAead.encryptedLength(size));
+        }
+        String sha256 = entry.sha256() != null ? entry.sha256() : sendParts(entry, kept);
+        entry = withSha(entry, sha256);
+        journal.put(entry);
+        complete(entry);
+        copier.attachMetadata(r.bucket(), r.key(), Uploader.contentType(r.local()), Map.of(Operations.SHA256_META, sha256),
+                r.encryption());
+        journal.remove(entry.id());
+    }
+
+    private Journal.Entry start() {
+        String nonce = r.clientSideKey().map(k -> Hashes.hex(ChunkedAead.forNewUpload(k, size).noncePrefix())).orElse(null);
+        String uploadId = retrier.call(what, () -> {
+            CreateMultipartUploadRequest.Builder b = CreateMultipartUploadRequest.builder().bucket(r.bucket()).key(r.key())
+                    .contentType(Uploader.contentType(r.local())).checksumAlgorithm(ChecksumAlgorithm.CRC32_C)
+                    .metadata(nonce == null ? Map.of() : Map.of(ChunkedAead.META, ChunkedAead.FORMAT));
+            Sse.apply(b, r.encryption());
+            return s3.createMultipartUpload(b.build());
+        }, task::stopRequested).uploadId();
+        Journal.Entry e = new Journal.Entry(task.id(), "UPLOAD", r.bucket(), r.key(), r.local().toString(), size, stamp,
+                partSize, uploadId, null, sseKind(), nonce);
+        journal.clearProgress(task.id());
+        journal.put(e);
+        return e;
+    }
+
+    private String sendParts(Journal.Entry entry, Map<Integer, Journal.Part> kept) {
+        int count = (int) ((size + partSize - 1) / partSize);
+        task.setDone(kept.values().stream().mapToLong(Journal.Part::size).sum());
+        int buffers = (int) Math.max(1, Math.min(gate.size() + 1L, options.bufferMemory() / partSize));
+        Semaphore free = new Semaphore(buffers);
+        MessageDigest sha = Hashes.sha256();
+        List<Future<?>> sends = new ArrayList<>();
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+             FileChannel ch = FileChannel.open(r.local())) {
+            for (int number = 1; number <= count; number++) {
+                while (!free.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                    task.checkStop();
+                    failFast(sends);
+                }
+                task.checkStop();
+                failFast(sends);
+                long offset = (number - 1) * partSize;
+                byte[] buf = new byte[(int) Math.min(partSize, size - offset)];
+                Uploader.readFully(ch, buf, offset);
+                sha.update(buf); // the SHA-256 is of the plaintext, also when encrypting
+                byte[] body = aead == null ? buf : aead.encrypt(offset, buf);
+                String crc = Hashes.crc32cBase64(body, 0, body.length);
+                Journal.Part done = kept.get(number);
+                if (done != null) {
+                    free.release();
+                    if (!crc.equals(done.crc32c())) {
+                        discard(entry);
+                        throw new S3EngineException.SourceChanged("The local file " + r.local());
+                    }
+                    continue;
+                }
+                int n = number;
+                sends.add(senders.submit(() -> {
+                    try {
+                        journal.addPart(entry.id(), sendPart(entry.uploadId(), n, body, crc));
+                    } finally {
+                        free.release();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : sends) {
+                Futures.join(f);
+            }
+        } catch (IOException e) {
+            throw new S3EngineException.LocalFileProblem(r.local(), "it cannot be read (" + e.getMessage() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new S3EngineException.Cancelled(task.describe());
+        }
+        return Hashes.hex(sha.digest());
+    }
+
+    private static void failFast(List<Future<?>> sends) {
+        for (Future<?> f : sends) {
+            if (f.isDone()) {
+                Futures.join(f); // rethrows a failed part's error at once
+            }
+        }
+    }
+
+    private Journal.Part sendPart(String uploadId, int number, byte[] buf, String crc) {
+        AtomicLong sent = new AtomicLong();
+        try {
+            var response = retrier.call(what + " (part " + number + ")", () -> {
+                gate.acquire();
+                try {
+                    UploadPartRequest.Builder b = UploadPartRequest.builder().bucket(r.bucket()).key(r.key())
+                            .uploadId(uploadId).partNumber(number).contentLength((long) buf.length).checksumCRC32C(crc);
+                    Sse.apply(b, r.encryption());
+                    return s3.uploadPart(b.build(), RequestBody.fromContentProvider(() -> {
+                        task.add(-sent.getAndSet(0));
+                        return new ChunkStream(buf, 0, buf.length, task, throttle, sent);
+                    }, buf.length, "application/octet-stream"));
+                } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+                    throw Errors.payloadMismatchAsCorruption(e);
+                } finally {
+                    gate.release();
+                }
+            }, task::stopRequested);
+            return new Journal.Part(number, Hashes.stripQuotes(response.eTag()), crc, buf.length);
+        } catch (RuntimeException e) {
+            task.add(-sent.getAndSet(0));
+            throw e;
+        }
+    }
+
+    private void complete(Journal.Entry entry) {
+        List<CompletedPart> parts = journal.parts(entry.id()).values().stream().map(p -> CompletedPart.builder()
+                .partNumber(p.number()).eTag(p.etag()).checksumCRC32C(p.crc32c()).build()).toList();
+        try {
+            retrier.call(what, () -> s3.completeMultipartUpload(b -> {
+                b.bucket(r.bucket()).key(r.key()).uploadId(entry.uploadId()).multipartUpload(m -> m.parts(parts));
+                Sse.apply(b, r.encryption());
+            }), task::stopRequested);
+        } catch (S3EngineException.NotFound e) {
+            // Completed before a crash or a lost response: fine if the object is there, whole.
+            var head = retrier.call(what, () -> s3.headObject(b -> {
+                b.bucket(r.bucket()).key(r.key());
+                Sse.apply(b, r.encryption());
+            }));
+            if (head.contentLength() != (aead == null ? size : ChunkedAead.encryptedLength(size))) {
+                throw e;
+            }
+        }
+        task.setDone(aead == null ? size : ChunkedAead.encryptedLength(size));
+    }
+
+    /// Journalled parts that the server still holds unchanged (ListParts, paginated).
+    private Map<Integer, Journal.Part> confirmedParts(Journal.Entry entry) {
+        Map<Integer, Journal.Part> journalled = journal.parts(entry.id());
+        Map<Integer, Journal.Part> confirmed = new HashMap<>();
+        Integer marker = null;
+        try {
+            while (true) {
+                Integer m = marker;
+                var page = retrier.call(what + " (list stored parts)", () -> s3.listParts(b -> b.bucket(r.bucket())
+                        .key(r.key()).uploadId(entry.uploadId()).partNumberMarker(m)), task::stopRequested);
+                page.parts().forEach(p -> {
+                    Journal.Part j = journalled.get(p.partNumber());
+                    if (j != null && j.etag().equals(Hashes.stripQuotes(p.eTag())) && j.size() == p.size()) {
+                        confirmed.put(j.number(), j);
+                    }
+                });
+                if (!Boolean.TRUE.equals(page.isTruncated())) {
+                    return confirmed;
+                }
+                marker = page.nextPartNumberMarker();
+            }
+        } catch (S3EngineException.NotFound e) {
+            return Map.of(); // the upload was aborted or expired: start again
+        }
+    }
+
+    private boolean uploadExists(String uploadId) {
+        try {
+            retrier.call(what, () -> s3.listParts(b -> b.bucket(r.bucket()).key(r.key()).uploadId(uploadId)));
+            return true;
+        } catch (S3EngineException.NotFound e) {
+            return false;
+        }
+    }
+
+    private void discard(Journal.Entry entry) {
+        if (entry.uploadId() != null) {
+            try {
+                retrier.call(what, () -> s3.abortMultipartUpload(b -> b.bucket(r.bucket()).key(r.key()).uploadId(entry.uploadId())));
+            } catch (S3EngineException e) {
+                // already gone, or unreachable: an orphan upload is listed under incomplete uploads
+            }
+        }
+        journal.remove(entry.id());
+    }
+
+    private Journal.Entry withSha(Journal.Entry e, String sha256) {
+        return new Journal.Entry(e.id(), e.kind(), e.bucket(), e.key(), e.local(), e.size(), e.stamp(), e.partSize(),
+                e.uploadId(), sha256, e.sse(), e.nonce());
+    }
+
+    private String sseKind() {
+        return TransferEngine.sseKind(r.encryption());
+    }
+}

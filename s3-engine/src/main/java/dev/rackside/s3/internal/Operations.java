@@ -1,0 +1,209 @@
+package dev.rackside.s3.internal;
+
+import dev.rackside.s3.BucketInfo;
+import dev.rackside.s3.DeleteResult;
+import dev.rackside.s3.Encryption;
+import dev.rackside.s3.IncompleteUpload;
+import dev.rackside.s3.ObjectInfo;
+import dev.rackside.s3.ObjectMetadata;
+import dev.rackside.s3.ObjectPage;
+import dev.rackside.s3.ObjectVersion;
+import dev.rackside.s3.S3EngineException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.Tagging;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/// Bucket and object operations that are one or a few requests each.
+public final class Operations {
+    /// DeleteObjects accepts at most this many keys per call.
+    public static final int DELETE_BATCH = 1000;
+    public static final String SHA256_META = "rackside-sha256";
+
+    private final S3Client s3;
+    private final Retrier retrier;
+    private final String region;
+
+    public Operations(S3Client s3, Retrier retrier, String region) {
+        this.s3 = s3;
+        this.retrier = retrier;
+        this.region = region;
+    }
+
+    public List<BucketInfo> listBuckets() {
+        return retrier.call("list buckets", () -> s3.listBuckets().buckets().stream()
+                .map(b -> new BucketInfo(b.name(), Optional.ofNullable(b.creationDate()))).toList());
+    }
+
+    public void createBucket(String bucket) {
+        retrier.call("create bucket " + bucket, () -> s3.createBucket(b -> {
+            b.bucket(bucket);
+            // us-east-1 is the one region that must not be named as a location constraint.
+            if (!"us-east-1".equals(region)) {
+                b.createBucketConfiguration(CreateBucketConfiguration.builder().locationConstraint(region).build());
+            }
+        }));
+    }
+
+    public void deleteBucket(String bucket) {
+        retrier.call("delete bucket " + bucket, () -> s3.deleteBucket(b -> b.bucket(bucket)));
+    }
+
+    public boolean bucketExists(String bucket) {
+        try {
+            retrier.call("find bucket " + bucket, () -> s3.headBucket(b -> b.bucket(bucket)));
+            return true;
+        } catch (S3EngineException.NotFound e) {
+            return false;
+        }
+    }
+
+    /// One page of ListObjectsV2; `token` is null for the first page.
+    public ListObjectsV2Response listPage(String bucket, String prefix, boolean delimited, int pageSize, String token) {
+        return retrier.call("list bucket " + bucket, () -> s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)
+                .delimiter(delimited ? "/" : null).maxKeys(pageSize).continuationToken(token)));
+    }
+
+    /// Lazy pages of a listing; each call starts a fresh listing.
+    public java.util.Iterator<ObjectPage> pages(String bucket, String prefix, boolean delimited, int pageSize) {
+        return new Pages<String, ObjectPage>(token -> {
+            var r = listPage(bucket, prefix, delimited, pageSize, token);
+            return new Pages.Page<>(toPage(prefix, r), Boolean.TRUE.equals(r.isTruncated()) ? r.nextContinuationToken() : null);
+        });
+    }
+
+    /// Lazy pages of versions and delete markers.
+    public java.util.Iterator<List<ObjectVersion>> versionPages(String bucket, String prefix) {
+        return new Pages<String[], List<ObjectVersion>>(cursor -> {
+            var r = versionsPage(bucket, prefix, cursor == null ? null : cursor[0], cursor == null ? null : cursor[1]);
+            return new Pages.Page<>(toVersions(r), Boolean.TRUE.equals(r.isTruncated())
+                    ? new String[] {r.nextKeyMarker(), r.nextVersionIdMarker()} : null);
+        });
+    }
+
+    public static ObjectPage toPage(String prefix, ListObjectsV2Response r) {
+        return new ObjectPage(prefix, r.commonPrefixes().stream().map(p -> p.prefix()).toList(),
+                r.contents().stream().map(o -> new ObjectInfo(o.key(), o.size(), o.lastModified(), o.eTag(),
+                        o.storageClassAsString())).toList(), Boolean.TRUE.equals(r.isTruncated()));
+    }
+
+    public ObjectMetadata head(String bucket, String key, Encryption sse) {
+        return head(bucket, key, null, sse);
+    }
+
+    /// HEAD of the current version, or of `versionId` when not null.
+    public ObjectMetadata head(String bucket, String key, String versionId, Encryption sse) {
+        HeadObjectResponse r = retrier.call("read " + bucket + "/" + key, () -> s3.headObject(b -> {
+            b.bucket(bucket).key(key).versionId(versionId);
+            Sse.apply(b, sse);
+        }));
+        return new ObjectMetadata(key, r.contentLength() == null ? 0 : r.contentLength(), r.lastModified(), r.eTag(), r.contentType(), r.metadata(),
+                Optional.ofNullable(r.versionId()), Optional.ofNullable(r.serverSideEncryptionAsString())
+                .or(() -> Optional.ofNullable(r.sseCustomerAlgorithm()).map(a -> "SSE-C " + a)),
+                Optional.ofNullable(r.metadata().get(SHA256_META)));
+    }
+
+    public void putBytes(String bucket, String key, byte[] data, String contentType, Map<String, String> meta, Encryption sse) {
+        retrier.call("upload " + bucket + "/" + key, () -> {
+            PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
+                    .metadata(meta).contentMD5(Hashes.md5Base64(data));
+            Sse.apply(b, sse);
+            return s3.putObject(b.build(), RequestBody.fromBytes(data));
+        });
+    }
+
+    public Map<String, String> tags(String bucket, String key) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        retrier.call("read tags of " + bucket + "/" + key, () -> s3.getObjectTagging(b -> b.bucket(bucket).key(key)))
+                .tagSet().forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
+    }
+
+    public void setTags(String bucket, String key, Map<String, String> tags) {
+        if (tags.size() > 10) {
+            throw new IllegalArgumentException("S3 allows at most 10 tags per object");
+        }
+        List<Tag> set = tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        retrier.call("change tags of " + bucket + "/" + key, () -> s3.putObjectTagging(b -> b.bucket(bucket).key(key)
+                .tagging(Tagging.builder().tagSet(set).build())));
+    }
+
+    public DeleteResult delete(String bucket, Collection<String> keys) {
+        List<String> deleted = new ArrayList<>();
+        Map<String, String> failed = new HashMap<>();
+        List<String> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += DELETE_BATCH) {
+            List<ObjectIdentifier> batch = all.subList(from, Math.min(all.size(), from + DELETE_BATCH)).stream()
+                    .map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+            var r = retrier.call("delete " + batch.size() + " objects from " + bucket, () -> s3.deleteObjects(b -> b
+                    .bucket(bucket).delete(Delete.builder().objects(batch).quiet(false).build())));
+            r.deleted().forEach(d -> deleted.add(d.key()));
+            r.errors().forEach(e -> failed.put(e.key(), e.code() + (e.message() == null ? "" : ": " + e.message())));
+        }
+        return new DeleteResult(deleted, failed);
+    }
+
+    public void setVersioning(String bucket, boolean enabled) {
+        retrier.call("change versioning of " + bucket, () -> s3.putBucketVersioning(b -> b.bucket(bucket)
+                .versioningConfiguration(v -> v.status(enabled ? BucketVersioningStatus.ENABLED : BucketVersioningStatus.SUSPENDED))));
+    }
+
+    public boolean versioningEnabled(String bucket) {
+        return retrier.call("read versioning of " + bucket, () -> s3.getBucketVersioning(b -> b.bucket(bucket)))
+                .status() == BucketVersioningStatus.ENABLED;
+    }
+
+    /// One page of versions and delete markers, newest first per key.
+    public ListObjectVersionsResponse versionsPage(String bucket, String prefix, String keyMarker, String versionMarker) {
+        return retrier.call("list versions in " + bucket, () -> s3.listObjectVersions(b -> b.bucket(bucket).prefix(prefix)
+                .keyMarker(keyMarker).versionIdMarker(versionMarker)));
+    }
+
+    public static List<ObjectVersion> toVersions(ListObjectVersionsResponse r) {
+        List<ObjectVersion> out = new ArrayList<>();
+        r.versions().forEach(v -> out.add(new ObjectVersion(v.key(), v.versionId(), v.size(), v.lastModified(),
+                Boolean.TRUE.equals(v.isLatest()), false)));
+        r.deleteMarkers().forEach(m -> out.add(new ObjectVersion(m.key(), m.versionId(), 0, m.lastModified(),
+                Boolean.TRUE.equals(m.isLatest()), true)));
+        return out;
+    }
+
+    public List<IncompleteUpload> incompleteUploads(String bucket, String prefix) {
+        List<IncompleteUpload> out = new ArrayList<>();
+        String keyMarker = null;
+        String idMarker = null;
+        while (true) {
+            String km = keyMarker;
+            String im = idMarker;
+            var r = retrier.call("list unfinished uploads in " + bucket, () -> s3.listMultipartUploads(b -> b.bucket(bucket)
+                    .prefix(prefix).keyMarker(km).uploadIdMarker(im)));
+            r.uploads().forEach(u -> out.add(new IncompleteUpload(u.key(), u.uploadId(), u.initiated())));
+            if (!Boolean.TRUE.equals(r.isTruncated())) {
+                return out;
+            }
+            keyMarker = r.nextKeyMarker();
+            idMarker = r.nextUploadIdMarker();
+        }
+    }
+
+    public void abortUpload(String bucket, String key, String uploadId) {
+        retrier.call("abort upload of " + bucket + "/" + key, () -> s3.abortMultipartUpload(b -> b.bucket(bucket).key(key)
+                .uploadId(uploadId)));
+    }
+}

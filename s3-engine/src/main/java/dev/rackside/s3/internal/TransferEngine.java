@@ -1,0 +1,303 @@
+package dev.rackside.s3.internal;
+
+import dev.rackside.s3.BandwidthSchedule;
+import dev.rackside.s3.Encryption;
+import dev.rackside.s3.EngineOptions;
+import dev.rackside.s3.S3EngineException;
+import dev.rackside.s3.Transfer;
+import dev.rackside.s3.TransferListener;
+import dev.rackside.s3.TransferProgress;
+import dev.rackside.s3.TransferRequest;
+import dev.rackside.s3.TransferState;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/// Runs [TransferTask]s: at most `concurrency` files at once and `concurrency` requests in
+/// flight over all of them, both resizable live. Events go to listeners on one thread, progress
+/// coalesced by a ticker.
+public final class TransferEngine implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(TransferEngine.class.getName());
+
+    private final Journal journal;
+    private final Retrier retrier;
+    private final S3Client s3;
+    private final Throttle up;
+    private final Throttle down;
+    private final ResizableSemaphore requests;
+    private final ResizableSemaphore files;
+    private final Uploader uploader;
+    private final Downloader downloader;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService events;
+    private final List<TransferTask> tasks = new CopyOnWriteArrayList<>();
+    private final Map<TransferTask, java.util.concurrent.Future<?>> running = new ConcurrentHashMap<>();
+    private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
+
+    public TransferEngine(S3Client s3, Retrier retrier, Operations ops, EngineOptions options) {
+        this.s3 = s3;
+        this.retrier = retrier;
+        this.journal = new Journal(options.journal());
+        BandwidthSchedule schedule = options.schedule().orElse(null);
+        this.up = new Throttle(options.uploadLimit(), schedule, options.clock(), BandwidthSchedule.Limits::upload);
+        this.down = new Throttle(options.downloadLimit(), schedule, options.clock(), BandwidthSchedule.Limits::download);
+        this.requests = new ResizableSemaphore(options.concurrency());
+        this.files = new ResizableSemaphore(options.concurrency());
+        Copier copier = new Copier(s3, retrier, ops, options.copyPartThreshold(), options.copyPartSize(), options.concurrency());
+        this.uploader = new Uploader(s3, retrier, journal, up, requests, options, copier);
+        this.downloader = new Downloader(s3, retrier, ops, journal, down, requests, options);
+        this.events = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rackside-s3-events");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = options.progressInterval().toMillis();
+        events.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    public Transfer submit(TransferRequest request) {
+        for (TransferTask t : tasks) {
+            if (t.request().equals(request) && !t.state().finished()) {
+                return t; // already queued or running: one worker per file
+            }
+        }
+        String kind = request instanceof TransferRequest.Upload ? "UPLOAD" : "DOWNLOAD";
+        String id = journal.find(kind, request.bucket(), request.key(), request.local().toString())
+                .map(Journal.Entry::id).orElseGet(() -> UUID.randomUUID().toString());
+        TransferTask task = new TransferTask(id, request, this);
+        tasks.add(task);
+        fire(l -> l.transferInitiated(task.progress()));
+        start(task);
+        return task;
+    }
+
+    /// A transfer that failed before it started (e.g. an unsafe key in a folder download).
+    public Transfer failed(TransferRequest request, S3EngineException error) {
+        TransferTask task = new TransferTask(UUID.randomUUID().toString(), request, this);
+        task.state(TransferState.FAILED);
+        task.completion().completeExceptionally(error);
+        tasks.add(task);
+        fire(l -> l.transferFailed(task.progress(), error));
+        return task;
+    }
+
+    void start(TransferTask task) {
+        var previous = running.get(task);
+        running.put(task, workers.submit(() -> {
+            if (previous != null) {
+                try {
+                    previous.get(); // a paused worker winds down before its successor starts
+                } catch (Exception ignored) {
+                    // its outcome was already reported
+                }
+            }
+            run(task);
+        }));
+    }
+
+    private void run(TransferTask task) {
+        try {
+            while (!files.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                task.checkStop();
+            }
+        } catch (InterruptedException | S3EngineException.Cancelled e) {
+            settleStopped(task);
+            return;
+        }
+        try {
+            task.checkStop();
+            task.state(TransferState.RUNNING);
+            if (task.request() instanceof TransferRequest.Upload) {
+                uploader.run(task);
+            } else {
+                downloader.run(task);
+            }
+            task.state(TransferState.COMPLETED);
+            TransferProgress p = task.progress();
+            task.completion().complete(p);
+            fire(l -> l.transferComplete(p));
+        } catch (S3EngineException.Cancelled e) {
+            settleStopped(task);
+        } catch (S3EngineException e) {
+            if (task.stopRequested()) {
+                settleStopped(task);
+            } else {
+                failWith(task, e);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "transfer " + task.id() + " failed unexpectedly", e);
+            failWith(task, Errors.map(e, task.describe(), "", 1));
+        } finally {
+            files.release();
+        }
+    }
+
+    private void failWith(TransferTask task, S3EngineException e) {
+        task.state(TransferState.FAILED);
+        task.completion().completeExceptionally(e);
+        fire(l -> l.transferFailed(task.progress(), e));
+    }
+
+    private void settleStopped(TransferTask task) {
+        if (task.cancelRequested()) {
+            discard(task);
+        } // else paused: everything stays in the journal for resume()
+    }
+
+    void discardLater(TransferTask task) {
+        workers.submit(() -> discard(task));
+    }
+
+    private void discard(TransferTask task) {
+        TransferRequest r = task.request();
+        String kind = r instanceof TransferRequest.Upload ? "UPLOAD" : "DOWNLOAD";
+        journal.find(kind, r.bucket(), r.key(), r.local().toString()).ifPresent(e -> {
+            if (e.uploadId() != null) {
+                try {
+                    retrier.call("abort upload", () -> s3.abortMultipartUpload(b -> b.bucket(e.bucket()).key(e.key())
+                            .uploadId(e.uploadId())));
+                } catch (S3EngineException ignored) {
+                    // listed later under incomplete uploads, where it can be aborted by hand
+                }
+            }
+            journal.remove(e.id());
+        });
+        if (r instanceof TransferRequest.Download d) {
+            try {
+                java.nio.file.Files.deleteIfExists(Downloader.partFile(d.local()));
+            } catch (java.io.IOException ignored) {
+                // a leftover .part is harmless: it is never mistaken for the finished file
+            }
+        }
+        task.state(TransferState.CANCELLED);
+        S3EngineException e = new S3EngineException.Cancelled(task.describe());
+        task.completion().completeExceptionally(e);
+        fire(l -> l.transferFailed(task.progress(), e));
+    }
+
+    public List<Transfer> resumeUnfinished() {
+        List<Transfer> out = new ArrayList<>();
+        for (Journal.Entry e : journal.all()) {
+            if ("SseC".equals(e.sse()) || e.nonce() != null) {
+                continue; // keys are not kept in the journal: the caller must resubmit
+            }
+            Encryption sse = e.sse() == null ? Encryption.none()
+                    : e.sse().equals("SseS3") ? new Encryption.SseS3()
+                    : e.sse().startsWith("SseKms:") ? new Encryption.SseKms(Optional.of(e.sse().substring(7)).filter(k -> !k.isEmpty()))
+                    : Encryption.none();
+            out.add(submit("UPLOAD".equals(e.kind())
+                    ? new TransferRequest.Upload(Path.of(e.local()), e.bucket(), e.key(), sse)
+                    : new TransferRequest.Download(e.bucket(), e.key(), Path.of(e.local()), sse)));
+        }
+        return out;
+    }
+
+    /// How the journal records an encryption: never a key, only what is needed to resume.
+    static String sseKind(Encryption e) {
+        return e instanceof Encryption.SseKms k ? "SseKms:" + k.keyId().orElse("") : e.getClass().getSimpleName();
+    }
+
+    public List<Transfer> transfers() {
+        return List.copyOf(tasks);
+    }
+
+    public void setConcurrency(int n) {
+        requests.resize(n);
+        files.resize(n);
+    }
+
+    /// New limits in bytes/s; a negative value leaves that direction unchanged.
+    public void setLimits(long upload, long download) {
+        if (upload >= 0) {
+            up.setLimit(upload);
+        }
+        if (download >= 0) {
+            down.setLimit(download);
+        }
+    }
+
+    public void setSchedule(BandwidthSchedule schedule) {
+        up.setSchedule(schedule);
+        down.setSchedule(schedule);
+    }
+
+    public void addListener(TransferListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(TransferListener l) {
+        listeners.remove(l);
+    }
+
+    public TransferProgress total() {
+        long done = 0;
+        long total = 0;
+        double rate = 0;
+        boolean active = false;
+        for (TransferTask t : tasks) {
+            TransferProgress p = t.progress();
+            done += p.transferredBytes();
+            total += Math.max(0, p.totalBytes());
+            rate += p.bytesPerSecond();
+            active |= p.state() == TransferState.RUNNING || p.state() == TransferState.QUEUED;
+        }
+        Optional<Duration> eta = rate > 0 ? Optional.of(Duration.ofMillis((long) ((total - done) * 1000 / rate))) : Optional.empty();
+        return new TransferProgress("total", tasks.size() + " transfers", active ? TransferState.RUNNING : TransferState.COMPLETED,
+                done, total, rate, eta);
+    }
+
+    private void tick() {
+        boolean any = false;
+        for (TransferTask t : tasks) {
+            if (t.state() == TransferState.RUNNING && t.sample()) {
+                any = true;
+                TransferProgress p = t.progress();
+                listeners.forEach(l -> safely(() -> l.bytesTransferred(p)));
+            }
+        }
+        if (any) {
+            TransferProgress total = total();
+            listeners.forEach(l -> safely(() -> l.queueProgress(total)));
+        }
+    }
+
+    private void fire(Consumer<TransferListener> event) {
+        if (!events.isShutdown()) {
+            events.execute(() -> listeners.forEach(l -> safely(() -> event.accept(l))));
+        }
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "a transfer listener failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        tasks.forEach(TransferTask::pause);
+        workers.shutdown();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        events.shutdown();
+        journal.close();
+    }
+}

@@ -1,0 +1,175 @@
+package dev.rackside.s3.internal;
+
+import dev.rackside.s3.S3EngineException;
+import dev.rackside.s3.Transfer;
+import dev.rackside.s3.TransferProgress;
+import dev.rackside.s3.TransferRequest;
+import dev.rackside.s3.TransferState;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/// One transfer's state machine and counters. Workers poll [#stopRequested()] between 64 KiB
+/// chunks, so pause and cancel take effect within one chunk.
+public final class TransferTask implements Transfer {
+    private static final long WINDOW_NANOS = Duration.ofSeconds(5).toNanos();
+
+    private final String id;
+    private final TransferRequest request;
+    private final TransferEngine engine;
+    private final AtomicLong done = new AtomicLong();
+    private final ArrayDeque<long[]> samples = new ArrayDeque<>();
+    private volatile long total = -1;
+    private volatile TransferState state = TransferState.QUEUED;
+    private volatile boolean stop;
+    private volatile boolean cancelRequested;
+    private volatile CompletableFuture<TransferProgress> completion = new CompletableFuture<>();
+    private long lastReported = -1;
+
+    TransferTask(String id, TransferRequest request, TransferEngine engine) {
+        this.id = id;
+        this.request = request;
+        this.engine = engine;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public TransferRequest request() {
+        return request;
+    }
+
+    @Override
+    public TransferState state() {
+        return state;
+    }
+
+    @Override
+    public TransferProgress progress() {
+        long now = System.nanoTime();
+        double rate = rate(now);
+        long t = total;
+        long d = done.get();
+        Optional<Duration> eta = rate > 0 && t >= 0 && state == TransferState.RUNNING
+                ? Optional.of(Duration.ofMillis((long) ((t - d) * 1000 / rate))) : Optional.empty();
+        return new TransferProgress(id, describe(), state, d, t, rate, eta);
+    }
+
+    @Override
+    public synchronized void pause() {
+        if (state == TransferState.RUNNING || state == TransferState.QUEUED) {
+            stop = true;
+            state = TransferState.PAUSED;
+        }
+    }
+
+    @Override
+    public synchronized void resume() {
+        if (state == TransferState.PAUSED) {
+            restart();
+        }
+    }
+
+    @Override
+    public synchronized void cancel() {
+        if (state.finished()) {
+            return;
+        }
+        cancelRequested = true;
+        stop = true;
+        if (state == TransferState.PAUSED) {
+            engine.discardLater(this);
+        }
+    }
+
+    @Override
+    public synchronized void retry() {
+        if (state == TransferState.FAILED || state == TransferState.CANCELLED) {
+            completion = new CompletableFuture<>();
+            cancelRequested = false;
+            restart();
+        }
+    }
+
+    private void restart() {
+        stop = false;
+        state = TransferState.QUEUED;
+        engine.start(this);
+    }
+
+    @Override
+    public CompletableFuture<TransferProgress> completion() {
+        return completion;
+    }
+
+    public boolean stopRequested() {
+        return stop;
+    }
+
+    boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    /// Throws [S3EngineException.Cancelled] when a pause or cancel was requested.
+    public void checkStop() {
+        if (stop) {
+            throw new S3EngineException.Cancelled(describe());
+        }
+    }
+
+    public void add(long bytes) {
+        done.addAndGet(bytes);
+    }
+
+    public void setDone(long bytes) {
+        done.set(bytes);
+    }
+
+    public long done() {
+        return done.get();
+    }
+
+    public void setTotal(long bytes) {
+        total = bytes;
+    }
+
+    void state(TransferState s) {
+        state = s;
+    }
+
+    /// Called by the progress ticker: records a sample; true when there is news to report.
+    synchronized boolean sample() {
+        long now = System.nanoTime();
+        long d = done.get();
+        samples.addLast(new long[] {now, d});
+        while (samples.size() > 2 && now - samples.peekFirst()[0] > WINDOW_NANOS) {
+            samples.removeFirst();
+        }
+        boolean news = d != lastReported;
+        lastReported = d;
+        return news;
+    }
+
+    synchronized double rate(long now) {
+        if (samples.size() < 2) {
+            return 0;
+        }
+        long[] first = samples.peekFirst();
+        long[] last = samples.peekLast();
+        double seconds = (last[0] - first[0]) / 1e9;
+        return seconds <= 0 ? 0 : (last[1] - first[1]) / seconds;
+    }
+
+    public String describe() {
+        return switch (request) {
+            case TransferRequest.Upload u -> "Upload of " + u.local().getFileName() + " to " + u.bucket() + "/" + u.key();
+            case TransferRequest.Download d -> "Download of " + d.bucket() + "/" + d.key();
+        };
+    }
+}

@@ -1,0 +1,129 @@
+package dev.rackside.s3.internal;
+
+import dev.rackside.s3.EngineOptions;
+import dev.rackside.s3.S3EngineException;
+import dev.rackside.s3.TransferRequest;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/// Uploads one file: in one PUT below the multipart threshold, otherwise through [MultipartUpload].
+/// Either way the full-object SHA-256 is computed from the bytes as they are read for sending
+/// and stored as `x-amz-meta-rackside-sha256`.
+final class Uploader {
+    static final long MAX_OBJECT = 5L * 1024 * EngineOptions.GIB;
+    static final int MAX_PARTS = 10_000;
+
+    private final S3Client s3;
+    private final Retrier retrier;
+    private final Journal journal;
+    private final Throttle throttle;
+    private final ResizableSemaphore gate;
+    private final EngineOptions options;
+    private final Copier copier;
+
+    Uploader(S3Client s3, Retrier retrier, Journal journal, Throttle throttle, ResizableSemaphore gate,
+             EngineOptions options, Copier copier) {
+        this.s3 = s3;
+        this.retrier = retrier;
+        this.journal = journal;
+        this.throttle = throttle;
+        this.gate = gate;
+        this.options = options;
+        this.copier = copier;
+    }
+
+    /// Part size for `size` bytes: at least the minimum, rounded up to whole MiB, so that no
+    /// object needs more than 10,000 parts.
+    static long partSize(long size, long min) {
+        long needed = (size + MAX_PARTS - 1) / MAX_PARTS;
+        long mib = EngineOptions.MIB;
+        return Math.max(min, (needed + mib - 1) / mib * mib);
+    }
+
+    void run(TransferTask task) {
+        TransferRequest.Upload r = (TransferRequest.Upload) task.request();
+        Path file = r.local();
+        long size;
+        String stamp;
+        try {
+            size = Files.size(file);
+            stamp = Long.toString(Files.getLastModifiedTime(file).toMillis());
+        } catch (IOException e) {
+            throw new S3EngineException.LocalFileProblem(file, "it cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (size > MAX_OBJECT) {
+            throw new S3EngineException.LocalFileProblem(file, "it is larger than S3's limit of 5 TiB per object", null);
+        }
+        task.setTotal(size);
+        if (size < options.multipartThreshold()) {
+            single(task, r, size);
+        } else {
+            new MultipartUpload(s3, retrier, journal, throttle, gate, options, copier, task, r, size, stamp,
+                    partSize(size, options.minPartSize())).run();
+        }
+    }
+
+    private void single(TransferTask task, TransferRequest.Upload r, long size) {
+        byte[] data = new byte[(int) size];
+        try (FileChannel ch = FileChannel.open(r.local())) {
+            readFully(ch, data, 0);
+        } catch (IOException e) {
+            throw new S3EngineException.LocalFileProblem(r.local(), "it cannot be read (" + e.getMessage() + ")", e);
+        }
+        MessageDigest sha = Hashes.sha256();
+        String sha256 = Hashes.hex(sha.digest(data));
+        Map<String, String> meta = new java.util.HashMap<>(Map.of(Operations.SHA256_META, sha256));
+        if (r.clientSideKey().isPresent()) {
+            data = ChunkedAead.forNewUpload(r.clientSideKey().get(), size).encrypt(0, data);
+            meta.put(ChunkedAead.META, ChunkedAead.FORMAT);
+            task.setTotal(data.length);
+        }
+        byte[] body = data;
+        String md5 = Hashes.md5Base64(body);
+        AtomicLong sent = new AtomicLong();
+        task.setDone(0);
+        retrier.call("upload " + r.bucket() + "/" + r.key(), () -> {
+            gate.acquire();
+            try {
+                PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(r.bucket()).key(r.key())
+                        .contentType(contentType(r.local())).contentMD5(md5)
+                        .metadata(meta);
+                Sse.apply(b, r.encryption());
+                return s3.putObject(b.build(), RequestBody.fromContentProvider(() -> {
+                    task.add(-sent.getAndSet(0)); // a new try (or the signer's read) starts from zero
+                    return new ChunkStream(body, 0, body.length, task, throttle, sent);
+                }, body.length, "application/octet-stream"));
+            } finally {
+                gate.release();
+            }
+        }, task::stopRequested);
+    }
+
+    static String contentType(Path file) {
+        try {
+            String t = Files.probeContentType(file);
+            return t == null ? "application/octet-stream" : t;
+        } catch (IOException e) {
+            return "application/octet-stream";
+        }
+    }
+
+    static void readFully(FileChannel ch, byte[] buf, long position) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(buf);
+        while (bb.hasRemaining()) {
+            if (ch.read(bb, position + bb.position()) < 0) {
+                throw new IOException("the file became shorter while it was read");
+            }
+        }
+    }
+}

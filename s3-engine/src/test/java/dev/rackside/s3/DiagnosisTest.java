@@ -1,0 +1,143 @@
+package dev.rackside.s3;
+
+import dev.rackside.s3.ConnectionReport.Outcome;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/// The connection test names the cause: each case is produced for real (wrong keys, closed
+/// port, https against http) or, where a local server cannot produce it (regions, clock skew,
+/// policies), by a proxy answering what AWS answers.
+class DiagnosisTest {
+    static S3ProxyServer server;
+    static FaultProxy proxy;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = S3ProxyServer.inMemory();
+        proxy = new FaultProxy(server.endpoint);
+        try (S3Engine e = S3Engine.open(server.endpoint(), EngineOptions.defaults())) {
+            e.createBucket("diag");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        proxy.close();
+        server.close();
+    }
+
+    @AfterEach
+    void clear() {
+        proxy.clear();
+    }
+
+    private static ConnectionReport test(S3Endpoint endpoint, String bucket) {
+        try (S3Engine e = S3Engine.open(endpoint, EngineOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())) {
+            return e.testConnection(Optional.ofNullable(bucket));
+        }
+    }
+
+    private static S3Endpoint via(URI uri, String access, String secret) {
+        return S3Endpoint.builder("t").endpoint(uri).pathStyle(true).staticKeys(access, secret).build();
+    }
+
+    @Test
+    void okRunsTheWriteReadDeleteProbe() {
+        ConnectionReport r = test(server.endpoint(), "diag");
+        assertEquals(Outcome.OK, r.outcome(), r.message());
+        assertEquals(3, r.checks().size());
+        assertTrue(r.checks().stream().allMatch(ConnectionReport.Check::passed));
+    }
+
+    @Test
+    void unknownAccessKeyAndWrongSecretAreBadKeys() {
+        ConnectionReport unknown = test(via(server.endpoint, "nobody", S3ProxyServer.SECRET_KEY), null);
+        assertEquals(Outcome.BAD_KEY, unknown.outcome());
+        assertTrue(unknown.message().contains("access key ID"), unknown.message());
+        ConnectionReport wrongSecret = test(via(server.endpoint, S3ProxyServer.ACCESS_KEY, "wrong"), null);
+        assertEquals(Outcome.BAD_KEY, wrongSecret.outcome());
+        assertTrue(wrongSecret.message().contains("secret key"), wrongSecret.message());
+    }
+
+    @Test
+    void missingBucket() {
+        assertEquals(Outcome.BUCKET_NOT_FOUND, test(server.endpoint(), "no-such-bucket").outcome());
+    }
+
+    @Test
+    void closedPortIsConnectionRefused() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ConnectionReport r = test(via(URI.create("http://127.0.0.1:" + port), "a", "b"), null);
+        assertEquals(Outcome.CONNECTION_REFUSED, r.outcome(), r.message());
+    }
+
+    @Test
+    void httpsAgainstAPlainHttpServerIsTls() {
+        ConnectionReport r = test(via(URI.create("https://127.0.0.1:" + server.endpoint.getPort()), "a", "b"), null);
+        assertEquals(Outcome.TLS, r.outcome(), r.message());
+        assertTrue(r.message().contains("TLS"), r.message());
+    }
+
+    @Test
+    void unresolvableHostIsDns() {
+        ConnectionReport r = test(via(URI.create("http://rackside-test.invalid:9000"), "a", "b"), null);
+        assertEquals(Outcome.DNS, r.outcome(), r.message());
+    }
+
+    @Test
+    void redirectWithRegionHeaderSuggestsTheRegion() {
+        proxy.canned(l -> true, 301, "x-amz-bucket-region: eu-central-1\r\n",
+                FaultProxy.s3Error("PermanentRedirect", "The bucket you are attempting to access must be addressed using the specified endpoint."), 1);
+        ConnectionReport r = test(via(proxy.uri(), S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY), null);
+        assertEquals(Outcome.WRONG_REGION, r.outcome(), r.message());
+        assertEquals(Optional.of("eu-central-1"), r.suggestedRegion());
+        assertTrue(r.message().contains("eu-central-1"), r.message());
+    }
+
+    @Test
+    void malformedAuthorizationHeaderNamesTheExpectedRegion() {
+        proxy.canned(l -> true, 400, "", FaultProxy.s3Error("AuthorizationHeaderMalformed",
+                "The authorization header is malformed; the region 'us-east-1' is wrong; expecting 'ap-south-1'"), 1);
+        ConnectionReport r = test(via(proxy.uri(), S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY), null);
+        assertEquals(Outcome.WRONG_REGION, r.outcome());
+        assertEquals(Optional.of("ap-south-1"), r.suggestedRegion());
+    }
+
+    @Test
+    void clockSkew() {
+        proxy.canned(l -> true, 403, "", FaultProxy.s3Error("RequestTimeTooSkewed",
+                "The difference between the request time and the current time is too large."), 1);
+        ConnectionReport r = test(via(proxy.uri(), S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY), null);
+        assertEquals(Outcome.CLOCK_SKEW, r.outcome());
+        assertTrue(r.message().contains("clock"), r.message());
+    }
+
+    @Test
+    void permissionDeniedOnTheProbe() {
+        proxy.canned(l -> l.startsWith("PUT "), 403, "", FaultProxy.s3Error("AccessDenied", "Access Denied"), 1);
+        ConnectionReport r = test(via(proxy.uri(), S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY), "diag");
+        assertEquals(Outcome.PERMISSION_DENIED, r.outcome(), r.message());
+        assertEquals("write/read/delete probe", r.checks().getLast().name());
+    }
+
+    @Test
+    void keysThatMayNotListBucketsStillPassWithABucket() {
+        proxy.canned(l -> l.startsWith("GET / "), 403, "", FaultProxy.s3Error("AccessDenied", "Access Denied"), 1);
+        ConnectionReport r = test(via(proxy.uri(), S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY), "diag");
+        assertEquals(Outcome.OK, r.outcome(), r.message());
+        assertTrue(r.message().contains("not allowed"), r.message());
+    }
+}

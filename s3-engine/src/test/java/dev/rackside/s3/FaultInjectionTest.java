@@ -1,0 +1,110 @@
+package dev.rackside.s3;
+
+import dev.rackside.s3.FaultProxy.Kind;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/// Retries, backoff and integrity against a proxy that misbehaves in front of a real S3 server.
+class FaultInjectionTest {
+    @TempDir
+    static Path store;
+    static S3ProxyServer server;
+    static FaultProxy proxy;
+    static S3Engine engine;
+    static Path src;
+
+    @BeforeAll
+    static void start(@TempDir Path dir) throws Exception {
+        server = S3ProxyServer.onDisk(store);
+        proxy = new FaultProxy(server.endpoint);
+        engine = S3Engine.open(S3ProxyServer.endpoint(proxy.uri()), S3ProxyServer.fastOptions().maxAttempts(4)
+                .requestTimeout(Duration.ofSeconds(1)).build());
+        engine.createBucket("faults");
+        src = TestFiles.random(dir, "src.bin", 11 * EngineOptions.MIB, 7);
+        engine.transfers().upload(src, "faults", "clean.bin").await();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        engine.close();
+        proxy.close();
+        server.close();
+    }
+
+    @AfterEach
+    void clear() {
+        proxy.clear();
+    }
+
+    static boolean partUpload(String line) {
+        return line.startsWith("PUT ") && line.contains("partNumber=");
+    }
+
+    static boolean get(String line) {
+        return line.startsWith("GET ") && line.contains("/faults/clean.bin");
+    }
+
+    @Test
+    void uploadSurvives500SlowDownDroppedConnectionsAndACorruptedBody() throws Exception {
+        proxy.inject(FaultInjectionTest::partUpload, Kind.ERROR_500, 1)
+                .inject(FaultInjectionTest::partUpload, Kind.SLOW_DOWN, 1)
+                .inject(FaultInjectionTest::partUpload, Kind.DROP, 1)
+                .inject(FaultInjectionTest::partUpload, Kind.FLIP_REQUEST, 1);
+        engine.transfers().upload(src, "faults", "up.bin").await();
+        assertEquals(4, proxy.injected.get());
+        assertEquals(TestFiles.sha256(src), engine.head("faults", "up.bin").sha256().orElseThrow());
+    }
+
+    @Test
+    void downloadSurvivesDropsDelaysAndTruncatedBodies(@TempDir Path dir) throws Exception {
+        proxy.inject(FaultInjectionTest::get, Kind.DROP, 1)
+                .inject(FaultInjectionTest::get, Kind.DROP_MID_BODY, 2)
+                .inject(FaultInjectionTest::get, Kind.DELAY, 1)
+                .inject(FaultInjectionTest::get, Kind.ERROR_500, 1);
+        Path out = dir.resolve("down.bin");
+        engine.transfers().download("faults", "clean.bin", out).await();
+        assertEquals(5, proxy.injected.get());
+        assertEquals(TestFiles.sha256(src), TestFiles.sha256(out));
+    }
+
+    @Test
+    void aFlippedByteIsDetectedAndTheDownloadRepeated(@TempDir Path dir) throws Exception {
+        proxy.inject(FaultInjectionTest::get, Kind.FLIP_RESPONSE, 1);
+        Path out = dir.resolve("flip.bin");
+        engine.transfers().download("faults", "clean.bin", out).await();
+        assertEquals(1, proxy.injected.get());
+        assertEquals(TestFiles.sha256(src), TestFiles.sha256(out));
+    }
+
+    @Test
+    void persistentCorruptionFailsLoudlyAndLeavesNoFile(@TempDir Path dir) {
+        proxy.inject(FaultInjectionTest::get, Kind.FLIP_RESPONSE, 10_000);
+        Path out = dir.resolve("bad.bin");
+        var e = assertThrows(S3EngineException.IntegrityFailed.class,
+                () -> engine.transfers().download("faults", "clean.bin", out).await());
+        assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(dir.resolve("bad.bin.part")));
+    }
+
+    @Test
+    void aServerThatKeepsFailingGivesAClearErrorAfterTheLastTry() {
+        proxy.inject(l -> l.startsWith("HEAD "), Kind.SLOW_DOWN, 10_000);
+        var e = assertThrows(S3EngineException.ServiceFailure.class, () -> engine.head("faults", "clean.bin"));
+        assertEquals(4, e.attempts());
+        assertEquals(503, e.status());
+        assertTrue(e.getMessage().contains("after 4 tries"), e.getMessage());
+    }
+}

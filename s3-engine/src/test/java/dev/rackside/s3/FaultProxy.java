@@ -1,0 +1,247 @@
+package dev.rackside.s3;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/// A loopback HTTP/1.1 reverse proxy in front of a real S3 server that misbehaves on request:
+/// drops connections, delays, answers 500 or 503 SlowDown or any canned response, and flips a
+/// byte in a request or response body. Faults are matched on the request line ("GET /b/k?x HTTP/1.1").
+final class FaultProxy implements AutoCloseable {
+
+    enum Kind { PASS, DROP, DROP_MID_BODY, ERROR_500, SLOW_DOWN, DELAY, FLIP_RESPONSE, FLIP_REQUEST, CANNED }
+
+    private static final class Fault {
+        final Predicate<String> matches;
+        final Kind kind;
+        final AtomicInteger left;
+        final String canned;
+
+        Fault(Predicate<String> matches, Kind kind, int times, String canned) {
+            this.matches = matches;
+            this.kind = kind;
+            this.left = new AtomicInteger(times);
+            this.canned = canned;
+        }
+    }
+
+    private final ServerSocket server;
+    private final int upstreamPort;
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    final List<String> requests = new CopyOnWriteArrayList<>();
+    final AtomicInteger injected = new AtomicInteger();
+
+    FaultProxy(URI upstream) throws IOException {
+        this.upstreamPort = upstream.getPort();
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(this::acceptLoop);
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getLocalPort());
+    }
+
+    /// Applies `kind` to the next `times` requests whose request line matches.
+    FaultProxy inject(Predicate<String> requestLine, Kind kind, int times) {
+        faults.add(new Fault(requestLine, kind, times, null));
+        return this;
+    }
+
+    /// Answers the next `times` matching requests with a raw HTTP response (head and body).
+    FaultProxy canned(Predicate<String> requestLine, int status, String headers, String body, int times) {
+        String raw = "HTTP/1.1 " + status + " X\r\n" + headers + "Content-Type: application/xml\r\nContent-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+        faults.add(new Fault(requestLine, Kind.CANNED, times, raw));
+        return this;
+    }
+
+    static String s3Error(String code, String message) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>" + message
+                + "</Message><RequestId>fault</RequestId></Error>";
+    }
+
+    void clear() {
+        faults.clear();
+        injected.set(0);
+        requests.clear();
+    }
+
+    private Fault pick(String line) {
+        for (Fault f : faults) {
+            if (f.matches.test(line) && f.left.getAndDecrement() > 0) {
+                injected.incrementAndGet();
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Thread.ofVirtual().start(() -> serve(client));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket client) {
+        try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
+            while (true) {
+                String head = readHead(in);
+                if (head == null) {
+                    return;
+                }
+                String line = head.substring(0, head.indexOf("\r\n"));
+                requests.add(line);
+                if (head.toLowerCase(Locale.ROOT).contains("\r\nexpect: 100-continue")) {
+                    // Answer the interim response here and keep it from the server: one final answer per request.
+                    out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    head = head.replaceAll("(?i)\r\nexpect: 100-continue", "");
+                }
+                byte[] body = in.readNBytes((int) header(head, "content-length", 0));
+                Fault f = pick(line);
+                Kind kind = f == null ? null : f.kind;
+                if (kind == Kind.DROP) {
+                    return;
+                }
+                if (kind == Kind.ERROR_500 || kind == Kind.SLOW_DOWN || kind == Kind.CANNED) {
+                    String raw = kind == Kind.CANNED ? f.canned : error(kind);
+                    if (line.startsWith("HEAD ")) {
+                        raw = raw.substring(0, raw.indexOf("\r\n\r\n") + 4); // HEAD answers carry no body
+                    }
+                    out.write(raw.getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    continue;
+                }
+                if (kind == Kind.DELAY) {
+                    Thread.sleep(2_000);
+                }
+                if (kind == Kind.FLIP_REQUEST && body.length > 0) {
+                    body[body.length / 2] ^= 0x01;
+                }
+                if (!forward(line, head, body, out, kind)) {
+                    return;
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            // the client went away: nothing to do
+        }
+    }
+
+    private static String error(Kind kind) {
+        String body = kind == Kind.SLOW_DOWN ? s3Error("SlowDown", "Please reduce your request rate.")
+                : s3Error("InternalError", "We encountered an internal error. Please try again.");
+        return "HTTP/1.1 " + (kind == Kind.SLOW_DOWN ? "503 Slow Down" : "500 Internal Server Error")
+                + "\r\nContent-Type: application/xml\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+    }
+
+    /// Sends one request upstream and relays the answer; false when the client connection was dropped.
+    private boolean forward(String line, String head, byte[] body, OutputStream out, Kind kind) throws IOException {
+        try (Socket up = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
+            OutputStream uo = up.getOutputStream();
+            uo.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            uo.write(body);
+            uo.flush();
+            InputStream ui = up.getInputStream();
+            String responseHead = readHead(ui);
+            while (responseHead != null && responseHead.startsWith("HTTP/1.1 1")) {
+                responseHead = readHead(ui);
+            }
+            if (responseHead == null) {
+                return false;
+            }
+            int status = Integer.parseInt(responseHead.split(" ")[1]);
+            byte[] responseBody;
+            if (line.startsWith("HEAD ") || status == 204 || status == 304) {
+                responseBody = new byte[0];
+            } else if (responseHead.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
+                responseBody = readChunked(ui);
+            } else {
+                responseBody = ui.readNBytes((int) header(responseHead, "content-length", 0));
+            }
+            if (kind == Kind.FLIP_RESPONSE && responseBody.length > 0 && !responseHead.contains("chunked")) {
+                responseBody[responseBody.length / 2] ^= 0x01;
+            }
+            out.write(responseHead.getBytes(StandardCharsets.ISO_8859_1));
+            if (kind == Kind.DROP_MID_BODY) {
+                out.write(responseBody, 0, responseBody.length / 2);
+                out.flush();
+                return false;
+            }
+            out.write(responseBody);
+            out.flush();
+            return true;
+        }
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int matched = 0;
+        for (int c; (c = in.read()) >= 0; ) {
+            b.write(c);
+            matched = (c == '\r' && (matched == 0 || matched == 2)) || (c == '\n' && (matched == 1 || matched == 3)) ? matched + 1 : 0;
+            if (matched == 4) {
+                return b.toString(StandardCharsets.ISO_8859_1);
+            }
+        }
+        return null;
+    }
+
+    private static byte[] readChunked(InputStream in) throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        while (true) {
+            String size = readLine(in);
+            raw.writeBytes((size + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            int n = Integer.parseInt(size.split(";")[0].trim(), 16);
+            if (n == 0) {
+                String trailer;
+                while (!(trailer = readLine(in)).isEmpty()) {
+                    raw.writeBytes((trailer + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                }
+                raw.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                return raw.toByteArray();
+            }
+            raw.writeBytes(in.readNBytes(n + 2));
+        }
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (int c; (c = in.read()) >= 0 && c != '\n'; ) {
+            if (c != '\r') {
+                b.write(c);
+            }
+        }
+        return b.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static long header(String head, String name, long fallback) {
+        for (String h : head.split("\r\n")) {
+            int colon = h.indexOf(':');
+            if (colon > 0 && h.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return Long.parseLong(h.substring(colon + 1).trim());
+            }
+        }
+        return fallback;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}

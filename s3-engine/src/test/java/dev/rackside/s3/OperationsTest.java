@@ -1,0 +1,175 @@
+package dev.rackside.s3;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OperationsTest {
+    @TempDir
+    static Path store;
+    static S3ProxyServer server;
+    static FaultProxy counter;
+    static S3Engine engine;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = S3ProxyServer.onDisk(store);
+        counter = new FaultProxy(server.endpoint);
+        engine = S3Engine.open(S3ProxyServer.endpoint(counter.uri()), S3ProxyServer.fastOptions()
+                .copyPartThreshold(6 * EngineOptions.MIB).copyPartSize(5 * EngineOptions.MIB).build());
+        engine.createBucket("ops");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        engine.close();
+        counter.close();
+        server.close();
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void bucketsCreateListAndRefuseToDeleteWhenNotEmpty() {
+        engine.createBucket("full");
+        engine.putBytes("full", "a.txt", bytes("a"), "text/plain", Encryption.none());
+        assertTrue(engine.listBuckets().stream().anyMatch(b -> b.name().equals("full")));
+        var e = assertThrows(S3EngineException.BucketNotEmpty.class, () -> engine.deleteBucket("full"));
+        assertTrue(e.getMessage().contains("not empty"), e.getMessage());
+        engine.delete("full", List.of("a.txt"));
+        engine.deleteBucket("full");
+        assertFalse(engine.bucketExists("full"));
+    }
+
+    @Test
+    void listingIsLazyAndFolderAware() {
+        for (int i = 0; i < 12; i++) {
+            engine.putBytes("ops", "list/f" + i / 5 + "/o" + i, bytes("x" + i), "text/plain", Encryption.none());
+        }
+        engine.putBytes("ops", "list/top.txt", bytes("t"), "text/plain", Encryption.none());
+        ObjectPage level = engine.list("ops", "list/", true, 100).iterator().next();
+        assertEquals(List.of("list/f0/", "list/f1/", "list/f2/"), level.folders());
+        assertEquals(List.of("list/top.txt"), level.objects().stream().map(ObjectInfo::key).toList());
+
+        counter.clear();
+        Iterator<ObjectPage> pages = engine.list("ops", "list/", false, 5).iterator();
+        assertEquals(0, counter.requests.size(), "nothing fetched before the first page is asked for");
+        assertEquals(5, pages.next().objects().size());
+        assertEquals(1, counter.requests.size(), "one page, one request");
+        int total = 5;
+        while (pages.hasNext()) {
+            total += pages.next().objects().size();
+        }
+        assertEquals(13, total);
+        assertEquals(3, counter.requests.size());
+        assertEquals(13, engine.objects("ops", "list/").count());
+    }
+
+    @Test
+    void metadataIsReadAndReplacedTagsAreUnsupportedOnS3Proxy() {
+        engine.putBytes("ops", "meta.txt", bytes("hello"), "text/plain", Encryption.none());
+        ObjectMetadata m = engine.head("ops", "meta.txt");
+        assertEquals(5, m.size());
+        assertEquals("text/plain", m.contentType());
+        engine.updateMetadata("ops", "meta.txt", "text/markdown", Map.of("owner", "ops-team"));
+        ObjectMetadata after = engine.head("ops", "meta.txt");
+        assertEquals("text/markdown", after.contentType());
+        assertEquals("ops-team", after.userMetadata().get("owner"));
+        assertThrows(S3EngineException.Unsupported.class, () -> engine.tags("ops", "meta.txt"));
+        assertThrows(S3EngineException.Unsupported.class, () -> engine.setTags("ops", "meta.txt", Map.of("k", "v")));
+        assertThrows(S3EngineException.NotFound.class, () -> engine.head("ops", "missing.txt"));
+    }
+
+    @Test
+    void batchDeleteSplitsIntoThousands() throws Exception {
+        List<String> keys = IntStream.range(0, 1005).mapToObj(i -> "batch/" + i).toList();
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (String k : keys) {
+                pool.submit(() -> engine.putBytes("ops", k, bytes(k), "text/plain", Encryption.none()));
+            }
+        }
+        counter.clear();
+        List<String> withMissing = new ArrayList<>(keys);
+        withMissing.add("batch/never-existed");
+        DeleteResult r = engine.delete("ops", withMissing);
+        assertEquals(2, counter.requests.stream().filter(l -> l.startsWith("POST ") && l.contains("delete")).count());
+        assertTrue(r.failed().isEmpty(), r.failed().toString());
+        assertEquals(0, engine.objects("ops", "batch/").count());
+    }
+
+    @Test
+    void copyMoveRenameAndMultipartCopy(@TempDir Path dir) throws Exception {
+        engine.putBytes("ops", "c/src.txt", bytes("copy me"), "text/plain", Encryption.none());
+        engine.copy("ops", "c/src.txt", "ops", "c/copy.txt");
+        engine.rename("ops", "c/copy.txt", "c/renamed.txt");
+        assertThrows(S3EngineException.NotFound.class, () -> engine.head("ops", "c/copy.txt"));
+        assertEquals(7, engine.head("ops", "c/renamed.txt").size());
+
+        Path big = TestFiles.random(dir, "big.bin", 13 * EngineOptions.MIB, 5);
+        engine.transfers().upload(big, "ops", "c/big.bin").await();
+        counter.clear();
+        engine.move("ops", "c/big.bin", "ops", "c/big-moved.bin");
+        assertEquals(3, counter.requests.stream().filter(l -> l.startsWith("PUT ") && l.contains("partNumber=")).count(),
+                "13 MiB copied as three UploadPartCopy parts");
+        Path back = dir.resolve("back.bin");
+        engine.transfers().download("ops", "c/big-moved.bin", back).await();
+        assertEquals(TestFiles.sha256(big), TestFiles.sha256(back));
+        assertEquals(TestFiles.sha256(big), engine.head("ops", "c/big-moved.bin").sha256().orElseThrow(),
+                "the copy keeps the stored checksum");
+    }
+
+    @Test
+    void presignedUrlsWorkWithoutCredentials() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI put = engine.presignPut("ops", "shared.txt", Duration.ofMinutes(5)).toURI();
+        var putResponse = http.send(HttpRequest.newBuilder(put).header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofString("shared")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, putResponse.statusCode(), putResponse.body());
+        URI get = engine.presignGet("ops", "shared.txt", Duration.ofMinutes(5)).toURI();
+        var getResponse = http.send(HttpRequest.newBuilder(get).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertArrayEquals(bytes("shared"), getResponse.body());
+        assertTrue(get.getQuery().contains("X-Amz-Expires=300"));
+        URI tampered = URI.create(get.toString().replace("X-Amz-Expires=300", "X-Amz-Expires=301"));
+        assertEquals(403, http.send(HttpRequest.newBuilder(tampered).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    @Test
+    void incompleteUploadsAreListedAndAborted(@TempDir Path dir) throws Exception {
+        Path file = TestFiles.random(dir, "paused.bin", 12 * EngineOptions.MIB, 9);
+        try (S3Engine slow = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().uploadLimit(2_000_000).build())) {
+            Transfer t = slow.transfers().upload(file, "ops", "inc/paused.bin");
+            while (slow.incompleteUploads("ops", "inc/").isEmpty()) {
+                Thread.sleep(20);
+            }
+            t.pause();
+            var uploads = engine.incompleteUploads("ops", "inc/");
+            assertEquals(1, uploads.size());
+            assertEquals("inc/paused.bin", uploads.getFirst().key());
+            engine.abortUpload("ops", "inc/paused.bin", uploads.getFirst().uploadId());
+            assertTrue(engine.incompleteUploads("ops", "inc/").isEmpty());
+        }
+    }
+}

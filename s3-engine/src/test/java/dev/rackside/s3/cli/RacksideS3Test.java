@@ -1,0 +1,160 @@
+package dev.rackside.s3.cli;
+
+import dev.rackside.s3.EngineOptions;
+import dev.rackside.s3.S3Endpoint;
+import dev.rackside.s3.S3Engine;
+import dev.rackside.s3.Transfer;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/// The CLI end to end against a real S3 server, configured through aws-cli's variables.
+class RacksideS3Test {
+    @TempDir
+    static Path store;
+    @TempDir
+    static Path home;
+    static S3Proxy proxy;
+    static Map<String, String> env;
+
+    record Result(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        proxy = S3Proxy.builder().blobStore(new FilesystemNio2BlobStore(store.toString()))
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "cli-id", "cli-secret")
+                .ignoreUnknownHeaders(true).build();
+        proxy.start();
+        while (!"STARTED".equals(proxy.getState())) {
+            Thread.sleep(5);
+        }
+        env = Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:" + proxy.getPort(), "AWS_ACCESS_KEY_ID", "cli-id",
+                "AWS_SECRET_ACCESS_KEY", "cli-secret", "AWS_REGION", "us-east-1");
+        try (S3Engine s3 = S3Engine.open(endpoint(), EngineOptions.defaults())) {
+            s3.createBucket("cli");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        proxy.stop();
+    }
+
+    static S3Endpoint endpoint() {
+        return S3Endpoint.builder("cli").endpoint(env.get("AWS_ENDPOINT_URL")).pathStyle(true)
+                .staticKeys("cli-id", "cli-secret").build();
+    }
+
+    static Result run(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 2];
+        all[0] = "--journal";
+        all[1] = home.resolve("journal.db").toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        int code = RacksideS3.run(environment, new PrintWriter(out, true), new PrintWriter(err, true), all);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static Result run(String... args) {
+        return run(env, args);
+    }
+
+    static Path file(Path dir, String name, int size) throws Exception {
+        byte[] b = new byte[size];
+        new Random(size).nextBytes(b);
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.write(p, b);
+        return p;
+    }
+
+    @Test
+    void copyUpListAndCopyDownLikeAwsCli(@TempDir Path dir) throws Exception {
+        Path f = file(dir, "report.pdf", 200_000);
+        Result up = run("cp", f.toString(), "s3://cli/docs/");
+        assertEquals(0, up.code(), up.err());
+        assertTrue(up.out().contains("upload: " + f + " to s3://cli/docs/report.pdf"), up.out());
+        Result ls = run("ls", "s3://cli/docs/");
+        assertTrue(ls.out().contains("report.pdf") && ls.out().contains("200000"), ls.out());
+        assertTrue(run("ls").out().contains(" cli"), "buckets are listed");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Result down = run("cp", "s3://cli/docs/report.pdf", out.toString());
+        assertEquals(0, down.code(), down.err());
+        assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(out.resolve("report.pdf")));
+    }
+
+    @Test
+    void recursiveCopySyncAndRemove(@TempDir Path dir) throws Exception {
+        Path tree = dir.resolve("site");
+        file(tree, "index.html", 1000);
+        file(tree, "img/logo.png", 5000);
+        assertEquals(0, run("cp", tree.toString(), "s3://cli/site", "--recursive").code());
+        Result first = run("sync", tree.toString(), "s3://cli/mirror/");
+        assertEquals(2, first.out().lines().filter(l -> l.startsWith("upload:")).count(), first.out());
+        Result again = run("sync", tree.toString(), "s3://cli/mirror/");
+        assertEquals("", again.out(), "nothing changed, nothing copied");
+        Path back = dir.resolve("back");
+        assertEquals(0, run("sync", "s3://cli/site/", back.toString()).code());
+        assertArrayEquals(Files.readAllBytes(tree.resolve("img/logo.png")), Files.readAllBytes(back.resolve("img/logo.png")));
+        Result rm = run("rm", "s3://cli/site/", "--recursive");
+        assertEquals(2, rm.out().lines().filter(l -> l.startsWith("delete:")).count(), rm.out());
+        assertFalse(run("ls", "s3://cli/", "--recursive").out().contains("site/"));
+    }
+
+    @Test
+    void repeatingAnInterruptedCopyResumesIt(@TempDir Path dir) throws Exception {
+        Path big = file(dir, "disk.img", 15 * 1024 * 1024);
+        EngineOptions slow = EngineOptions.builder().journal(home.resolve("journal.db")).uploadLimit(8_000_000).build();
+        try (S3Engine s3 = S3Engine.open(endpoint(), slow)) {
+            Transfer t = s3.transfers().upload(big, "cli", "disk.img");
+            while (t.progress().transferredBytes() < 9 * 1024 * 1024) {
+                Thread.sleep(10);
+            }
+            t.pause(); // what a crash leaves: a journal entry and stored parts
+        }
+        Result resumed = run("cp", big.toString(), "s3://cli/disk.img");
+        assertEquals(0, resumed.code(), resumed.err());
+        try (S3Engine s3 = S3Engine.open(endpoint(), EngineOptions.defaults())) {
+            assertTrue(s3.incompleteUploads("cli", "disk.img").isEmpty(), "the same upload was completed, not a new one");
+            assertEquals(Files.size(big), s3.head("cli", "disk.img").size());
+        }
+    }
+
+    @Test
+    void errorsAreReadableAndExitNonZero() {
+        Map<String, String> wrong = new java.util.HashMap<>(env);
+        wrong.put("AWS_SECRET_ACCESS_KEY", "nope");
+        Result r = run(wrong, "ls", "s3://cli/");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("secret key does not match"), r.err());
+        assertEquals(1, run("cp", "a", "b").code());
+    }
+
+    @Test
+    void ratesParseLikeOtherTools() {
+        assertEquals(10_000_000, RacksideS3.rate("10M"));
+        assertEquals(1_500, RacksideS3.rate("1.5K"));
+        assertEquals(2_000_000_000L, RacksideS3.rate("2GB"));
+        assertEquals(0, RacksideS3.rate(null));
+    }
+}
