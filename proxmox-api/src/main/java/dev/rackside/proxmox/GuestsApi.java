@@ -49,4 +49,14 @@ public final class GuestsApi {
         return RrdDecoder.series(api.get(guest.apiPath() + "/rrddata",
                 Params.of().add("timeframe", timeframe.wire()).add("cf", maximum ? "MAX" : "AVERAGE")).data());
     }
+
+    /// The guest's network interfaces and addresses as the guest reports them: the QEMU guest agent
+    /// (`…/agent/network-get-interfaces`, PVE 9 needs `VM.GuestAgent.Audit`) or, for containers,
+    /// `…/interfaces`. Empty for a stopped container. A VM without a running agent fails with
+    /// [ProxmoxException.OperationFailed] carrying PVE's reason ("QEMU guest agent is not running").
+    public java.util.List<dev.rackside.proxmox.model.GuestInterface> interfaces(GuestRef guest) throws ProxmoxException {
+        String path = guest.apiPath() + (guest.type() == dev.rackside.proxmox.model.GuestType.QEMU
+                ? "/agent/network-get-interfaces" : "/interfaces");
+        return GuestDecoder.interfaces(api.get(path, Params.of()).data());
+    }
 }

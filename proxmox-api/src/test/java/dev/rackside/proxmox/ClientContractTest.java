@@ -79,6 +79,14 @@ class ClientContractTest {
                 token.guests().config(vm.ref());
                 token.guests().config(ct.ref());
             });
+            calls.put("GuestsApi.interfaces", () -> {
+                token.guests().interfaces(ct.ref());
+                try {
+                    token.guests().interfaces(vm.ref());
+                } catch (ProxmoxException.OperationFailed agentNotConfigured) {
+                    // the request was sent and is checked below either way
+                }
+            });
             calls.put("GuestsApi.rrd", () -> {
                 token.guests().rrd(vm.ref(), RrdTimeframe.WEEK, false);
                 token.guests().rrd(ct.ref(), RrdTimeframe.MONTH, true);

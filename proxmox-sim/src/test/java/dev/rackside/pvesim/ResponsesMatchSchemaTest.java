@@ -51,6 +51,16 @@ class ResponsesMatchSchemaTest {
         for (JsonNode g : guests) {
             String base = "/nodes/" + g.get("node").asText() + "/" + g.get("type").asText() + "/" + g.get("vmid").asInt();
             paths.addAll(List.of(base + "/status/current", base + "/config", base + "/rrddata?timeframe=day"));
+            if ("running".equals(g.get("status").asText())) {
+                boolean qemu = "qemu".equals(g.get("type").asText());
+                boolean agent = qemu && "1".equals(http.get(base + "/config", root).json().at("/data/agent").asText().split(",")[0]
+                        .replace("enabled=", ""));
+                if (!qemu) {
+                    paths.add(base + "/interfaces");
+                } else if (agent) {
+                    paths.add(base + "/agent/network-get-interfaces");
+                }
+            }
         }
         // a task, so that status and log are exercised too
         JsonNode anyVm = guests.get(0);
@@ -94,6 +104,31 @@ class ResponsesMatchSchemaTest {
             }
         }
         throw new AssertionError("no stopped guest generated");
+    }
+
+    @Test
+    void guestNetworkAnswersAsPveDoesForStoppedAndAgentlessGuests() {
+        JsonNode guests = http.get("/cluster/resources?type=vm", root).json().get("data");
+        boolean sawStoppedCt = false;
+        boolean sawAgentless = false;
+        for (JsonNode g : guests) {
+            String base = "/nodes/" + g.get("node").asText() + "/" + g.get("type").asText() + "/" + g.get("vmid").asInt();
+            boolean running = "running".equals(g.get("status").asText());
+            if ("lxc".equals(g.get("type").asText()) && !running && !sawStoppedCt) {
+                var a = http.get(base + "/interfaces", root);
+                assertEquals(200, a.status());
+                assertTrue(a.json().get("data").isNull(), "pve-container answers null for a stopped container");
+                sawStoppedCt = true;
+            }
+            if ("qemu".equals(g.get("type").asText()) && !running && !sawAgentless) {
+                var a = http.get(base + "/agent/network-get-interfaces", root);
+                assertEquals(500, a.status());
+                assertTrue(a.reason().equals("VM " + g.get("vmid").asInt() + " is not running")
+                        || a.reason().equals("No QEMU guest agent configured"), a.reason());
+                sawAgentless = true;
+            }
+        }
+        assertTrue(sawStoppedCt && sawAgentless, "the inventory has a stopped container and a stopped VM");
     }
 
     @Test

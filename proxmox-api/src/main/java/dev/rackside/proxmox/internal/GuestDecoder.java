@@ -28,6 +28,25 @@ public final class GuestDecoder {
                 Lenient.tags(d, "tags"), longValue(d, "pid"));
     }
 
+    /// QEMU's `{"result":[…]}` (types `ipv4`/`ipv6`) and LXC's plain array (types `inet`/`inet6`,
+    /// `null` for a stopped container) decode to the same shape.
+    public static java.util.List<dev.rackside.proxmox.model.GuestInterface> interfaces(JsonNode d) {
+        JsonNode list = d.isObject() ? d.path("result") : d;
+        java.util.List<dev.rackside.proxmox.model.GuestInterface> out = new java.util.ArrayList<>();
+        for (JsonNode nic : list) {
+            java.util.List<dev.rackside.proxmox.model.GuestInterface.Address> addresses = new java.util.ArrayList<>();
+            for (JsonNode ip : nic.path("ip-addresses")) {
+                String type = text(ip, "ip-address-type");
+                addresses.add(new dev.rackside.proxmox.model.GuestInterface.Address(text(ip, "ip-address"),
+                        intValue(ip, "prefix"), type.equals("ipv6") || type.equals("inet6")));
+            }
+            String mac = text(nic, "hardware-address");
+            out.add(new dev.rackside.proxmox.model.GuestInterface(text(nic, "name"),
+                    (mac.isEmpty() ? text(nic, "hwaddr") : mac).toLowerCase(java.util.Locale.ROOT), addresses));
+        }
+        return out;
+    }
+
     public static GuestConfig config(GuestType type, JsonNode d) {
         Map<String, String> values = new TreeMap<>();
         d.properties().forEach(e -> values.put(e.getKey(),

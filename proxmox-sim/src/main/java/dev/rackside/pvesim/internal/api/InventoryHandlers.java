@@ -34,6 +34,8 @@ public final class InventoryHandlers {
         r.add("GET", "/nodes/{node}/status", call -> Reply.of(state.nodeStatus(call.string("node"))));
         r.add("GET", "/nodes/{node}/rrddata", call -> Reply.of(state.nodeRrd(call.string("node"),
                 call.string("timeframe"), "MAX".equals(call.string("cf")))));
+        r.add("GET", "/nodes/{node}/qemu/{vmid}/agent/network-get-interfaces", this::agentInterfaces);
+        r.add("GET", "/nodes/{node}/lxc/{vmid}/interfaces", call -> Reply.of(state.lxcInterfaces(guest(call, GuestKind.LXC))));
         for (GuestKind kind : GuestKind.values()) {
             String base = "/nodes/{node}/" + kind.wire();
             r.add("GET", base, call -> Reply.of(state.guestList(call.string("node"), kind, call.flag("full"),
@@ -42,6 +44,14 @@ public final class InventoryHandlers {
             r.add("GET", base + "/{vmid}/config", call -> Reply.of(state.guestConfig(guest(call, kind))));
             r.add("GET", base + "/{vmid}/rrddata", call -> Reply.of(state.guestRrd(guest(call, kind),
                     call.string("timeframe"), "MAX".equals(call.string("cf")))));
+        }
+    }
+
+    private Reply agentInterfaces(Call call) {
+        try {
+            return Reply.of(state.agentInterfaces(guest(call, GuestKind.QEMU)));
+        } catch (IllegalStateException refused) {
+            throw ApiError.fail(refused.getMessage()); // qemu-server dies with these texts: HTTP 500
         }
     }
 

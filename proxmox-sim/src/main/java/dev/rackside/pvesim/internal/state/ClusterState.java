@@ -174,6 +174,28 @@ public final class ClusterState {
         return JSON.objectNode().put("version", VERSION).put("release", RELEASE).put("repoid", REPOID);
     }
 
+    /// `GET …/qemu/{vmid}/agent/network-get-interfaces`, with qemu-server's refusals
+    /// (`assert_agent_available`): no agent configured, VM not running, agent not answering.
+    public ObjectNode agentInterfaces(Guest g) {
+        Guest now = current(frame(), g);
+        if (!now.spec().agent()) {
+            throw new IllegalStateException("No QEMU guest agent configured");
+        }
+        if (!now.runState().hasProcess()) {
+            throw new IllegalStateException("VM " + now.vmid() + " is not running");
+        }
+        if (now.runState() != RunState.RUNNING) {
+            throw new IllegalStateException("QEMU guest agent is not running"); // a paused guest cannot answer
+        }
+        return NetworkRenderer.agentInterfaces(now);
+    }
+
+    /// `GET …/lxc/{vmid}/interfaces`: null for a stopped container, as pve-container answers.
+    public ArrayNode lxcInterfaces(Guest g) {
+        Guest now = current(frame(), g);
+        return now.runState().hasProcess() ? NetworkRenderer.lxcInterfaces(now) : null;
+    }
+
     /// `GET /nodes/{node}/rrddata`: `timeframe` hour…decade, `max` for cf=MAX.
     public ArrayNode nodeRrd(String node, String timeframe, boolean max) {
         Snapshot s = snapshot;
