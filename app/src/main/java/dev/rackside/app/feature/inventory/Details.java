@@ -15,7 +15,8 @@ public sealed interface Details {
     }
 
     /// The guest's live row and its configuration.
-    record Guest(GuestRow row, GuestConfig config) implements Details {
+    /// @param addressNote why there are no addresses (agent not running, guest stopped), or empty
+    record Guest(GuestRow row, GuestConfig config, String addressNote) implements Details {
     }
 
     /// The node's live row and `/nodes/{node}/status`.

@@ -47,8 +47,12 @@ final class DetailsLoader {
         }
         long gen = generation;
         GuestRef ref = row.ref();
-        pending = background.submit(() -> s.client().guests().config(ref),
-                config -> deliver(gen, new Details.Guest(row, config)),
+        pending = background.submit(() -> new Object[] {s.client().guests().config(ref), AddressIndex.fetch(s, ref)},
+                loaded -> {
+                    AddressIndex.Answer answer = (AddressIndex.Answer) loaded[1];
+                    row.setAddresses(answer.addresses());
+                    deliver(gen, new Details.Guest(row, (dev.rackside.proxmox.model.GuestConfig) loaded[0], answer.note()));
+                },
                 failure -> deliver(gen, new Details.Failed(title, failure.getMessage())));
     }
 

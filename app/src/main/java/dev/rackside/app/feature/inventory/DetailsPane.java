@@ -49,12 +49,12 @@ final class DetailsPane {
                 l.getStyleClass().add(Styles.DANGER);
                 content.getChildren().add(l);
             }
-            case Details.Guest g -> guest(g.row(), g.config());
+            case Details.Guest g -> guest(g.row(), g.config(), g.addressNote());
             case Details.Node n -> node(n.row(), n.status());
         }
     }
 
-    private void guest(GuestRow r, GuestConfig c) {
+    private void guest(GuestRow r, GuestConfig c, String addressNote) {
         content.getChildren().add(title(r.nameProperty().get() + " (" + r.vmid() + ")"));
         GridPane grid = grid();
         Label status = new Label();
@@ -70,6 +70,9 @@ final class DetailsPane {
         add(grid, row++, "details.ostype", text(orDash(c.ostype())));
         add(grid, row++, "details.disks", lines(c.disks()));
         add(grid, row++, "details.nics", lines(c.networkInterfaces()));
+        add(grid, row++, "details.addresses", r.addresses().isEmpty()
+                ? text(addressNote.isEmpty() ? m.get("details.none.value") : addressNote)
+                : text(String.join("\n", r.addresses())));
         add(grid, row++, "details.tags", r.tags().isEmpty() ? text(m.get("details.none.value")) : Chips.tags(r.tags()));
         add(grid, row++, "details.lock", text(orDash(r.lockProperty().get())));
         add(grid, row, "details.ha", text(orDash(r.haStateProperty().get())));

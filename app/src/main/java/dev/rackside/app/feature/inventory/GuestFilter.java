@@ -9,11 +9,19 @@ import java.util.function.Predicate;
 /// What the operator typed and picked, as one predicate over guest rows.
 ///
 /// The search text is split at blanks and every word must match the name, the VMID (as a prefix),
-/// a tag or the node, so `web prod` finds the web servers tagged `prod`.
+/// a tag, the node or one of the guest's IP addresses (as a prefix), so `web prod` finds the web
+/// servers tagged `prod` and `10.20.1.` the guests on that network.
 ///
 /// @param type   null for both kinds
 /// @param scope  the resource-tree selection
 record GuestFilter(List<String> words, GuestType type, StatusFilter status, Scope scope) implements Predicate<GuestRow> {
+
+    /// Whether the search text contains something only an address can match (`10.20.`, `fd00:`),
+    /// which makes it worth asking the guests for their addresses.
+    static boolean looksLikeAddress(String search) {
+        return search != null && java.util.Arrays.stream(search.strip().split("\\s+"))
+                .anyMatch(w -> w.matches("\\d{1,3}\\.[\\d.]*") || w.matches("(?i)[0-9a-f]{1,4}:[0-9a-f:]*"));
+    }
 
     static GuestFilter of(String search, GuestType type, StatusFilter status, Scope scope) {
         String s = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
@@ -45,6 +53,11 @@ record GuestFilter(List<String> words, GuestType type, StatusFilter status, Scop
         }
         for (String tag : r.tags()) {
             if (tag.contains(word)) {
+                return true;
+            }
+        }
+        for (String address : r.addresses()) {
+            if (address.startsWith(word)) {
                 return true;
             }
         }

@@ -46,6 +46,9 @@ public final class GuestRow {
     private final SimpleStringProperty pool = new SimpleStringProperty(this, "pool", "");
     private final SimpleBooleanProperty template = new SimpleBooleanProperty(this, "template");
     private final SimpleBooleanProperty stale = new SimpleBooleanProperty(this, "stale");
+    // Not part of /cluster/resources: filled from the guest agent or the container when asked for.
+    private final ObservableList<String> addresses = FXCollections.observableArrayList();
+    private final ObservableList<String> addressesView = FXCollections.unmodifiableObservableList(addresses);
     // The refresh generation that last reported this guest; rows not seen in a refresh have vanished.
     int seen;
 
@@ -225,6 +228,17 @@ public final class GuestRow {
     }
 
     /// Lower case and sorted, as PVE stores them. Read-only for callers.
+    /// The guest's own IP addresses (loopback and link-local left out) as last reported, or empty.
+    public ObservableList<String> addresses() {
+        return addressesView;
+    }
+
+    void setAddresses(java.util.List<String> now) {
+        if (!addresses.equals(now)) {
+            addresses.setAll(now);
+        }
+    }
+
     public ObservableList<String> tags() {
         return tagsView;
     }

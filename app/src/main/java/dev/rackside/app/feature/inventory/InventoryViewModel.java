@@ -75,7 +75,13 @@ public final class InventoryViewModel {
         Messages messages = Messages.of(InventoryViewModel.class);
         this.actions = new PowerActions(this::session, background, tracker, notifier, messages, this::refresh);
         this.details = new DetailsLoader(this::session, background, messages);
-        search.addListener((o, a, b) -> refilter());
+        AddressIndex addresses = new AddressIndex(background, clock);
+        search.addListener((o, a, b) -> {
+            refilter();
+            if (GuestFilter.looksLikeAddress(b)) {
+                addresses.sweepIfStale(List.copyOf(rows.guests()), this::session, this::refilter);
+            }
+        });
         typeFilter.addListener((o, a, b) -> refilter());
         statusFilter.addListener((o, a, b) -> refilter());
         scope.addListener((o, a, b) -> refilter());
