@@ -38,6 +38,7 @@ import javafx.scene.Parent;
 final class AppComposition implements AutoCloseable {
     static final String INVENTORY = "inventory";
     static final String CONNECTIONS = "connections";
+    static final String S3 = "s3";
     private static final System.Logger LOG = System.getLogger("dev.rackside.app");
 
     final Sessions sessions = new Sessions();
@@ -50,14 +51,20 @@ final class AppComposition implements AutoCloseable {
     final InventoryViewModel inventory;
     final InventoryView inventoryView;
     final ConnectionsViewModel connections;
+    final javafx.collections.ObservableList<dev.rackside.app.feature.s3.S3Session> s3Sessions =
+            javafx.collections.FXCollections.observableArrayList();
+    final dev.rackside.app.feature.s3.S3BrowserViewModel s3;
     final ShellViewModel shell;
     final MainWindow window;
     private final SimulatorOptions demoOptions;
     private DemoCluster demo;
+    private dev.rackside.app.demo.DemoS3 demoS3;
+    private final AppPaths paths;
     AppSettings settings;
 
     AppComposition(AppPaths paths, SecretStore secrets, SimulatorOptions demoOptions) {
         this.demoOptions = demoOptions;
+        this.paths = paths;
         settingsStore = new SettingsStore(paths);
         SettingsStore.Loaded loaded = settingsStore.load();
         settings = loaded.settings();
@@ -73,12 +80,16 @@ final class AppComposition implements AutoCloseable {
         inventoryView = new InventoryView(inventory);
         connections = new ConnectionsViewModel(profiles, secrets, sessions, background, notifier);
         ConnectionsView connectionsView = new ConnectionsView(connections);
+        s3 = new dev.rackside.app.feature.s3.S3BrowserViewModel(s3Sessions, background, notifier, FxBackground::onFx);
+        var s3View = new dev.rackside.app.feature.s3.S3BrowserView(s3);
 
         Messages text = Messages.of(AppComposition.class);
         Map<String, FeatureView> views = new LinkedHashMap<>();
         views.put(INVENTORY, inventoryView);
+        views.put(S3, s3View);
         views.put(CONNECTIONS, connectionsView);
         shell = new ShellViewModel(List.of(new ShellViewModel.Destination(INVENTORY, text.get("nav.inventory")),
+                new ShellViewModel.Destination(S3, text.get("nav.s3")),
                 new ShellViewModel.Destination(CONNECTIONS, text.get("nav.connections"))), sessions,
                 settings.lastViewId() == null ? INVENTORY : settings.lastViewId());
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
@@ -104,11 +115,12 @@ final class AppComposition implements AutoCloseable {
         return profiles.list().isEmpty();
     }
 
-    /// Starts the embedded demo cluster off the UI thread and connects to it.
+    /// Starts the embedded demo cluster and the demo S3 endpoint off the UI thread and connects to them.
     void startDemo(Runnable whenConnected) {
         if (demo != null) {
             return;
         }
+        startDemoS3();
         Messages text = Messages.of(AppComposition.class);
         String name = text.get("demo.badge");
         background.submit(() -> DemoCluster.start(name, demoOptions), started -> {
@@ -118,6 +130,16 @@ final class AppComposition implements AutoCloseable {
             shell.demoRunningProperty().set(true);
             whenConnected.run();
         }, failure -> notifier.error(text.get("demo.failed", failure.getMessage()), failure));
+    }
+
+    private void startDemoS3() {
+        Messages text = Messages.of(AppComposition.class);
+        var options = dev.rackside.s3.EngineOptions.builder().journal(paths.data().resolve("demo-s3-transfers.db")).build();
+        background.submit(() -> dev.rackside.app.demo.DemoS3.start(text.get("demo.s3"), options), started -> {
+            demoS3 = started;
+            s3Sessions.add(new dev.rackside.app.feature.s3.S3Session(dev.rackside.app.demo.DemoS3.SESSION_ID,
+                    text.get("demo.s3"), started.engine()));
+        }, failure -> notifier.error(text.get("demo.s3failed", failure.getMessage()), failure));
     }
 
     /// Remembers the theme and the last view; called when the window closes.
@@ -134,6 +156,10 @@ final class AppComposition implements AutoCloseable {
     @Override
     public void close() {
         inventory.stop();
+        s3.transfers().close();
+        if (demoS3 != null) {
+            demoS3.close();
+        }
         sessions.closeAll();
         if (demo != null) {
             demo.close();

@@ -67,6 +67,10 @@ public final class AppHarness implements AutoCloseable {
         return app.tasks;
     }
 
+    public dev.rackside.app.feature.s3.S3BrowserViewModel s3() {
+        return app.s3;
+    }
+
     public dev.rackside.app.fx.Themes themes() {
         return app.themes;
     }

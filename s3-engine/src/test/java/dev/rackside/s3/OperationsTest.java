@@ -58,7 +58,7 @@ class OperationsTest {
         engine.putBytes("full", "a.txt", bytes("a"), "text/plain", Encryption.none());
         assertTrue(engine.listBuckets().stream().anyMatch(b -> b.name().equals("full")));
         var e = assertThrows(S3EngineException.BucketNotEmpty.class, () -> engine.deleteBucket("full"));
-        assertTrue(e.getMessage().contains("not empty"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Bucket full is not empty"), e.getMessage());
         engine.delete("full", List.of("a.txt"));
         engine.deleteBucket("full");
         assertFalse(engine.bucketExists("full"));

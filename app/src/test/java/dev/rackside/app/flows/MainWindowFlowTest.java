@@ -50,9 +50,22 @@ class MainWindowFlowTest {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("no table row shows " + row.nameProperty().get(), e);
         }
-        robot.clickOn(robot.lookup(".table-row-cell")
-                .match(n -> n.isVisible() && ((javafx.scene.control.TableRow<?>) n).getItem() == row).queryAs(javafx.scene.Node.class));
-        WaitForAsyncUtils.waitForFxEvents();
+        // A refresh can recycle the row's cell between finding and clicking it: find it again, a few times.
+        for (int attempt = 0; ; attempt++) {
+            var cell = robot.lookup(".table-row-cell")
+                    .match(n -> n.isVisible() && ((javafx.scene.control.TableRow<?>) n).getItem() == row).tryQuery();
+            if (cell.isPresent()) {
+                robot.clickOn(cell.get());
+                WaitForAsyncUtils.waitForFxEvents();
+                if (cell.get() instanceof javafx.scene.control.TableRow<?> r && r.getItem() == row && r.isSelected()) {
+                    return;
+                }
+            }
+            if (attempt == 5) {
+                throw new AssertionError("could not select the row of " + row.nameProperty().get());
+            }
+            WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        }
     }
 
     private void startDemo(FxRobot robot) throws Exception {

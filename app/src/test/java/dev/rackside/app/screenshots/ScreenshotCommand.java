@@ -95,6 +95,22 @@ public final class ScreenshotCommand {
         save(onFx(() -> app.stage().getScene().snapshot(null)), out.resolve("inventory-dark.png"));
 
         save(trustPrompt(app, session), out.resolve("connection-trust-certificate.png"));
+
+        // The S3 browser on the demo endpoint, inside a bucket's prefix.
+        waitUntil(() -> onFxQuiet(() -> app.s3().sidebar().stream()
+                .anyMatch(e -> e instanceof dev.rackside.app.feature.s3.SidebarEntry.Bucket)), "demo S3 buckets");
+        onFx(() -> {
+            app.themes().choiceProperty().set(Themes.Choice.LIGHT);
+            app.shell().select("s3");
+            var bucket = app.s3().sidebar().stream().filter(e -> e instanceof dev.rackside.app.feature.s3.SidebarEntry.Bucket b
+                    && b.name().equals("iso-images")).map(e -> (dev.rackside.app.feature.s3.SidebarEntry.Bucket) e)
+                    .findFirst().orElseThrow();
+            app.s3().open(bucket.session(), bucket.name());
+            return null;
+        });
+        waitUntil(() -> onFxQuiet(() -> !app.s3().rows().isEmpty()), "objects of the demo bucket");
+        settle();
+        save(onFx(() -> app.stage().getScene().snapshot(null)), out.resolve("s3-browser-light.png"));
         onFx(() -> {
             app.close();
             return null;

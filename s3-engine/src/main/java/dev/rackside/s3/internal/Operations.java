@@ -62,7 +62,12 @@ public final class Operations {
     }
 
     public void deleteBucket(String bucket) {
-        retrier.call("delete bucket " + bucket, () -> s3.deleteBucket(b -> b.bucket(bucket)));
+        try {
+            retrier.call("delete bucket " + bucket, () -> s3.deleteBucket(b -> b.bucket(bucket)));
+        } catch (S3EngineException.BucketNotEmpty e) {
+            // The generic mapping only knows the operation; the operator needs the bucket's name.
+            throw new S3EngineException.BucketNotEmpty(bucket, e.getCause());
+        }
     }
 
     public boolean bucketExists(String bucket) {

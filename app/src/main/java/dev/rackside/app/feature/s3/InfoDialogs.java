@@ -1,0 +1,101 @@
+package dev.rackside.app.feature.s3;
+
+import atlantafx.base.theme.Styles;
+import dev.rackside.app.fx.Messages;
+import dev.rackside.s3.ObjectMetadata;
+import dev.rackside.s3.ObjectVersion;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/// Read-only dialogs: an object's metadata, and its versions.
+final class InfoDialogs {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
+
+    private final Messages text;
+    private final Supplier<Window> owner;
+    private final Sizes sizes;
+
+    InfoDialogs(Messages text, Supplier<Window> owner) {
+        this.text = text;
+        this.owner = owner;
+        this.sizes = new Sizes(text);
+    }
+
+    void showMetadata(ObjectMetadata m) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put(text.get("meta.key"), m.key());
+        fields.put(text.get("meta.size"), sizes.bytes(m.size()) + " (" + m.size() + ")");
+        fields.put(text.get("meta.modified"), m.lastModified() == null ? "" : TIME.format(m.lastModified()));
+        fields.put(text.get("meta.contentType"), String.valueOf(m.contentType()));
+        fields.put(text.get("meta.etag"), String.valueOf(m.etag()));
+        fields.put(text.get("meta.sha256"), m.sha256().orElse(text.get("checksum.NONE")));
+        fields.put(text.get("meta.version"), m.versionId().orElse("—"));
+        fields.put(text.get("meta.encryption"), m.serverSideEncryption().orElse("—"));
+        new TreeMap<>(m.userMetadata()).forEach((k, v) -> fields.put("x-amz-meta-" + k, v));
+        GridPane grid = new GridPane(12, 6);
+        int row = 0;
+        for (var e : fields.entrySet()) {
+            Label name = new Label(e.getKey());
+            name.getStyleClass().add(Styles.TEXT_MUTED);
+            // read-only text fields, so values (ETag, checksum) can be selected and copied
+            TextField value = new TextField(e.getValue());
+            value.setEditable(false);
+            value.setPrefColumnCount(44);
+            grid.addRow(row++, name, value);
+        }
+        show(text.get("meta.title"), m.key(), grid);
+    }
+
+    void showVersions(String key, List<ObjectVersion> versions) {
+        TableView<ObjectVersion> table = new TableView<>();
+        table.getStyleClass().add(Styles.DENSE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label none = new Label(text.get("versions.none"));
+        none.setWrapText(true);
+        table.setPlaceholder(none);
+        table.getItems().setAll(versions);
+        table.getColumns().add(column("versions.modified", 170, v -> TIME.format(v.lastModified())));
+        table.getColumns().add(column("versions.size", 90, v -> v.deleteMarker() ? "" : sizes.bytes(v.size())));
+        table.getColumns().add(column("versions.kind", 130, v -> text.get(v.deleteMarker() ? "versions.deleteMarker"
+                : v.latest() ? "versions.latest" : "versions.older")));
+        table.getColumns().add(column("versions.id", 260, ObjectVersion::versionId));
+        table.setPrefSize(680, 300);
+        show(text.get("versions.title"), key, table);
+    }
+
+    private TableColumn<ObjectVersion, String> column(String key, double width, Function<ObjectVersion, String> value) {
+        TableColumn<ObjectVersion, String> c = new TableColumn<>(text.get(key));
+        c.setPrefWidth(width);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        return c;
+    }
+
+    private void show(String title, String header, javafx.scene.Node content) {
+        Dialog<Void> d = new Dialog<>();
+        Window w = owner.get();
+        if (w != null) {
+            d.initOwner(w);
+        }
+        d.setTitle(title);
+        d.setHeaderText(header);
+        d.getDialogPane().setContent(content);
+        d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        d.show();
+    }
+}

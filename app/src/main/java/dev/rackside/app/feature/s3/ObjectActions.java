@@ -1,0 +1,138 @@
+package dev.rackside.app.feature.s3;
+
+import dev.rackside.app.fx.Background;
+import dev.rackside.app.fx.Messages;
+import dev.rackside.app.fx.Notifier;
+import dev.rackside.s3.DeleteResult;
+import dev.rackside.s3.ObjectMetadata;
+import dev.rackside.s3.ObjectVersion;
+import dev.rackside.s3.S3Engine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/// What the operator can do with the selected objects: download, delete, copy, move, rename,
+/// share a presigned link, look at versions and metadata. Every call to the engine runs in the
+/// background; failures reach the [Notifier] with the engine's operator message.
+public final class ObjectActions {
+    private final S3BrowserViewModel browser;
+    private final Background background;
+    private final Notifier notifier;
+    private final TransfersViewModel transfers;
+    private final Messages text = Messages.of(ObjectActions.class);
+
+    ObjectActions(S3BrowserViewModel browser, Background background, Notifier notifier, TransfersViewModel transfers) {
+        this.browser = browser;
+        this.background = background;
+        this.notifier = notifier;
+        this.transfers = transfers;
+    }
+
+    /// Downloads the selection into a folder the operator picks.
+    public void download(List<ObjectRow> rows, FolderPicker picker) {
+        S3Session s = browser.sessionProperty().get();
+        String bucket = browser.bucketProperty().get();
+        if (s == null || rows.isEmpty()) {
+            return;
+        }
+        picker.pickFolder(text.get("download.title")).ifPresent(folder -> transfers.download(s, bucket, rows, folder));
+    }
+
+    /// Deletes objects, and folders with everything under them, once the operator confirmed.
+    public void delete(List<ObjectRow> rows, S3Prompts prompts) {
+        S3Session s = browser.sessionProperty().get();
+        String bucket = browser.bucketProperty().get();
+        if (s == null || rows.isEmpty() || !prompts.confirmDelete(rows.stream().map(ObjectRow::name).toList())) {
+            return;
+        }
+        background.submit(() -> {
+            S3Engine e = s.engine();
+            List<String> keys = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
+            for (ObjectRow r : rows) {
+                if (r.isFolder()) {
+                    failed.addAll(e.deletePrefix(bucket, r.key()).failed().values());
+                } else {
+                    keys.add(r.key());
+                }
+            }
+            if (!keys.isEmpty()) {
+                DeleteResult result = e.delete(bucket, keys);
+                result.failed().forEach((k, why) -> failed.add(k + ": " + why));
+            }
+            return failed;
+        }, (List<String> failed) -> {
+            if (failed.isEmpty()) {
+                notifier.info(text.get("delete.done", rows.size()));
+            } else {
+                notifier.warning(text.get("delete.partly", failed.size(), String.join("; ", failed.stream().limit(3).toList())));
+            }
+            browser.refresh();
+        }, failure -> Failures.report(notifier, text, failure));
+    }
+
+    /// Copies, moves or renames one object to where the operator says.
+    public void transfer(ObjectRow row, S3Prompts.TargetKind kind, S3Prompts prompts) {
+        S3Session s = browser.sessionProperty().get();
+        String bucket = browser.bucketProperty().get();
+        if (s == null || row == null || row.isFolder()) {
+            return;
+        }
+        prompts.askTarget(kind, bucket, row.key(), browser.buckets(s))
+                .filter(t -> !t.key().isBlank() && !(t.bucket().equals(bucket) && t.key().equals(row.key())))
+                .ifPresent(target -> background.submit(() -> {
+                    switch (kind) {
+                        case COPY -> s.engine().copy(bucket, row.key(), target.bucket(), target.key());
+                        case MOVE -> s.engine().move(bucket, row.key(), target.bucket(), target.key());
+                        case RENAME -> s.engine().rename(bucket, row.key(), target.key());
+                    }
+                    return target;
+                }, done -> {
+                    notifier.info(text.get("transfer.done." + kind.name(), row.key(), done.bucket() + "/" + done.key()));
+                    browser.refresh();
+                }, failure -> Failures.report(notifier, text, failure)));
+    }
+
+    /// Makes a presigned GET link valid for the chosen time and hands it to `copy` (the clipboard).
+    public void shareLink(ObjectRow row, S3Prompts prompts, Consumer<String> copy) {
+        S3Session s = browser.sessionProperty().get();
+        String bucket = browser.bucketProperty().get();
+        if (s == null || row == null || row.isFolder()) {
+            return;
+        }
+        prompts.askLinkExpiry(row.key()).ifPresent(expiry -> background.submit(
+                () -> s.engine().presignGet(bucket, row.key(), expiry).toString(), url -> {
+                    copy.accept(url);
+                    notifier.info(text.get("link.copied", row.name(), Instant.now().plus(expiry).toString()));
+                }, failure -> Failures.report(notifier, text, failure)));
+    }
+
+    /// Every version (and delete marker) of the object's key.
+    public void versions(ObjectRow row, Consumer<List<ObjectVersion>> show) {
+        S3Session s = browser.sessionProperty().get();
+        String bucket = browser.bucketProperty().get();
+        if (s == null || row == null) {
+            return;
+        }
+        background.submit(() -> s.engine().versions(bucket, row.key()).filter(v -> v.key().equals(row.key())).limit(1000).toList(),
+                show::accept, failure -> Failures.report(notifier, text, failure));
+    }
+
+    /// What a HEAD tells: size, type, user metadata, encryption, Rackside's checksum.
+    public void metadata(ObjectRow row, Consumer<ObjectMetadata> show) {
+        S3Session s = browser.sessionProperty().get();
+        String bucket = browser.bucketProperty().get();
+        if (s == null || row == null || row.isFolder()) {
+            return;
+        }
+        background.submit(() -> s.engine().head(bucket, row.key()), meta -> {
+            row.checksumProperty().set(meta.sha256().isPresent() ? ChecksumState.SHA256 : ChecksumState.NONE);
+            show.accept(meta);
+        }, failure -> Failures.report(notifier, text, failure));
+    }
+
+    /// Longest presigned link SigV4 allows.
+    public static final Duration MAX_LINK = Duration.ofDays(7);
+}

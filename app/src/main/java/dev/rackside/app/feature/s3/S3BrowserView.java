@@ -1,0 +1,284 @@
+package dev.rackside.app.feature.s3;
+
+import atlantafx.base.theme.Styles;
+import dev.rackside.app.fx.FeatureView;
+import dev.rackside.app.fx.Messages;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.animation.PauseTransition;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+/// The S3 browser: endpoints and buckets on the left, the current folder's objects in the middle
+/// (drop files and folders there to upload them), the transfers below.
+public final class S3BrowserView implements FeatureView {
+    public static final String SIDEBAR_ID = "s3-sidebar";
+    public static final String SEARCH_ID = "s3-search";
+
+    private final S3BrowserViewModel vm;
+    private final FolderPicker picker;
+    private final Messages text = Messages.of(S3BrowserView.class);
+    private final BorderPane root = new BorderPane();
+    private final ListView<SidebarEntry> sidebar = new ListView<>();
+    private final HBox crumbs = new HBox(2);
+    private final S3Dialogs prompts = new S3Dialogs(text, this::window);
+    private final InfoDialogs info = new InfoDialogs(text, this::window);
+    private final ObjectTable table;
+
+    /// With the platform's folder dialog for downloads.
+    public S3BrowserView(S3BrowserViewModel vm) {
+        this(vm, null);
+    }
+
+    /// @param picker where downloads go; null for the platform's folder dialog
+    public S3BrowserView(S3BrowserViewModel vm, FolderPicker picker) {
+        this.vm = vm;
+        this.picker = picker != null ? picker : new FxFolderPicker(this::window);
+        ContextMenu menu = new ContextMenu();
+        this.table = new ObjectTable(vm, text, this::dropFiles, this::showMetadata, this::deleteSelected, menu);
+        menu.getItems().setAll(objectMenuItems());
+
+        SplitPane objectsAndTransfers = new SplitPane(objectsPane(), new TransfersPanel(vm.transfers(), text).root());
+        objectsAndTransfers.setOrientation(Orientation.VERTICAL);
+        objectsAndTransfers.setDividerPositions(0.68);
+        SplitPane main = new SplitPane(sidebarPane(), objectsAndTransfers);
+        main.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(main.getItems().getFirst(), false);
+        root.setCenter(main);
+        root.getStyleClass().add("s3-browser");
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+
+    /// What a drop of desktop files does (the table's `DRAG_DROPPED` handler calls it): uploads
+    /// them into the folder they were dropped on, or the current folder, keeping folder structure.
+    public void dropFiles(List<Path> files, ObjectRow onto) {
+        S3Session s = vm.sessionProperty().get();
+        String bucket = vm.bucketProperty().get();
+        if (s == null || bucket == null || files.isEmpty()) {
+            return;
+        }
+        String prefix = onto != null && onto.isFolder() ? onto.key() : vm.prefixProperty().get();
+        vm.transfers().upload(s, bucket, prefix, files);
+    }
+
+    private Node sidebarPane() {
+        sidebar.setId(SIDEBAR_ID);
+        sidebar.setItems(vm.sidebar());
+        sidebar.setCellFactory(l -> new SidebarCell());
+        sidebar.getStyleClass().add("s3-sidebar");
+        Label empty = new Label(text.get("sidebar.empty"));
+        empty.setWrapText(true);
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        sidebar.setPlaceholder(empty);
+        sidebar.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now instanceof SidebarEntry.Bucket b && !(b.session() == vm.sessionProperty().get()
+                    && b.name().equals(vm.bucketProperty().get()))) {
+                vm.open(b.session(), b.name());
+                table.node().requestFocus();
+            }
+        });
+        Button create = toolButton("bucket.create", () -> {
+            SidebarEntry e = sidebar.getSelectionModel().getSelectedItem();
+            S3Session s = e != null ? e.session() : vm.sessionProperty().get();
+            if (s == null && !vm.sidebar().isEmpty()) {
+                s = vm.sidebar().getFirst().session();
+            }
+            if (s != null) {
+                vm.createBucket(s, prompts);
+            }
+        });
+        create.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.sidebar()));
+        Button delete = toolButton("bucket.delete", () -> {
+            if (sidebar.getSelectionModel().getSelectedItem() instanceof SidebarEntry.Bucket b) {
+                vm.deleteBucket(b.session(), b.name(), prompts);
+            }
+        });
+        delete.getStyleClass().add("destructive-action");
+        delete.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !(sidebar.getSelectionModel().getSelectedItem() instanceof SidebarEntry.Bucket),
+                sidebar.getSelectionModel().selectedItemProperty()));
+        Button refresh = toolButton("sidebar.refresh", vm::refreshBuckets);
+        Label title = new Label(text.get("sidebar.title"));
+        title.getStyleClass().add(Styles.TITLE_4);
+        // a flow, not a tool bar: the sidebar is narrow and all three must stay reachable
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(4, 4, create, delete, refresh);
+        actions.setPadding(new Insets(6, 8, 8, 8));
+        List.of(create, delete, refresh).forEach(b -> b.getStyleClass().add(Styles.SMALL));
+        VBox pane = new VBox(title, sidebar, actions);
+        pane.setPadding(new Insets(8, 0, 0, 0));
+        VBox.setMargin(title, new Insets(0, 8, 4, 8));
+        VBox.setVgrow(sidebar, Priority.ALWAYS);
+        pane.getStyleClass().add("s3-sidebar-pane");
+        pane.setMinWidth(180);
+        return pane;
+    }
+
+    private Node objectsPane() {
+        Button up = toolButton("nav.up", vm::up);
+        up.setId("s3-up");
+        up.disableProperty().bind(vm.prefixProperty().isEmpty());
+        crumbs.setAlignment(Pos.CENTER_LEFT);
+        vm.crumbs().addListener((ListChangeListener<S3BrowserViewModel.Crumb>) c -> rebuildCrumbs());
+        TextField search = new TextField();
+        search.setId(SEARCH_ID);
+        search.setPromptText(text.get("search.prompt"));
+        search.setPrefColumnCount(12);
+        search.disableProperty().bind(vm.bucketProperty().isNull());
+        // a search lists the bucket, so it waits for a pause in typing instead of firing per key
+        PauseTransition typing = new PauseTransition(Duration.millis(350));
+        typing.setOnFinished(e -> vm.search(search.getText()));
+        search.textProperty().addListener((o, was, now) -> typing.playFromStart());
+        search.setOnAction(e -> {
+            typing.stop();
+            vm.search(search.getText());
+        });
+        vm.queryProperty().addListener((o, was, now) -> {
+            if (!now.equals(search.getText().strip())) {
+                search.setText(now);
+            }
+        });
+        Button download = toolButton("action.download", () -> vm.actions().download(table.selection(), picker));
+        download.setId("s3-download");
+        Button delete = toolButton("action.delete", this::deleteSelected);
+        delete.setId("s3-delete");
+        delete.getStyleClass().add("destructive-action");
+        var noSelection = table.node().getSelectionModel().selectedItemProperty().isNull();
+        download.disableProperty().bind(noSelection);
+        delete.disableProperty().bind(noSelection);
+        MenuButton more = new MenuButton(text.get("action.more"));
+        more.getItems().setAll(objectMenuItems());
+        more.disableProperty().bind(noSelection);
+        Button refresh = toolButton("nav.refresh", vm::refresh);
+        refresh.disableProperty().bind(vm.bucketProperty().isNull());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        more.getStyleClass().add(Styles.SMALL);
+        List.of(up, download, delete, refresh).forEach(b -> b.getStyleClass().add(Styles.SMALL));
+        ToolBar bar = new ToolBar(up, crumbs, spacer, search, download, delete, more, refresh);
+
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.getStyleClass().add(Styles.TEXT_MUTED);
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> text.get(vm.bucketProperty().get() == null ? "objects.noBucket"
+                        : vm.loadingProperty().get() ? "objects.loading"
+                        : vm.queryProperty().get().isEmpty() ? "objects.empty" : "objects.noMatch"),
+                vm.bucketProperty(), vm.loadingProperty(), vm.queryProperty()));
+        table.node().setPlaceholder(placeholder);
+
+        Label status = new Label();
+        status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        status.textProperty().bind(vm.statusProperty());
+        Button loadMore = new Button(text.get("objects.loadMore"));
+        loadMore.setId("s3-load-more");
+        loadMore.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        loadMore.visibleProperty().bind(vm.hasMoreProperty());
+        loadMore.disableProperty().bind(vm.loadingProperty());
+        loadMore.setOnAction(e -> vm.loadMore());
+        Label hint = new Label(text.get("objects.dropHint"));
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox footer = new HBox(8, status, loadMore, gap, hint);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        footer.setPadding(new Insets(2, 8, 2, 8));
+
+        BorderPane pane = new BorderPane(table.node());
+        pane.setTop(bar);
+        pane.setBottom(footer);
+        return pane;
+    }
+
+    private List<MenuItem> objectMenuItems() {
+        return List.of(
+                item("action.download", () -> vm.actions().download(table.selection(), picker)),
+                item("action.copy", () -> vm.actions().transfer(first(), S3Prompts.TargetKind.COPY, prompts)),
+                item("action.move", () -> vm.actions().transfer(first(), S3Prompts.TargetKind.MOVE, prompts)),
+                item("action.rename", () -> vm.actions().transfer(first(), S3Prompts.TargetKind.RENAME, prompts)),
+                item("action.link", () -> vm.actions().shareLink(first(), prompts, S3BrowserView::copyToClipboard)),
+                new SeparatorMenuItem(),
+                item("action.versions", () -> {
+                    ObjectRow r = first();
+                    vm.actions().versions(r, v -> info.showVersions(r.key(), v));
+                }),
+                item("action.metadata", () -> showMetadata(first())),
+                new SeparatorMenuItem(),
+                item("action.delete", this::deleteSelected));
+    }
+
+    private void deleteSelected() {
+        vm.actions().delete(table.selection(), prompts);
+    }
+
+    private void showMetadata(ObjectRow row) {
+        vm.actions().metadata(row, info::showMetadata);
+    }
+
+    private ObjectRow first() {
+        List<ObjectRow> sel = table.selection();
+        return sel.isEmpty() ? null : sel.getFirst();
+    }
+
+    private void rebuildCrumbs() {
+        crumbs.getChildren().clear();
+        for (S3BrowserViewModel.Crumb c : vm.crumbs()) {
+            if (!crumbs.getChildren().isEmpty()) {
+                Label slash = new Label("/");
+                slash.getStyleClass().add(Styles.TEXT_MUTED);
+                crumbs.getChildren().add(slash);
+            }
+            Hyperlink link = new Hyperlink(c.label());
+            link.setOnAction(e -> vm.goTo(c.prefix()));
+            crumbs.getChildren().add(link);
+        }
+    }
+
+    private static void copyToClipboard(String s) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(s);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private MenuItem item(String key, Runnable action) {
+        MenuItem i = new MenuItem(text.get(key));
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private Button toolButton(String key, Runnable action) {
+        Button b = new Button(text.get(key));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+}

@@ -1,0 +1,316 @@
+package dev.rackside.app.feature.s3;
+
+import dev.rackside.app.fx.Background;
+import dev.rackside.app.fx.Messages;
+import dev.rackside.app.fx.Notifier;
+import dev.rackside.s3.BucketInfo;
+import dev.rackside.s3.S3EngineException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/// The S3 browser's state: endpoints and their buckets, the current location (endpoint, bucket,
+/// prefix), and the object listing of that location, loaded a page at a time.
+public final class S3BrowserViewModel {
+    /// Keys per listing request: what S3 returns at most is 1,000; 200 fills a screen twice over.
+    public static final int PAGE_SIZE = 200;
+
+    /// One step of the breadcrumbs: the bucket (prefix "") or a folder.
+    public record Crumb(String label, String prefix) {
+    }
+
+    private final ObservableList<S3Session> sessions;
+    private final Background background;
+    private final Notifier notifier;
+    private final int pageSize;
+    private final Messages text = Messages.of(S3BrowserViewModel.class);
+    private final ObservableList<SidebarEntry> sidebar = FXCollections.observableArrayList();
+    private final Map<String, List<String>> buckets = new HashMap<>();
+    private final Map<String, String> problems = new HashMap<>();
+    private final ReadOnlyObjectWrapper<S3Session> session = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper bucket = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper prefix = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper query = new ReadOnlyStringWrapper("");
+    private final ObservableList<ObjectRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<Crumb> crumbs = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final TransfersViewModel transfers;
+    private final ObjectActions actions;
+    private Listing listing;
+
+    public S3BrowserViewModel(ObservableList<S3Session> sessions, Background background, Notifier notifier,
+                              Consumer<Runnable> ui) {
+        this(sessions, background, notifier, ui, PAGE_SIZE);
+    }
+
+    /// @param ui posts a batch of transfer updates to the UI thread (`FxBackground::onFx`; `Runnable::run` in tests)
+    public S3BrowserViewModel(ObservableList<S3Session> sessions, Background background, Notifier notifier,
+                              Consumer<Runnable> ui, int pageSize) {
+        this.sessions = sessions;
+        this.background = background;
+        this.notifier = notifier;
+        this.pageSize = pageSize;
+        this.transfers = new TransfersViewModel(sessions, background, notifier, ui);
+        this.actions = new ObjectActions(this, background, notifier, transfers);
+        transfers.setOnUploaded((s, b) -> {
+            if (s == session.get() && b.equals(bucket.get())) {
+                refresh();
+            }
+        });
+        sessions.addListener((ListChangeListener<S3Session>) c -> sessionsChanged());
+        refreshBuckets();
+    }
+
+    public ObservableList<SidebarEntry> sidebar() {
+        return sidebar;
+    }
+
+    public ObservableList<ObjectRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<Crumb> crumbs() {
+        return crumbs;
+    }
+
+    public ReadOnlyObjectProperty<S3Session> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty bucketProperty() {
+        return bucket.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty prefixProperty() {
+        return prefix.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty queryProperty() {
+        return query.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasMoreProperty() {
+        return hasMore.getReadOnlyProperty();
+    }
+
+    /// "42 items", "3 matches among 1,000 keys", …
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public TransfersViewModel transfers() {
+        return transfers;
+    }
+
+    public ObjectActions actions() {
+        return actions;
+    }
+
+    /// Buckets of the endpoint `s`, as last listed.
+    public List<String> buckets(S3Session s) {
+        return buckets.getOrDefault(s.id(), List.of());
+    }
+
+    /// Lists every endpoint's buckets again.
+    public void refreshBuckets() {
+        for (S3Session s : List.copyOf(sessions)) {
+            background.submit(() -> s.engine().listBuckets(), (List<BucketInfo> list) -> {
+                buckets.put(s.id(), list.stream().map(BucketInfo::name).sorted().toList());
+                problems.remove(s.id());
+                rebuildSidebar();
+            }, failure -> {
+                Throwable t = Failures.unwrap(failure);
+                problems.put(s.id(), t instanceof S3EngineException ? t.getMessage() : String.valueOf(t));
+                rebuildSidebar();
+                Failures.report(notifier, text, failure);
+            });
+        }
+        rebuildSidebar();
+    }
+
+    /// Shows a bucket's root.
+    public void open(S3Session s, String bucketName) {
+        session.set(s);
+        bucket.set(bucketName);
+        query.set("");
+        goTo("");
+    }
+
+    /// Enters a folder; objects are left to the view (metadata, download).
+    public void enter(ObjectRow row) {
+        if (row != null && row.isFolder()) {
+            query.set("");
+            goTo(row.key());
+        }
+    }
+
+    /// Goes one folder up; false at the bucket's root.
+    public boolean up() {
+        String p = prefix.get();
+        if (bucket.get() == null || p.isEmpty()) {
+            return false;
+        }
+        String trimmed = p.substring(0, p.length() - 1);
+        query.set("");
+        goTo(trimmed.contains("/") ? trimmed.substring(0, trimmed.lastIndexOf('/') + 1) : "");
+        return true;
+    }
+
+    /// Shows `newPrefix` (a breadcrumb), leaving any search.
+    public void goTo(String newPrefix) {
+        prefix.set(newPrefix);
+        crumbs.setAll(crumbsOf(bucket.get(), newPrefix));
+        refresh();
+    }
+
+    /// Searches the current prefix and everything under it; a blank query browses again.
+    public void search(String q) {
+        String trimmed = q == null ? "" : q.strip();
+        if (!trimmed.equals(query.get())) {
+            query.set(trimmed);
+            refresh();
+        }
+    }
+
+    /// Lists the current location again from its first page.
+    public void refresh() {
+        rows.clear();
+        S3Session s = session.get();
+        if (s == null || bucket.get() == null) {
+            listing = null;
+            hasMore.set(false);
+            status.set("");
+            return;
+        }
+        listing = new Listing(s.engine(), bucket.get(), prefix.get(), query.get(), pageSize);
+        hasMore.set(true);
+        loading.set(false);
+        loadMore();
+    }
+
+    /// Fetches the next page, if there is one and none is on its way.
+    public void loadMore() {
+        Listing l = listing;
+        if (l == null || loading.get() || !l.hasMore()) {
+            return;
+        }
+        loading.set(true);
+        background.submit(l::next, (List<ObjectRow> page) -> {
+            if (l != listing) {
+                return; // the operator went elsewhere meanwhile
+            }
+            rows.addAll(page);
+            loading.set(false);
+            hasMore.set(l.hasMore());
+            status.set(l.searching() ? text.get("status.matches", rows.size(), l.scanned())
+                    : text.get(l.hasMore() ? "status.itemsMore" : "status.items", rows.size()));
+        }, failure -> {
+            if (l == listing) {
+                loading.set(false);
+                hasMore.set(false);
+                status.set(text.get("status.failed"));
+            }
+            Failures.report(notifier, text, failure);
+        });
+    }
+
+    /// Reads whether `row` carries Rackside's SHA-256 (one HEAD), once, when it is first shown.
+    public void checkChecksum(ObjectRow row) {
+        S3Session s = session.get();
+        String b = bucket.get();
+        if (s == null || row.checksumProperty().get() != ChecksumState.UNKNOWN) {
+            return;
+        }
+        row.checksumProperty().set(ChecksumState.CHECKING);
+        background.submit(() -> s.engine().head(b, row.key()),
+                meta -> row.checksumProperty().set(meta.sha256().isPresent() ? ChecksumState.SHA256 : ChecksumState.NONE),
+                failure -> row.checksumProperty().set(ChecksumState.UNAVAILABLE));
+    }
+
+    /// Asks for a name and creates the bucket on `s`, then opens it.
+    public void createBucket(S3Session s, S3Prompts prompts) {
+        prompts.askBucketName().map(String::strip).filter(n -> !n.isEmpty()).ifPresent(name ->
+                background.submit(() -> {
+                    s.engine().createBucket(name);
+                    return name;
+                }, created -> {
+                    notifier.info(text.get("bucket.created", created));
+                    refreshBuckets();
+                    open(s, created);
+                }, failure -> Failures.report(notifier, text, failure)));
+    }
+
+    /// Deletes an empty bucket after confirmation; the engine refuses one that still holds objects.
+    public void deleteBucket(S3Session s, String name, S3Prompts prompts) {
+        if (!prompts.confirmDeleteBucket(name)) {
+            return;
+        }
+        background.submit(() -> {
+            s.engine().deleteBucket(name);
+            return name;
+        }, deleted -> {
+            notifier.info(text.get("bucket.deleted", deleted));
+            if (s == session.get() && deleted.equals(bucket.get())) {
+                clearLocation();
+            }
+            refreshBuckets();
+        }, failure -> Failures.report(notifier, text, failure));
+    }
+
+    private void sessionsChanged() {
+        buckets.keySet().retainAll(sessions.stream().map(S3Session::id).toList());
+        if (session.get() != null && !sessions.contains(session.get())) {
+            clearLocation();
+        }
+        refreshBuckets();
+    }
+
+    private void clearLocation() {
+        session.set(null);
+        bucket.set(null);
+        prefix.set("");
+        query.set("");
+        crumbs.clear();
+        refresh();
+    }
+
+    private void rebuildSidebar() {
+        List<SidebarEntry> entries = new ArrayList<>();
+        for (S3Session s : sessions) {
+            entries.add(new SidebarEntry.Endpoint(s, problems.get(s.id())));
+            buckets(s).forEach(b -> entries.add(new SidebarEntry.Bucket(s, b)));
+        }
+        sidebar.setAll(entries);
+    }
+
+    static List<Crumb> crumbsOf(String bucket, String prefix) {
+        List<Crumb> out = new ArrayList<>();
+        if (bucket == null) {
+            return out;
+        }
+        out.add(new Crumb(bucket, ""));
+        int start = 0;
+        for (int slash = prefix.indexOf('/'); slash >= 0; slash = prefix.indexOf('/', start)) {
+            out.add(new Crumb(prefix.substring(start, slash), prefix.substring(0, slash + 1)));
+            start = slash + 1;
+        }
+        return out;
+    }
+}

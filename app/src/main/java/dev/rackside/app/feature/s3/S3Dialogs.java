@@ -1,0 +1,133 @@
+package dev.rackside.app.feature.s3;
+
+import atlantafx.base.theme.Styles;
+import dev.rackside.app.fx.Messages;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/// [S3Prompts] as dialogs owned by the main window. Destructive questions default to Cancel.
+final class S3Dialogs implements S3Prompts {
+    private static final int LISTED = 8;
+
+    private final Messages text;
+    private final Supplier<Window> owner;
+
+    S3Dialogs(Messages text, Supplier<Window> owner) {
+        this.text = text;
+        this.owner = owner;
+    }
+
+    @Override
+    public boolean confirmDelete(List<String> names) {
+        String listed = names.stream().limit(LISTED).collect(Collectors.joining("\n"));
+        if (names.size() > LISTED) {
+            listed += "\n" + text.get("confirm.more", names.size() - LISTED);
+        }
+        return confirm(text.get("confirm.delete.title"), text.get("confirm.delete.header", names.size()),
+                listed + "\n\n" + text.get("confirm.delete.body"), text.get("action.delete"));
+    }
+
+    @Override
+    public Optional<String> askBucketName() {
+        TextInputDialog d = new TextInputDialog();
+        own(d);
+        d.setTitle(text.get("bucket.new.title"));
+        d.setHeaderText(text.get("bucket.new.header"));
+        d.setContentText(text.get("bucket.new.name"));
+        return d.showAndWait();
+    }
+
+    @Override
+    public boolean confirmDeleteBucket(String bucket) {
+        return confirm(text.get("bucket.delete.title"), text.get("bucket.delete.header", bucket),
+                text.get("bucket.delete.body"), text.get("action.delete"));
+    }
+
+    @Override
+    public Optional<Target> askTarget(TargetKind kind, String bucket, String key, List<String> buckets) {
+        Dialog<Target> d = new Dialog<>();
+        own(d);
+        d.setTitle(text.get("target.title." + kind.name()));
+        d.setHeaderText(key);
+        ButtonType ok = new ButtonType(text.get("target.ok." + kind.name()), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        ComboBox<String> bucketBox = new ComboBox<>();
+        bucketBox.getItems().setAll(buckets);
+        bucketBox.setValue(bucket);
+        bucketBox.setDisable(kind == TargetKind.RENAME); // S3 renames within a bucket
+        bucketBox.setMaxWidth(Double.MAX_VALUE);
+        TextField keyField = new TextField(key);
+        keyField.setId("s3-target-key");
+        keyField.setPrefColumnCount(40);
+        GridPane grid = new GridPane(8, 8);
+        grid.addRow(0, new Label(text.get("target.bucket")), bucketBox);
+        grid.addRow(1, new Label(text.get("target.key")), keyField);
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().lookupButton(ok).disableProperty().bind(keyField.textProperty().isEmpty());
+        Platform.runLater(() -> {
+            keyField.requestFocus();
+            int slash = key.lastIndexOf('/') + 1;
+            keyField.selectRange(slash, key.length()); // the name, not the folders, is what usually changes
+        });
+        d.setResultConverter(b -> b == ok ? new Target(bucketBox.getValue(), keyField.getText().strip()) : null);
+        return d.showAndWait();
+    }
+
+    @Override
+    public Optional<Duration> askLinkExpiry(String key) {
+        List<Expiry> choices = List.of(new Expiry(Duration.ofMinutes(15), text.get("expiry.minutes", 15)),
+                new Expiry(Duration.ofHours(1), text.get("expiry.hours", 1)),
+                new Expiry(Duration.ofHours(24), text.get("expiry.days", 1)),
+                new Expiry(ObjectActions.MAX_LINK, text.get("expiry.days", 7)));
+        ChoiceDialog<Expiry> d = new ChoiceDialog<>(choices.get(1), choices);
+        own(d);
+        d.setTitle(text.get("link.title"));
+        d.setHeaderText(text.get("link.header", key));
+        d.setContentText(text.get("link.expiry"));
+        return d.showAndWait().map(Expiry::duration);
+    }
+
+    private record Expiry(Duration duration, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private boolean confirm(String title, String header, String body, String verb) {
+        ButtonType yes = new ButtonType(verb, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, body, yes, ButtonType.CANCEL);
+        own(alert);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        Button yesButton = (Button) alert.getDialogPane().lookupButton(yes);
+        yesButton.getStyleClass().add(Styles.DANGER);
+        // the safe answer is the default: Enter must not delete by accident
+        yesButton.setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        return alert.showAndWait().filter(yes::equals).isPresent();
+    }
+
+    private void own(Dialog<?> d) {
+        Window w = owner.get();
+        if (w != null) {
+            d.initOwner(w);
+        }
+    }
+}

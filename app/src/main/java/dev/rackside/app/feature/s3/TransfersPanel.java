@@ -1,0 +1,170 @@
+package dev.rackside.app.feature.s3;
+
+import atlantafx.base.theme.Styles;
+import dev.rackside.app.fx.Messages;
+import dev.rackside.s3.TransferState;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/// The S3 browser's own transfers list (it joins the app's bottom tasks panel later): one row per
+/// file with its progress, rate and remaining time, the totals above, pause/resume/cancel.
+final class TransfersPanel {
+    static final String ID = "s3-transfers";
+
+    private final TransfersViewModel vm;
+    private final Messages text;
+    private final Sizes sizes;
+    private final BorderPane root = new BorderPane();
+    private final TableView<TransferRow> table = new TableView<>();
+
+    TransfersPanel(TransfersViewModel vm, Messages text) {
+        this.vm = vm;
+        this.text = text;
+        this.sizes = new Sizes(text);
+        table.setId(ID);
+        table.setItems(vm.rows());
+        table.getStyleClass().addAll(Styles.DENSE, "s3-transfers");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label empty = new Label(text.get("transfers.empty"));
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        table.setPlaceholder(empty);
+        TableColumn<TransferRow, String> object = column("transfers.column.object", 250,
+                r -> new ReadOnlyObjectWrapper<>((r.upload() ? "\u2191 " : "\u2193 ") + r.object()));
+        table.getColumns().add(object);
+        table.getColumns().add(progressColumn());
+        table.getColumns().add(column("transfers.column.size", 170, r -> Bindings.createStringBinding(
+                () -> sizes.bytes(r.transferredProperty().get()) + (r.totalProperty().get() >= 0
+                        ? " / " + sizes.bytes(r.totalProperty().get()) : ""), r.transferredProperty(), r.totalProperty())));
+        table.getColumns().add(column("transfers.column.rate", 100,
+                r -> Bindings.createStringBinding(() -> sizes.rate(r.rateProperty().get()), r.rateProperty())));
+        table.getColumns().add(column("transfers.column.eta", 80,
+                r -> Bindings.createStringBinding(() -> sizes.eta(r.etaProperty().get()), r.etaProperty())));
+        table.getColumns().add(stateColumn());
+
+        Label title = new Label(text.get("transfers.title"));
+        title.getStyleClass().add(Styles.TITLE_4);
+        ProgressBar total = new ProgressBar();
+        total.setId("s3-transfers-total");
+        total.progressProperty().bind(vm.totalProgressProperty());
+        total.setPrefWidth(120);
+        total.setMinWidth(60);
+        Label summary = new Label();
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        summary.textProperty().bind(Bindings.createStringBinding(() -> text.get("transfers.summary", vm.activeProperty().get(),
+                        Math.round(vm.totalProgressProperty().get() * 100), sizes.rate(vm.totalRateProperty().get()),
+                        sizes.eta(vm.totalEtaProperty().get())),
+                vm.activeProperty(), vm.totalProgressProperty(), vm.totalRateProperty(), vm.totalEtaProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button pause = button("transfers.pause", vm::pause);
+        Button resume = button("transfers.resume", vm::resume);
+        Button cancel = button("transfers.cancel", vm::cancel);
+        cancel.getStyleClass().add(Styles.DANGER);
+        Button clear = new Button(text.get("transfers.clear"));
+        clear.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        clear.setOnAction(e -> vm.clearFinished());
+        summary.setMinWidth(0); // the summary gives way first when the panel is narrow
+        List.of(title, pause, resume, cancel, clear).forEach(n -> n.setMinWidth(Region.USE_PREF_SIZE));
+        HBox header = new HBox(8, title, total, summary, spacer, pause, resume, cancel, clear);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(4, 8, 4, 8));
+        root.setTop(header);
+        root.setCenter(table);
+        root.getStyleClass().add("s3-transfers-panel");
+    }
+
+    Node root() {
+        return root;
+    }
+
+    private Button button(String key, Consumer<TransferRow> action) {
+        Button b = new Button(text.get(key));
+        b.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        b.setOnAction(e -> table.getSelectionModel().getSelectedItems().forEach(action));
+        return b;
+    }
+
+    private TableColumn<TransferRow, Number> progressColumn() {
+        TableColumn<TransferRow, Number> c = new TableColumn<>(text.get("transfers.column.progress"));
+        c.setPrefWidth(110);
+        c.setCellValueFactory(d -> d.getValue().progressProperty());
+        c.setCellFactory(col -> new TableCell<>() {
+            private final ProgressBar bar = new ProgressBar();
+
+            {
+                bar.setMaxWidth(Double.MAX_VALUE);
+                bar.getStyleClass().add(Styles.SMALL);
+            }
+
+            @Override
+            protected void updateItem(Number p, boolean empty) {
+                super.updateItem(p, empty);
+                if (empty || p == null) {
+                    setGraphic(null);
+                    return;
+                }
+                bar.setProgress(p.doubleValue() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : p.doubleValue());
+                setGraphic(bar);
+            }
+        });
+        return c;
+    }
+
+    private TableColumn<TransferRow, TransferState> stateColumn() {
+        TableColumn<TransferRow, TransferState> c = new TableColumn<>(text.get("transfers.column.state"));
+        c.setPrefWidth(200);
+        c.setCellValueFactory(d -> d.getValue().stateProperty());
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Label label = new Label();
+
+            @Override
+            protected void updateItem(TransferState s, boolean empty) {
+                super.updateItem(s, empty);
+                TransferRow r = empty ? null : getTableRow().getItem();
+                if (s == null || r == null) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                String problem = r.problemProperty().get();
+                label.setText(text.get("transfers.state." + s.name()) + (problem.isEmpty() ? "" : ": " + problem));
+                label.getStyleClass().setAll("label", switch (s) {
+                    case COMPLETED -> Styles.SUCCESS;
+                    case FAILED -> Styles.DANGER;
+                    case RUNNING -> Styles.ACCENT;
+                    default -> Styles.TEXT_MUTED;
+                });
+                setGraphic(label);
+                setTooltip(problem.isEmpty() ? null : new Tooltip(problem));
+            }
+        });
+        return c;
+    }
+
+    private TableColumn<TransferRow, String> column(String key, double width,
+                                                    Function<TransferRow, ObservableValue<String>> value) {
+        TableColumn<TransferRow, String> c = new TableColumn<>(text.get(key));
+        c.setPrefWidth(width);
+        c.setCellValueFactory(d -> value.apply(d.getValue()));
+        return c;
+    }
+}

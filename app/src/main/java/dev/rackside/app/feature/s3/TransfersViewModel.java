@@ -1,0 +1,325 @@
+package dev.rackside.app.feature.s3;
+
+import dev.rackside.app.fx.Background;
+import dev.rackside.app.fx.Messages;
+import dev.rackside.app.fx.Notifier;
+import dev.rackside.s3.Encryption;
+import dev.rackside.s3.S3EngineException;
+import dev.rackside.s3.SafePaths;
+import dev.rackside.s3.Transfer;
+import dev.rackside.s3.TransferListener;
+import dev.rackside.s3.TransferProgress;
+import dev.rackside.s3.TransferQueue;
+import dev.rackside.s3.TransferState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/// Uploads and downloads of every endpoint, one row per file, with totals.
+///
+/// The engine reports progress on its own thread every few hundred milliseconds; those reports
+/// are parked in a map (latest per transfer wins) and drained in one batch on the UI thread, so
+/// the UI sees at most one posted runnable at a time however many files move.
+public final class TransfersViewModel {
+    private record Update(S3Session session, TransferProgress progress, S3EngineException error) {
+    }
+
+    private final Background background;
+    private final Notifier notifier;
+    private final Consumer<Runnable> ui;
+    private final Messages text = Messages.of(TransfersViewModel.class);
+    private final ObservableList<TransferRow> rows =
+            FXCollections.observableArrayList(r -> new Observable[] {r.stateProperty()});
+    private final Map<String, TransferRow> byId = new HashMap<>();
+    private final Map<S3Session, TransferListener> attached = new HashMap<>();
+    private final Map<String, Update> pending = new ConcurrentHashMap<>();
+    private final AtomicBoolean drainPosted = new AtomicBoolean();
+    private final ReadOnlyDoubleWrapper totalProgress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyDoubleWrapper totalRate = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyObjectWrapper<Duration> totalEta = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper active = new ReadOnlyIntegerWrapper();
+    private BiConsumer<S3Session, String> onUploaded = (s, b) -> { };
+
+    TransfersViewModel(ObservableList<S3Session> sessions, Background background, Notifier notifier, Consumer<Runnable> ui) {
+        this.background = background;
+        this.notifier = notifier;
+        this.ui = ui;
+        sessions.forEach(this::attach);
+        sessions.addListener((ListChangeListener<S3Session>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(this::detach);
+                c.getAddedSubList().forEach(this::attach);
+            }
+        });
+    }
+
+    /// Newest first.
+    public ObservableList<TransferRow> rows() {
+        return rows;
+    }
+
+    /// Bytes done over bytes to do, 0..1.
+    public ReadOnlyDoubleProperty totalProgressProperty() {
+        return totalProgress.getReadOnlyProperty();
+    }
+
+    /// Bytes per second over all running transfers.
+    public ReadOnlyDoubleProperty totalRateProperty() {
+        return totalRate.getReadOnlyProperty();
+    }
+
+    /// Remaining time at the current rate; null when nothing runs.
+    public ReadOnlyObjectProperty<Duration> totalEtaProperty() {
+        return totalEta.getReadOnlyProperty();
+    }
+
+    /// Transfers queued or running.
+    public ReadOnlyIntegerProperty activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    /// Called on the UI thread when every file of an upload batch has finished (for a refresh).
+    void setOnUploaded(BiConsumer<S3Session, String> onUploaded) {
+        this.onUploaded = onUploaded;
+    }
+
+    /// Uploads files and folders into `bucket` under `prefix`; a folder keeps its structure,
+    /// its own name becoming the first key segment (as a file manager's copy would).
+    public void upload(S3Session s, String bucket, String prefix, List<Path> paths) {
+        background.submit(() -> {
+            TransferQueue q = s.engine().transfers();
+            List<Transfer> out = new ArrayList<>();
+            for (Path p : paths) {
+                String name = p.getFileName().toString();
+                if (Files.isDirectory(p)) {
+                    out.addAll(q.uploadFolder(p, bucket, prefix + name + "/", Encryption.none()));
+                } else {
+                    out.add(q.upload(p, bucket, prefix + name));
+                }
+            }
+            return out;
+        }, (List<Transfer> started) -> {
+            add(s, started);
+            whenAllDone(started, () -> onUploaded.accept(s, bucket));
+        }, failure -> Failures.report(notifier, text, failure));
+    }
+
+    /// Downloads objects and folders (everything under them) into `folder`.
+    public void download(S3Session s, String bucket, List<ObjectRow> objects, Path folder) {
+        background.submit(() -> {
+            TransferQueue q = s.engine().transfers();
+            List<Transfer> out = new ArrayList<>();
+            for (ObjectRow o : objects) {
+                // SafePaths refuses names that would escape the folder ("..", "C:", …)
+                Path target = SafePaths.resolve(folder, o.baseName());
+                if (o.isFolder()) {
+                    out.addAll(q.downloadFolder(s.engine(), bucket, o.key(), target, Encryption.none()));
+                } else {
+                    out.add(q.download(bucket, o.key(), target));
+                }
+            }
+            return out;
+        }, (List<Transfer> started) -> {
+            add(s, started);
+            whenAllDone(started, () -> {
+                long ok = started.stream().filter(t -> t.state() == TransferState.COMPLETED).count();
+                notifier.info(text.get("transfers.downloaded", ok, folder.toString()));
+            });
+        }, failure -> Failures.report(notifier, text, failure));
+    }
+
+    public void pause(TransferRow row) {
+        row.transfer().pause();
+        row.update(row.transfer().progress());
+        recomputeTotals();
+    }
+
+    public void resume(TransferRow row) {
+        if (row.stateProperty().get() == TransferState.PAUSED) {
+            row.transfer().resume();
+        } else if (row.stateProperty().get() == TransferState.FAILED || row.stateProperty().get() == TransferState.CANCELLED) {
+            row.transfer().retry();
+        }
+        row.update(row.transfer().progress());
+        recomputeTotals();
+    }
+
+    public void cancel(TransferRow row) {
+        row.transfer().cancel();
+        row.update(row.transfer().progress());
+        recomputeTotals();
+    }
+
+    /// Removes completed and cancelled transfers from the list (failed ones stay to be retried).
+    public void clearFinished() {
+        rows.removeIf(r -> {
+            TransferState st = r.stateProperty().get();
+            boolean gone = st == TransferState.COMPLETED || st == TransferState.CANCELLED;
+            if (gone) {
+                byId.remove(r.id());
+            }
+            return gone;
+        });
+        recomputeTotals();
+    }
+
+    /// Stops listening to the engines (the app is closing).
+    public void close() {
+        List.copyOf(attached.keySet()).forEach(this::detach);
+    }
+
+    private void attach(S3Session s) {
+        if (attached.containsKey(s)) {
+            return;
+        }
+        TransferListener listener = new TransferListener() {
+            @Override
+            public void transferInitiated(TransferProgress p) {
+                park(new Update(s, p, null));
+            }
+
+            @Override
+            public void bytesTransferred(TransferProgress p) {
+                park(new Update(s, p, null));
+            }
+
+            @Override
+            public void transferComplete(TransferProgress p) {
+                park(new Update(s, p, null));
+            }
+
+            @Override
+            public void transferFailed(TransferProgress p, S3EngineException error) {
+                park(new Update(s, p, error));
+            }
+        };
+        attached.put(s, listener);
+        TransferQueue q = s.engine().transfers();
+        q.addListener(listener);
+        List<Transfer> known = q.transfers();
+        add(s, known);
+        restoreUnfinished(s, known);
+    }
+
+    /// Lists what the journal holds from an earlier run, paused: the operator decides to resume.
+    private void restoreUnfinished(S3Session s, List<Transfer> known) {
+        Set<String> running = new HashSet<>();
+        known.forEach(t -> running.add(t.id()));
+        background.submit(() -> {
+            List<Transfer> restored = new ArrayList<>();
+            for (Transfer t : s.engine().transfers().resumeUnfinished()) {
+                if (!running.contains(t.id())) {
+                    t.pause();
+                    restored.add(t);
+                }
+            }
+            return restored;
+        }, (List<Transfer> restored) -> {
+            add(s, restored);
+            if (!restored.isEmpty()) {
+                notifier.info(text.get("transfers.restored", restored.size(), s.name()));
+            }
+        }, failure -> Failures.report(notifier, text, failure));
+    }
+
+    private void detach(S3Session s) {
+        TransferListener l = attached.remove(s);
+        if (l != null) {
+            s.engine().transfers().removeListener(l);
+        }
+    }
+
+    /// Engine thread: remember the latest news and post one drain if none is pending.
+    private void park(Update u) {
+        pending.put(u.progress().id(), u);
+        if (drainPosted.compareAndSet(false, true)) {
+            ui.accept(this::drain);
+        }
+    }
+
+    private void drain() {
+        drainPosted.set(false);
+        for (String id : List.copyOf(pending.keySet())) {
+            Update u = pending.remove(id);
+            TransferRow row = u == null ? null : byId.get(id);
+            if (row == null && u != null) {
+                row = u.session().engine().transfers().transfers().stream().filter(t -> t.id().equals(id)).findFirst()
+                        .map(t -> addRow(u.session(), t)).orElse(null);
+            }
+            if (row == null) {
+                continue;
+            }
+            if (u.error() != null) {
+                row.fail(u.progress(), u.error().getMessage());
+            } else {
+                row.update(u.progress());
+            }
+        }
+        recomputeTotals();
+    }
+
+    private void add(S3Session s, List<Transfer> transfers) {
+        transfers.forEach(t -> addRow(s, t));
+        recomputeTotals();
+    }
+
+    private TransferRow addRow(S3Session s, Transfer t) {
+        TransferRow row = byId.get(t.id());
+        if (row == null) {
+            row = new TransferRow(s, t);
+            byId.put(t.id(), row);
+            rows.addFirst(row);
+        } else {
+            row.update(t.progress());
+        }
+        return row;
+    }
+
+    /// Runs `then` on the UI thread once every transfer has completed, failed or been cancelled.
+    private void whenAllDone(List<Transfer> transfers, Runnable then) {
+        CompletableFuture.allOf(transfers.stream().map(t -> t.completion().exceptionally(e -> null))
+                .toArray(CompletableFuture[]::new)).thenRun(() -> ui.accept(then));
+    }
+
+    private void recomputeTotals() {
+        long done = 0;
+        long total = 0;
+        double rate = 0;
+        int running = 0;
+        for (TransferRow r : rows) {
+            TransferState st = r.stateProperty().get();
+            if (st == TransferState.CANCELLED) {
+                continue;
+            }
+            done += r.transferredProperty().get();
+            total += Math.max(0, r.totalProperty().get());
+            rate += r.rateProperty().get();
+            running += st == TransferState.RUNNING || st == TransferState.QUEUED ? 1 : 0;
+        }
+        totalProgress.set(total > 0 ? Math.min(1.0, (double) done / total) : rows.isEmpty() ? 0 : 1);
+        totalRate.set(rate);
+        totalEta.set(rate > 0 && running > 0 ? Duration.ofSeconds((long) Math.ceil((total - done) / rate)) : null);
+        active.set(running);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.rackside.app.feature.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.rackside.app.demo.DemoS3;
+import dev.rackside.app.fx.FxBackground;
+import dev.rackside.s3.TransferState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.collections.FXCollections;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/// The S3 browser on the demo's S3 server: drop a folder into a bucket, watch it upload, browse
+/// into it, download it back and find it identical.
+@ExtendWith(ApplicationExtension.class)
+class S3BrowserViewFlowTest {
+    @TempDir
+    Path tmp;
+    private DemoS3 demo;
+    private FxBackground background;
+    private S3BrowserViewModel vm;
+    private S3BrowserView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        demo = S3Fixture.demo();
+        background = new FxBackground();
+        vm = new S3BrowserViewModel(FXCollections.observableArrayList(new S3Session(DemoS3.SESSION_ID, "Demo S3", demo.engine())),
+                background, new S3Fixture.Recording(), FxBackground::onFx);
+        // Headless has no folder dialog: downloads go to a fixed folder
+        view = new S3BrowserView(vm, title -> Optional.of(tmp.resolve("downloads")));
+        stage.setScene(new Scene((Parent) view.root(), 1000, 700)); // within the Headless screen (1000 x 1000)
+        stage.show();
+        view.activate();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(view::deactivate).get();
+        vm.transfers().close();
+        background.close();
+        demo.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<ObjectRow> objects(FxRobot robot) {
+        return robot.lookup("#" + ObjectTable.ID).queryAs(TableView.class);
+    }
+
+    private TableRow<?> row(FxRobot robot, String name) {
+        return robot.lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r && r.getItem() instanceof ObjectRow o
+                && o.name().equals(name)).query();
+    }
+
+    private void waitForTransfers() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.transfers().rows().isEmpty()
+                && vm.transfers().rows().stream().allMatch(r -> r.stateProperty().get().finished()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void dropAFolderUploadBrowseAndDownloadItBack(FxRobot robot) throws Exception {
+        Path folder = tmp.resolve("desktop/lab-seed");
+        S3Fixture.file(folder, "user-data.yaml", 3_000, 11);
+        S3Fixture.file(folder, "vendor/network-config.yaml", 1_500, 12);
+        S3Fixture.file(folder, "images/seed.img", 700_000, 13);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".list-cell").match(
+                n -> n instanceof ListCell<?> c && c.getItem() instanceof SidebarEntry.Bucket b && b.name().equals("templates"))
+                .queryAll().isEmpty());
+        robot.clickOn(robot.lookup(".list-cell").match(
+                n -> n instanceof ListCell<?> c && c.getItem() instanceof SidebarEntry.Bucket b && b.name().equals("templates"))
+                .<ListCell<?>>query());
+        TableView<ObjectRow> table = objects(robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(r -> r.name().equals("lxc/")));
+
+        // TestFX cannot drag from the desktop on the Headless platform, and a Dragboard cannot be made
+        // outside JavaFX's internals, so the test calls the very method the table's DRAG_DROPPED handler calls.
+        robot.interact(() -> view.dropFiles(List.of(folder), null));
+        waitForTransfers();
+        assertEquals(3, vm.transfers().rows().size());
+        assertTrue(vm.transfers().rows().stream().allMatch(r -> r.stateProperty().get() == TransferState.COMPLETED));
+        assertEquals(1.0, vm.transfers().totalProgressProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(r -> r.name().equals("lab-seed/")));
+
+        robot.doubleClickOn(row(robot, "lab-seed/"));
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("prefix=" + vm.prefixProperty().get() + " items=" + table.getItems(), e);
+        }
+        assertEquals(List.of("images/", "user-data.yaml", "vendor/"),
+                table.getItems().stream().map(ObjectRow::name).sorted().toList());
+        robot.clickOn(row(robot, "user-data.yaml"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream()
+                .filter(r -> r.name().equals("user-data.yaml")).allMatch(r -> r.checksumProperty().get() == ChecksumState.SHA256));
+
+        robot.type(KeyCode.BACK_SPACE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.prefixProperty().get().isEmpty()
+                && table.getItems().stream().anyMatch(r -> r.name().equals("lab-seed/")));
+        robot.clickOn(row(robot, "lab-seed/"));
+        robot.interact(() -> vm.transfers().clearFinished());
+        Files.createDirectories(tmp.resolve("downloads"));
+        robot.clickOn("#s3-download");
+        waitForTransfers();
+        assertEquals(S3Fixture.digests(folder), S3Fixture.digests(tmp.resolve("downloads/lab-seed")));
+    }
+}

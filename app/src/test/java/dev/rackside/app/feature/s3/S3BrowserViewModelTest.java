@@ -1,0 +1,206 @@
+package dev.rackside.app.feature.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rackside.app.demo.DemoS3;
+import dev.rackside.app.fx.Background;
+import dev.rackside.s3.Encryption;
+import dev.rackside.s3.S3Engine;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.collections.FXCollections;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/// The browser's ViewModel against a real S3 server (the demo's S3Proxy), on the calling thread.
+class S3BrowserViewModelTest {
+    static DemoS3 demo;
+    static S3Engine s3;
+    static S3Session session;
+    S3Fixture.Ui ui;
+    S3Fixture.Recording notifier;
+    S3Fixture.Scripted prompts;
+    S3BrowserViewModel vm;
+
+    @BeforeAll
+    static void startServer() {
+        demo = S3Fixture.demo();
+        s3 = demo.engine();
+        session = new S3Session(DemoS3.SESSION_ID, "Demo S3", s3);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        demo.close();
+    }
+
+    @BeforeEach
+    void newViewModel() {
+        ui = new S3Fixture.Ui();
+        notifier = new S3Fixture.Recording();
+        prompts = new S3Fixture.Scripted();
+        vm = new S3BrowserViewModel(FXCollections.observableArrayList(session), Background.direct(), notifier, ui, 4);
+    }
+
+    private void put(String bucket, String key) {
+        s3.putBytes(bucket, key, key.getBytes(), "text/plain", Encryption.none());
+    }
+
+    private List<String> names() {
+        return vm.rows().stream().map(ObjectRow::name).toList();
+    }
+
+    private ObjectRow row(String name) {
+        return vm.rows().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError(name + " in " + names()));
+    }
+
+    @Test
+    void sidebarListsTheEndpointAndItsBuckets() {
+        assertEquals(new SidebarEntry.Endpoint(session, null), vm.sidebar().getFirst());
+        assertTrue(vm.sidebar().contains(new SidebarEntry.Bucket(session, "iso-images")));
+        assertTrue(vm.sidebar().contains(new SidebarEntry.Bucket(session, "vm-backups")));
+    }
+
+    @Test
+    void listsOnePageAtATimeFoldersAndObjects() {
+        s3.createBucket("paging");
+        for (int i = 0; i < 7; i++) {
+            put("paging", "file-" + i + ".txt");
+        }
+        List.of("a/1", "b/1", "c/1").forEach(k -> put("paging", k));
+        vm.open(session, "paging");
+        assertEquals(4, vm.rows().size(), "only the first page (4 keys) is listed");
+        assertTrue(vm.hasMoreProperty().get());
+        int pages = 1;
+        while (vm.hasMoreProperty().get()) {
+            vm.loadMore();
+            pages++;
+        }
+        assertEquals(3, pages);
+        assertEquals(List.of("a/", "b/", "c/", "file-0.txt", "file-1.txt", "file-2.txt", "file-3.txt", "file-4.txt",
+                "file-5.txt", "file-6.txt"), names().stream().sorted().toList());
+        assertTrue(row("a/").isFolder());
+        assertEquals(ChecksumState.NOT_APPLICABLE, row("a/").checksumProperty().get());
+        assertEquals("10 items", vm.statusProperty().get());
+    }
+
+    @Test
+    void entersFoldersGoesUpAndFollowsCrumbs() {
+        s3.createBucket("nav");
+        put("nav", "top.txt");
+        put("nav", "a/x/deep.txt");
+        put("nav", "a/mid.txt");
+        vm.open(session, "nav");
+        vm.enter(row("a/"));
+        assertEquals("a/", vm.prefixProperty().get());
+        assertEquals(List.of("mid.txt", "x/"), names().stream().sorted().toList());
+        vm.enter(row("x/"));
+        assertEquals(List.of("deep.txt"), names());
+        assertEquals(List.of(new S3BrowserViewModel.Crumb("nav", ""), new S3BrowserViewModel.Crumb("a", "a/"),
+                new S3BrowserViewModel.Crumb("x", "a/x/")), vm.crumbs());
+        assertTrue(vm.up());
+        assertEquals("a/", vm.prefixProperty().get());
+        vm.goTo("");
+        assertEquals(List.of("a/", "top.txt"), names().stream().sorted().toList());
+        assertFalse(vm.up(), "nothing above the bucket's root");
+    }
+
+    @Test
+    void searchLooksUnderTheCurrentPrefixOnly() {
+        s3.createBucket("search");
+        List.of("a/debian.iso", "a/ubuntu.iso", "a/sub/debian-old.iso", "b/debian.iso").forEach(k -> put("search", k));
+        vm.open(session, "search");
+        vm.enter(row("a/"));
+        vm.search("DEBIAN");
+        while (vm.hasMoreProperty().get()) {
+            vm.loadMore();
+        }
+        assertEquals(List.of("debian.iso", "sub/debian-old.iso"), names().stream().sorted().toList());
+        assertTrue(vm.statusProperty().get().startsWith("2 matches"), vm.statusProperty().get());
+        vm.search("");
+        assertEquals(List.of("debian.iso", "sub/", "ubuntu.iso"), names().stream().sorted().toList());
+    }
+
+    @Test
+    void deleteAsksFirstAndRemovesFoldersWithTheirContent() {
+        s3.createBucket("deleting");
+        List.of("keep.txt", "gone.txt", "dir/a.txt", "dir/sub/b.txt").forEach(k -> put("deleting", k));
+        vm.open(session, "deleting");
+        prompts.confirm = false;
+        vm.actions().delete(List.of(row("gone.txt")), prompts);
+        assertEquals(List.of(List.of("gone.txt")), prompts.deleteQuestions);
+        assertTrue(names().contains("gone.txt"), "declined: nothing deleted");
+
+        prompts.confirm = true;
+        vm.actions().delete(List.of(row("gone.txt"), row("dir/")), prompts);
+        assertEquals(List.of("keep.txt"), names());
+        assertEquals(List.of("keep.txt"), s3.objects("deleting", "").map(o -> o.key()).toList());
+        assertEquals(List.of("2 items deleted."), notifier.infos);
+    }
+
+    @Test
+    void renameAndCopyKeepTheContent() {
+        s3.createBucket("renaming");
+        put("renaming", "old-name.txt");
+        vm.open(session, "renaming");
+        prompts.target = Optional.of(new S3Prompts.Target("renaming", "new-name.txt"));
+        vm.actions().transfer(row("old-name.txt"), S3Prompts.TargetKind.RENAME, prompts);
+        assertEquals(List.of("new-name.txt"), names());
+        prompts.target = Optional.of(new S3Prompts.Target("renaming", "copies/again.txt"));
+        vm.actions().transfer(row("new-name.txt"), S3Prompts.TargetKind.COPY, prompts);
+        assertEquals(List.of("copies/", "new-name.txt"), names().stream().sorted().toList());
+        assertEquals(s3.head("renaming", "new-name.txt").etag(), s3.head("renaming", "copies/again.txt").etag());
+    }
+
+    @Test
+    void checksumStateComesFromHeadAndSharedLinksWork() throws Exception {
+        vm.open(session, "iso-images");
+        vm.enter(row("debian/"));
+        ObjectRow iso = row("debian-13.1-netinst.iso");
+        ObjectRow sums = row("SHA256SUMS");
+        assertEquals(ChecksumState.UNKNOWN, iso.checksumProperty().get(), "nothing is asked before it is shown");
+        vm.checkChecksum(iso);
+        vm.checkChecksum(sums);
+        assertEquals(ChecksumState.SHA256, iso.checksumProperty().get());
+        assertEquals(ChecksumState.NONE, sums.checksumProperty().get());
+
+        AtomicReference<String> link = new AtomicReference<>();
+        vm.actions().shareLink(sums, prompts, link::set);
+        HttpResponse<byte[]> got = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link.get())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, got.statusCode());
+        assertTrue(new String(got.body()).startsWith("# placeholder"));
+    }
+
+    @Test
+    void engineErrorsReachTheNotifierWithTheirOperatorMessage() {
+        vm.deleteBucket(session, "iso-images", prompts);
+        assertEquals(1, notifier.warnings.size());
+        assertTrue(notifier.warnings.getFirst().startsWith("Bucket iso-images is not empty"), notifier.warnings.toString());
+
+        vm.open(session, "no-such-bucket");
+        assertEquals(2, notifier.warnings.size());
+        assertTrue(notifier.warnings.get(1).startsWith("Not found"), notifier.warnings.toString());
+        assertTrue(notifier.errors.isEmpty());
+    }
+
+    @Test
+    void bucketsAreCreatedAndDeletedWhenEmpty() {
+        prompts.bucketName = Optional.of("fresh-bucket");
+        vm.createBucket(session, prompts);
+        assertEquals("fresh-bucket", vm.bucketProperty().get());
+        assertTrue(vm.sidebar().contains(new SidebarEntry.Bucket(session, "fresh-bucket")));
+        vm.deleteBucket(session, "fresh-bucket", prompts);
+        assertFalse(vm.sidebar().contains(new SidebarEntry.Bucket(session, "fresh-bucket")));
+        assertEquals(null, vm.bucketProperty().get());
+    }
+}
