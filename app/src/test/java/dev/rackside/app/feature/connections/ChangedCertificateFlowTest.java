@@ -70,8 +70,10 @@ class ChangedCertificateFlowTest {
         pve.clearRequests();
         robot.clickOn("#" + ConnectionsView.CONNECT_ID);
 
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
-                () -> robot.lookup("#" + CertificateChangedDialog.REVIEW_BUTTON_ID).tryQuery().isPresent());
+        // Wait until the dialog is really on screen (its nodes exist earlier), so Enter reaches it.
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#" + CertificateChangedDialog.REVIEW_BUTTON_ID)
+                .tryQuery().map(n -> n.isVisible() && n.getScene() != null && n.getScene().getWindow() != null
+                        && n.getScene().getWindow().isShowing() && n.getScene().getWindow().isFocused()).orElse(false));
         String shown = String.join("\n", robot.lookup(".dialog-pane .label").queryAll().stream()
                 .map(n -> ((Labeled) n).getText()).toList());
         String compact = shown.replace("\n", "").replace(" ", "").replace(":", "");

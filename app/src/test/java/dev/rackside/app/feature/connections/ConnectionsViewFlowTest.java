@@ -81,6 +81,11 @@ class ConnectionsViewFlowTest {
         Label fingerprint = robot.lookup("#" + TrustCertificateDialog.FINGERPRINT_ID).queryAs(Label.class);
         assertEquals(pve.fingerprint(), fingerprint.getText().replace("\n", ":").replace(" ", ":"));
 
+        // The dialog's nodes exist before it is shown: wait until the button can really be clicked.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#" + TrustCertificateDialog.TRUST_BUTTON_ID)
+                .tryQuery().map(n -> n.isVisible() && n.getScene() != null && n.getScene().getWindow() != null
+                        && n.getScene().getWindow().isShowing()).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents(); // one more pulse: the dialog's layout settles after it shows
         robot.clickOn("#" + TrustCertificateDialog.TRUST_BUTTON_ID);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> sessions.list().size() == 1);
         assertEquals(pve.fingerprint(), vm.profiles().getFirst().pinnedFingerprint());
