@@ -79,15 +79,13 @@ final class AppComposition implements AutoCloseable {
         inventory.refreshIntervalProperty().set(Duration.ofSeconds(settings.refreshIntervalSeconds()));
         inventoryView = new InventoryView(inventory);
         connections = new ConnectionsViewModel(profiles, secrets, sessions, background, notifier);
-        ConnectionsView connectionsView = new ConnectionsView(connections);
         s3 = new dev.rackside.app.feature.s3.S3BrowserViewModel(s3Sessions, background, notifier, FxBackground::onFx);
-        var s3View = new dev.rackside.app.feature.s3.S3BrowserView(s3);
 
         Messages text = Messages.of(AppComposition.class);
-        Map<String, FeatureView> views = new LinkedHashMap<>();
-        views.put(INVENTORY, inventoryView);
-        views.put(S3, s3View);
-        views.put(CONNECTIONS, connectionsView);
+        Map<String, java.util.function.Supplier<FeatureView>> views = new LinkedHashMap<>();
+        views.put(INVENTORY, () -> inventoryView);
+        views.put(S3, () -> new dev.rackside.app.feature.s3.S3BrowserView(s3));
+        views.put(CONNECTIONS, () -> new ConnectionsView(connections));
         shell = new ShellViewModel(List.of(new ShellViewModel.Destination(INVENTORY, text.get("nav.inventory")),
                 new ShellViewModel.Destination(S3, text.get("nav.s3")),
                 new ShellViewModel.Destination(CONNECTIONS, text.get("nav.connections"))), sessions,
@@ -98,7 +96,13 @@ final class AppComposition implements AutoCloseable {
                 new MainWindow.Actions(inventory::refresh, () -> {
                     shell.select(INVENTORY);
                     inventoryView.focusSearch();
-                }, () -> startDemo(() -> shell.select(INVENTORY))));
+                }, () -> startDemo(() -> shell.select(INVENTORY)),
+                this::showAbout));
+    }
+
+    private void showAbout() {
+        var scene = window.root().getScene();
+        dev.rackside.app.feature.about.AboutDialog.show(scene == null ? null : scene.getWindow());
     }
 
     /// The running demo cluster, if it was started.

@@ -33,7 +33,7 @@ import javafx.scene.layout.VBox;
 /// and a status bar. Keyboard shortcuts are those of [Shortcuts].
 public final class MainWindow {
     /// What the window asks of the rest of the app.
-    public record Actions(Runnable refresh, Runnable focusSearch, Runnable tryDemo) {
+    public record Actions(Runnable refresh, Runnable focusSearch, Runnable tryDemo, Runnable about) {
     }
 
     private final Messages text = Messages.of(MainWindow.class);
@@ -43,8 +43,10 @@ public final class MainWindow {
     private final Parent tasks;
     private FeatureView shown;
 
-    public MainWindow(ShellViewModel vm, Map<String, FeatureView> views, TasksPanel tasksPanel, FxNotifier notifier,
-                      Themes themes, Actions actions) {
+    /// @param views each destination's view, built the first time it is shown: building every feature's
+    ///              view before the first frame only delays it
+    public MainWindow(ShellViewModel vm, Map<String, java.util.function.Supplier<FeatureView>> views, TasksPanel tasksPanel,
+                      FxNotifier notifier, Themes themes, Actions actions) {
         this.tasks = (Parent) tasksPanel.root();
         ListView<ShellViewModel.Destination> nav = new ListView<>();
         nav.getItems().setAll(vm.destinations());
@@ -64,7 +66,7 @@ public final class MainWindow {
         });
         vm.selectedProperty().addListener((o, a, b) -> {
             nav.getSelectionModel().select(b);
-            show(views.get(b.id()));
+            show(view(views, b.id()));
         });
         Label brand = new Label(text.get("app.title"));
         brand.getStyleClass().addAll(Styles.TITLE_3, "brand");
@@ -86,11 +88,17 @@ public final class MainWindow {
 
         BorderPane main = new BorderPane(split);
         main.setLeft(sidebar);
-        main.setBottom(statusBar(vm, themes));
+        main.setBottom(statusBar(vm, themes, actions));
         root.getChildren().addAll(main, notifier.overlay());
         root.getStyleClass().add("rackside-root");
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> onKey(e, vm, themes, actions));
-        show(views.get(vm.selectedProperty().get().id()));
+        show(view(views, vm.selectedProperty().get().id()));
+    }
+
+    private final Map<String, FeatureView> built = new java.util.HashMap<>();
+
+    private FeatureView view(Map<String, java.util.function.Supplier<FeatureView>> views, String id) {
+        return built.computeIfAbsent(id, k -> views.get(k).get());
     }
 
     public Parent root() {
@@ -115,7 +123,7 @@ public final class MainWindow {
         view.activate();
     }
 
-    private HBox statusBar(ShellViewModel vm, Themes themes) {
+    private HBox statusBar(ShellViewModel vm, Themes themes, Actions actions) {
         Label connection = new Label();
         connection.textProperty().bind(vm.connectionSummary());
         Label refreshed = new Label();
@@ -131,9 +139,13 @@ public final class MainWindow {
         help.setTooltip(new Tooltip(text.get("menu.help") + " (F1)"));
         help.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         help.setOnAction(e -> HelpDialog.show(root.getScene().getWindow()));
+        Button about = new Button("i");
+        about.setTooltip(new Tooltip(text.get("menu.about")));
+        about.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        about.setOnAction(e -> actions.about().run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, connection, spacer, refreshed, theme, help);
+        HBox bar = new HBox(12, connection, spacer, refreshed, theme, help, about);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 10, 2, 10));
         bar.getStyleClass().add("status-bar");

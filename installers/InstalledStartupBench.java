@@ -1,0 +1,85 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/// Start-up of the INSTALLED app: time from launching its launcher to the first frame, in demo mode,
+/// with its AOT cache (as shipped) and without it (`-XX:AOTMode=off`), against a minimal JavaFX
+/// window on the same installed runtime (the floor: `MinimalWindow` from app's test classes, run by
+/// the runtime's `bin/java`). Runs alternate so all three see the same machine; one warm-up round.
+///
+///     java installers/InstalledStartupBench.java INSTALL_DIR FLOOR_CLASSPATH [RUNS]
+///
+/// INSTALL_DIR is the installed app's folder (e.g. /opt/rackside, or a `dpkg-deb -x` of the .deb);
+/// FLOOR_CLASSPATH is app/target/test-classes. Prints a Markdown table of medians.
+public final class InstalledStartupBench {
+    public static void main(String[] args) throws Exception {
+        Path install = Path.of(args[0]).toAbsolutePath();
+        String floorCp = Path.of(args[1]).toAbsolutePath().toString();
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        Path launcher = install.resolve("bin/Rackside");
+        Path java = install.resolve("lib/runtime/bin/java");
+        List<Long> aot = new ArrayList<>();
+        List<Long> noAot = new ArrayList<>();
+        List<Long> floor = new ArrayList<>();
+        for (int i = 0; i <= runs; i++) {
+            long a = measure(List.of(launcher.toString(), "--demo"), "");
+            long n = measure(List.of(launcher.toString(), "--demo"), "-XX:AOTMode=off");
+            long f = measure(List.of(java.toString(), "--enable-native-access=javafx.graphics,ALL-UNNAMED",
+                    "-cp", floorCp, "dev.rackside.app.bench.MinimalWindow"), "");
+            if (i > 0) { // the first round warms the disk cache
+                aot.add(a);
+                noAot.add(n);
+                floor.add(f);
+            }
+        }
+        double mf = median(floor);
+        System.out.println("| what | median to first frame | runs | ratio to floor |");
+        System.out.println("|---|---:|---:|---:|");
+        row("installed Rackside, demo mode, with its AOT cache", median(aot), runs, mf);
+        row("installed Rackside, demo mode, without it (`-XX:AOTMode=off`)", median(noAot), runs, mf);
+        row("floor: minimal JavaFX window, same installed runtime", mf, runs, mf);
+    }
+
+    static void row(String what, double median, int runs, double floor) {
+        System.out.printf(Locale.ROOT, "| %s | %,.0f ms | %d | %.2f× |%n", what, median, runs, median / floor);
+    }
+
+    static long measure(List<String> cmd, String extraOptions) throws IOException, InterruptedException {
+        Path home = Files.createTempDirectory("rackside-bench");
+        Path marker = home.resolve("first-frame.txt");
+        List<String> options = new ArrayList<>(List.of("-Drackside.home=" + home,
+                "-Drackside.firstFrameMarker=" + marker, "-Drackside.exitAfterFirstFrame=true"));
+        if (System.getenv("DISPLAY") == null) {
+            options.addAll(List.of("-Dglass.platform=Headless", "-Dprism.order=sw"));
+        }
+        if (!extraOptions.isEmpty()) {
+            options.add(extraOptions);
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", options));
+        long start = System.currentTimeMillis();
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(cmd + " did not reach a first frame within 120 s");
+        }
+        if (!Files.exists(marker)) {
+            throw new IllegalStateException(cmd + " " + extraOptions + " exited (" + p.exitValue() + ") without a first frame");
+        }
+        long first = Long.parseLong(Files.readString(marker).trim());
+        Files.delete(marker);
+        return first - start;
+    }
+
+    static double median(List<Long> xs) {
+        List<Long> s = new ArrayList<>(xs);
+        Collections.sort(s);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2.0;
+    }
+}
