@@ -208,39 +208,42 @@ final class Downloader {
 
     private void verify(TransferTask task, TransferRequest.Download r, ObjectMetadata meta, Path part, String id, long expectedSize,
                         boolean sealed) throws IOException {
-        MessageDigest sha = Hashes.sha256();
-        MessageDigest md5 = Hashes.md5();
-        try (InputStream in = Files.newInputStream(part)) {
-            byte[] buf = new byte[256 * 1024];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                sha.update(buf, 0, n);
-                md5.update(buf, 0, n);
-            }
-        }
         long length = Files.size(part);
         String object = r.bucket() + "/" + r.key();
         String expected = null;
-        String actual = null;
         String algorithm = null;
+        MessageDigest digest = null;
         if (length != expectedSize) {
             expected = Long.toString(expectedSize);
-            actual = Long.toString(length);
             algorithm = "size";
         } else if (meta.sha256().isPresent()) {
             algorithm = "SHA-256";
             expected = meta.sha256().get();
-            actual = Hashes.hex(sha.digest());
+            digest = Hashes.sha256();
         } else if (!sealed && Hashes.isPlainMd5(meta.etag()) && meta.serverSideEncryption().map(s -> s.equals("AES256")).orElse(true)) {
             algorithm = "MD5 (ETag)";
             expected = Hashes.stripQuotes(meta.etag());
-            actual = Hashes.hex(md5.digest());
+            digest = Hashes.md5();
         }
+        // Only the digest that is compared is computed: hashing is CPU-bound, and MD5 on top of
+        // SHA-256 cost ~2.5 s per 2 GiB on a 2-core machine.
+        String actual = digest == null ? Long.toString(length) : Hashes.hex(digestOf(part, digest));
         if (expected != null && !expected.equalsIgnoreCase(actual)) {
             quarantine(part);
             journal.remove(id);
             task.setDone(0);
             throw new S3EngineException.IntegrityFailed(object, algorithm, expected, actual);
         }
+    }
+
+    private static byte[] digestOf(Path file, MessageDigest digest) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[256 * 1024];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                digest.update(buf, 0, n);
+            }
+        }
+        return digest.digest();
     }
 
     // The damaged bytes are of no use and must not be mistaken for the file: delete them.
