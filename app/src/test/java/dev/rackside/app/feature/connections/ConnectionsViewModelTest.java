@@ -1,5 +1,7 @@
 package dev.rackside.app.feature.connections;
 
+import dev.rackside.app.fx.RecordingNotifier;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,9 +1,10 @@
 package dev.rackside.app.feature.inventory;
 
+import dev.rackside.app.fx.RecordingNotifier;
+
 import dev.rackside.app.cluster.ClusterSession;
 import dev.rackside.app.feature.tasks.TaskTracker;
 import dev.rackside.app.fx.Background;
-import dev.rackside.app.fx.Notifier;
 import dev.rackside.proxmox.ConnectionSpec;
 import dev.rackside.proxmox.Credentials;
 import dev.rackside.proxmox.ProxmoxClient;
@@ -91,27 +92,6 @@ final class InventorySim implements AutoCloseable {
         @Override
         public void follow(ClusterSession session, Upid upid, String title, Runnable onFinished) {
             followed.add(new Followed(session, upid, title, onFinished));
-        }
-    }
-
-    static final class RecordingNotifier implements Notifier {
-        final List<String> infos = new CopyOnWriteArrayList<>();
-        final List<String> warnings = new CopyOnWriteArrayList<>();
-        final List<String> errors = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void info(String message) {
-            infos.add(message);
-        }
-
-        @Override
-        public void warning(String message) {
-            warnings.add(message);
-        }
-
-        @Override
-        public void error(String message, Throwable cause) {
-            errors.add(message + ": " + cause);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.rackside.app.feature.s3;
 
+import dev.rackside.app.fx.RecordingNotifier;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,7 +49,7 @@ class S3BrowserViewFlowTest {
         demo = S3Fixture.demo();
         background = new FxBackground();
         vm = new S3BrowserViewModel(FXCollections.observableArrayList(new S3Session(DemoS3.SESSION_ID, "Demo S3", demo.engine())),
-                background, new S3Fixture.Recording(), FxBackground::onFx);
+                background, new RecordingNotifier(), FxBackground::onFx);
         // Headless has no folder dialog: downloads go to a fixed folder
         view = new S3BrowserView(vm, title -> Optional.of(tmp.resolve("downloads")));
         stage.setScene(new Scene((Parent) view.root(), 1000, 700)); // within the Headless screen (1000 x 1000)

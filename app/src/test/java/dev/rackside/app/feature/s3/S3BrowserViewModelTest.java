@@ -1,5 +1,7 @@
 package dev.rackside.app.feature.s3;
 
+import dev.rackside.app.fx.RecordingNotifier;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +29,7 @@ class S3BrowserViewModelTest {
     static S3Engine s3;
     static S3Session session;
     S3Fixture.Ui ui;
-    S3Fixture.Recording notifier;
+    RecordingNotifier notifier;
     S3Fixture.Scripted prompts;
     S3BrowserViewModel vm;
 
@@ -46,7 +48,7 @@ class S3BrowserViewModelTest {
     @BeforeEach
     void newViewModel() {
         ui = new S3Fixture.Ui();
-        notifier = new S3Fixture.Recording();
+        notifier = new RecordingNotifier();
         prompts = new S3Fixture.Scripted();
         vm = new S3BrowserViewModel(FXCollections.observableArrayList(session), Background.direct(), notifier, ui, 4);
     }

@@ -1,7 +1,6 @@
 package dev.rackside.app.feature.s3;
 
 import dev.rackside.app.demo.DemoS3;
-import dev.rackside.app.fx.Notifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -71,27 +70,6 @@ final class S3Fixture {
                     throw new AssertionError(e);
                 }
             }
-        }
-    }
-
-    static final class Recording implements Notifier {
-        final List<String> infos = new ArrayList<>();
-        final List<String> warnings = new ArrayList<>();
-        final List<String> errors = new ArrayList<>();
-
-        @Override
-        public void info(String message) {
-            infos.add(message);
-        }
-
-        @Override
-        public void warning(String message) {
-            warnings.add(message);
-        }
-
-        @Override
-        public void error(String message, Throwable cause) {
-            errors.add(message);
         }
     }
 

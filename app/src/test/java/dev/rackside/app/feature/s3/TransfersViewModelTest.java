@@ -1,5 +1,7 @@
 package dev.rackside.app.feature.s3;
 
+import dev.rackside.app.fx.RecordingNotifier;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +51,7 @@ class TransfersViewModelTest {
         S3Fixture.file(tree, "nodes/pve2/interfaces", 2_100, 3);
         S3Fixture.file(tree, "empty-dir-sibling.txt", 0, 4);
         S3Fixture.Ui ui = new S3Fixture.Ui();
-        S3Fixture.Recording notifier = new S3Fixture.Recording();
+        RecordingNotifier notifier = new RecordingNotifier();
         S3BrowserViewModel vm = new S3BrowserViewModel(FXCollections.observableArrayList(session), Background.direct(),
                 notifier, ui);
         demo.engine().createBucket("uploads");
@@ -97,7 +99,7 @@ class TransfersViewModelTest {
         // second run: the ViewModel lists it from the journal, paused, until the operator resumes it
         try (S3Engine second = S3Engine.open(demo.endpoint(), S3Fixture.fastOptions().journal(journal).build())) {
             S3Fixture.Ui ui = new S3Fixture.Ui();
-            S3Fixture.Recording notifier = new S3Fixture.Recording();
+            RecordingNotifier notifier = new RecordingNotifier();
             ObservableList<S3Session> sessions = FXCollections.observableArrayList(new S3Session("again", "Again", second));
             S3BrowserViewModel vm = new S3BrowserViewModel(sessions, Background.direct(), notifier, ui);
             assertEquals(1, vm.transfers().rows().size());
