@@ -44,6 +44,8 @@ public final class TaskRegistry {
     private final ClusterLog clusterLog;
     private final double durationScale;
     private final Map<String, Running> tasks = new LinkedHashMap<>(); // guarded by this; insertion = start order
+    // The workers not yet ended: advance() runs before every request and must not walk every task ever started.
+    private final List<Running> active = new ArrayList<>(); // guarded by this
 
     public TaskRegistry(SimClock clock, ClusterLog clusterLog, double durationScale) {
         this.clock = clock;
@@ -64,7 +66,9 @@ public final class TaskRegistry {
         Instant end = now.plusMillis(Math.max(50, (long) (run.toMillis() * durationScale)));
         SimTask head = new SimTask(upid, spec.node(), pid, pstart, now, spec.type(), spec.id(), spec.caller().userId(),
                 spec.caller().tokenId(), null, null, List.of());
-        tasks.put(upid, new Running(head, end, error != null ? List.of() : List.copyOf(spec.lines()), error, spec.effect()));
+        Running running = new Running(head, end, error != null ? List.of() : List.copyOf(spec.lines()), error, spec.effect());
+        tasks.put(upid, running);
+        active.add(running);
         clusterLog.add(spec.node(), spec.caller().authId(), "pvedaemon", 6,
                 "<" + spec.caller().authId() + "> starting task " + upid);
         return upid;
@@ -73,8 +77,14 @@ public final class TaskRegistry {
     /// Ends the workers whose time has come; called before every request.
     public synchronized void advance() {
         Instant now = clock.instant();
-        for (Running r : tasks.values()) {
-            if (r.exit == null && !now.isBefore(r.end)) {
+        for (java.util.Iterator<Running> it = active.iterator(); it.hasNext(); ) {
+            Running r = it.next();
+            if (r.exit != null) {
+                it.remove(); // stopped through stop()
+                continue;
+            }
+            if (!now.isBefore(r.end)) {
+                it.remove();
                 if (r.error == null) {
                     try {
                         r.effect.run();
