@@ -37,9 +37,8 @@ public final class ConnectionTester {
     private static ConnectionTestResult probe(ConnectionSpec spec) throws ProxmoxException {
         try (ProxmoxClient client = ProxmoxClient.builder(spec).retries(1, Duration.ofMillis(1)).build()) {
             LoginOutcome login = client.login();
-            String trustNote = ""; // the messages keep a slot for notes about the connection
             if (login instanceof LoginOutcome.SecondFactorRequired) {
-                return ConnectionTestResult.failed(Diagnosis.of(Diagnosis.Kind.OK, "diag.okSecondFactor", trustNote));
+                return ConnectionTestResult.failed(Diagnosis.of(Diagnosis.Kind.OK, "diag.okSecondFactor"));
             }
             String version = client.version().version();
             String clusterName = ((LoginOutcome.LoggedIn) login).clusterName();
@@ -50,11 +49,11 @@ public final class ConnectionTester {
                 }
             } catch (ProxmoxException.PermissionDenied denied) {
                 return new ConnectionTestResult(Diagnosis.of(Diagnosis.Kind.PERMISSION_DENIED, "diag.okNoAudit",
-                        version, spec.credentials().userId(), trustNote), Optional.of(version), Optional.empty());
+                        version, spec.credentials().userId()), Optional.of(version), Optional.empty());
             }
             Diagnosis ok = clusterName.isEmpty()
-                    ? Diagnosis.of(Diagnosis.Kind.OK, "diag.okStandalone", version, trustNote)
-                    : Diagnosis.of(Diagnosis.Kind.OK, "diag.ok", version, clusterName, trustNote);
+                    ? Diagnosis.of(Diagnosis.Kind.OK, "diag.okStandalone", version)
+                    : Diagnosis.of(Diagnosis.Kind.OK, "diag.ok", version, clusterName);
             return new ConnectionTestResult(ok, Optional.of(version),
                     clusterName.isEmpty() ? Optional.empty() : Optional.of(clusterName));
         }
