@@ -39,6 +39,8 @@ final class AppComposition implements AutoCloseable {
     static final String INVENTORY = "inventory";
     static final String CONNECTIONS = "connections";
     static final String S3 = "s3";
+    static final String BOTTOM_TASKS = "tasks";
+    static final String BOTTOM_TRANSFERS = "transfers";
     private static final System.Logger LOG = System.getLogger("dev.rackside.app");
 
     final Sessions sessions = new Sessions();
@@ -92,12 +94,38 @@ final class AppComposition implements AutoCloseable {
                 settings.lastViewId() == null ? INVENTORY : settings.lastViewId());
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
         inventory.lastRefreshProperty().addListener((o, a, b) -> shell.lastRefreshProperty().set(b == null ? "" : time.format(b)));
-        window = new MainWindow(shell, views, new TasksPanel(tasks), notifier, themes,
+        TasksPanel tasksPanel = new TasksPanel(tasks);
+        var transfersPanel = new dev.rackside.app.feature.s3.TransfersPanel(s3.transfers());
+        window = new MainWindow(shell, views, List.of(
+                new MainWindow.BottomTab(BOTTOM_TASKS, tasksPanel.tabTitle(), tasksPanel.root()),
+                new MainWindow.BottomTab(BOTTOM_TRANSFERS, transfersPanel.tabTitle(), transfersPanel.root())),
+                notifier, themes,
                 new MainWindow.Actions(inventory::refresh, () -> {
                     shell.select(INVENTORY);
                     inventoryView.focusSearch();
                 }, () -> startDemo(() -> shell.select(INVENTORY)),
                 this::showAbout));
+        showWhatStarts();
+    }
+
+    /// Brings the bottom panel's tab forward when something starts there, so a power action's task or
+    /// a dropped folder's upload is in sight at once. Restored transfers come back paused and do not.
+    private void showWhatStarts() {
+        tasks.entries().addListener((javafx.collections.ListChangeListener<dev.rackside.app.feature.tasks.TaskEntry>) c -> {
+            while (c.next()) {
+                if (c.wasAdded() && !c.wasReplaced()) {
+                    window.showBottom(BOTTOM_TASKS);
+                }
+            }
+        });
+        s3.transfers().rows().addListener((javafx.collections.ListChangeListener<dev.rackside.app.feature.s3.TransferRow>) c -> {
+            while (c.next()) {
+                if (c.wasAdded() && !c.wasUpdated() && c.getAddedSubList().stream()
+                        .anyMatch(r -> !r.stateProperty().get().finished() && r.stateProperty().get() != dev.rackside.s3.TransferState.PAUSED)) {
+                    window.showBottom(BOTTOM_TRANSFERS);
+                }
+            }
+        });
     }
 
     private void showAbout() {

@@ -79,6 +79,11 @@ public final class AppHarness implements AutoCloseable {
         return app.shell;
     }
 
+    /// The bottom panel's tab in sight ("tasks", "transfers"), or empty when the panel is hidden.
+    public java.util.Optional<String> shownBottom() {
+        return app.window.shownBottom();
+    }
+
     @Override
     public void close() {
         app.close();

@@ -111,6 +111,7 @@ class MainWindowFlowTest {
                     + app.inventory().selection().size() + ", tasks " + app.tasks().entries().stream()
                     .map(t -> t.title() + "=" + t.state() + " " + t.messageProperty().get()).toList(), e);
         }
+        assertEquals(java.util.Optional.of("tasks"), app.shownBottom(), "the tasks tab comes forward for a new task");
         ListView<?> log = robot.lookup(".task-log").queryAs(ListView.class);
         assertTrue(log.getItems().contains("TASK OK"), "the new task is selected and its PVE log shown: " + log.getItems());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "running".equals(vm.statusProperty().get()));

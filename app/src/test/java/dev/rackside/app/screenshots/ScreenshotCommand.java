@@ -75,16 +75,20 @@ public final class ScreenshotCommand {
             return null;
         });
         settle();
-        save(onFx(() -> app.stage().getScene().snapshot(null)), out.resolve("inventory-light.png"));
+        save(onFx(() -> fresh(app.stage().getScene())), out.resolve("inventory-light.png"));
 
         onFx(() -> {
             TableView<?> table = guestTable(app.stage().getScene());
-            table.getSelectionModel().clearAndSelect(firstRunning(table));
+            // Clear first: selecting the row that is already selected changes nothing, so no details would load.
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(firstRunning(table));
             table.requestFocus();
             return null;
         });
+        waitUntil(() -> onFxQuiet(() -> app.inventory().detailsProperty().get()
+                instanceof dev.rackside.app.feature.inventory.Details.Guest), "guest details");
         settle();
-        save(onFx(() -> app.stage().getScene().snapshot(null)), out.resolve("guest-details-light.png"));
+        save(onFx(() -> fresh(app.stage().getScene())), out.resolve("guest-details-light.png"));
         save(onFx(() -> app.stage().getScene().lookup(".tasks-panel").snapshot(null, null)), out.resolve("tasks-panel-light.png"));
 
         onFx(() -> {
@@ -92,7 +96,7 @@ public final class ScreenshotCommand {
             return null;
         });
         settle();
-        save(onFx(() -> app.stage().getScene().snapshot(null)), out.resolve("inventory-dark.png"));
+        save(onFx(() -> fresh(app.stage().getScene())), out.resolve("inventory-dark.png"));
 
         save(trustPrompt(app, session), out.resolve("connection-trust-certificate.png"));
 
@@ -109,8 +113,20 @@ public final class ScreenshotCommand {
             return null;
         });
         waitUntil(() -> onFxQuiet(() -> !app.s3().rows().isEmpty()), "objects of the demo bucket");
+        // Real uploads, so the bottom panel's transfers tab shows what an operator's drop leaves there.
+        Path drop = Files.createTempDirectory("rackside-drop");
+        Files.write(drop.resolve("alpine-virt-3.22.iso"), new byte[48 << 20]);
+        Files.createDirectories(drop.resolve("cloud-init"));
+        Files.writeString(drop.resolve("cloud-init/user-data.yaml"), "#cloud-config\npackage_update: true\n");
+        onFx(() -> {
+            app.s3().transfers().upload(app.s3().sessionProperty().get(), "iso-images", "",
+                    java.util.List.of(drop.resolve("alpine-virt-3.22.iso"), drop.resolve("cloud-init")));
+            return null;
+        });
+        waitUntil(() -> onFxQuiet(() -> app.s3().transfers().rows().size() == 2
+                && app.s3().transfers().rows().stream().allMatch(r -> r.stateProperty().get().finished())), "demo uploads");
         settle();
-        save(onFx(() -> app.stage().getScene().snapshot(null)), out.resolve("s3-browser-light.png"));
+        save(onFx(() -> fresh(app.stage().getScene())), out.resolve("s3-browser-light.png"));
         onFx(() -> {
             app.close();
             return null;
@@ -184,6 +200,15 @@ public final class ScreenshotCommand {
             out.setRGB(0, y, w, 1, row, 0, w);
         }
         ImageIO.write(out, "png", file.toFile());
+    }
+
+    /// A hidden window gets no pulses, so a scroll pane's cached viewport kept painting its old content
+    /// (the guest details showed their empty state): no viewport caches for a snapshot.
+    private static WritableImage fresh(javafx.scene.Scene scene) {
+        scene.getRoot().lookupAll(".viewport").forEach(n -> n.setCache(false));
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        return scene.snapshot(null);
     }
 
     private static void settle() throws Exception {

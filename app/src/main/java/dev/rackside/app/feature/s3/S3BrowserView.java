@@ -8,7 +8,6 @@ import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -33,7 +32,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 /// The S3 browser: endpoints and buckets on the left, the current folder's objects in the middle
-/// (drop files and folders there to upload them), the transfers below.
+/// (drop files and folders there to upload them). Transfers show in the app's bottom panel.
 public final class S3BrowserView implements FeatureView {
     public static final String SIDEBAR_ID = "s3-sidebar";
     public static final String SEARCH_ID = "s3-search";
@@ -61,10 +60,7 @@ public final class S3BrowserView implements FeatureView {
         this.table = new ObjectTable(vm, text, this::dropFiles, this::showMetadata, this::deleteSelected, menu);
         menu.getItems().setAll(objectMenuItems());
 
-        SplitPane objectsAndTransfers = new SplitPane(objectsPane(), new TransfersPanel(vm.transfers(), text).root());
-        objectsAndTransfers.setOrientation(Orientation.VERTICAL);
-        objectsAndTransfers.setDividerPositions(0.68);
-        SplitPane main = new SplitPane(sidebarPane(), objectsAndTransfers);
+        SplitPane main = new SplitPane(sidebarPane(), objectsPane());
         main.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(main.getItems().getFirst(), false);
         root.setCenter(main);

@@ -24,9 +24,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/// The S3 browser's own transfers list (it joins the app's bottom tasks panel later): one row per
-/// file with its progress, rate and remaining time, the totals above, pause/resume/cancel.
-final class TransfersPanel {
+/// The transfers tab of the app's bottom panel: one row per file with its progress, rate and
+/// remaining time, the totals above, pause/resume/cancel. It lives beside the PVE tasks, not inside
+/// the S3 browser, so a long upload stays in sight whatever view the operator moves to.
+public final class TransfersPanel {
     static final String ID = "s3-transfers";
 
     private final TransfersViewModel vm;
@@ -35,9 +36,9 @@ final class TransfersPanel {
     private final BorderPane root = new BorderPane();
     private final TableView<TransferRow> table = new TableView<>();
 
-    TransfersPanel(TransfersViewModel vm, Messages text) {
+    public TransfersPanel(TransfersViewModel vm) {
         this.vm = vm;
-        this.text = text;
+        this.text = Messages.of(S3BrowserView.class);
         this.sizes = new Sizes(text);
         table.setId(ID);
         table.setItems(vm.rows());
@@ -46,9 +47,11 @@ final class TransfersPanel {
         Label empty = new Label(text.get("transfers.empty"));
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         table.setPlaceholder(empty);
-        TableColumn<TransferRow, String> object = column("transfers.column.object", 250,
+        TableColumn<TransferRow, String> object = column("transfers.column.object", 320,
                 r -> new ReadOnlyObjectWrapper<>((r.upload() ? "\u2191 " : "\u2193 ") + r.object()));
         table.getColumns().add(object);
+        // Transfers from every endpoint share this table, as tasks from every cluster share theirs.
+        table.getColumns().add(column("transfers.column.endpoint", 130, r -> new ReadOnlyObjectWrapper<>(r.session().name())));
         table.getColumns().add(progressColumn());
         table.getColumns().add(column("transfers.column.size", 170, r -> Bindings.createStringBinding(
                 () -> sizes.bytes(r.transferredProperty().get()) + (r.totalProperty().get() >= 0
@@ -59,8 +62,6 @@ final class TransfersPanel {
                 r -> Bindings.createStringBinding(() -> sizes.eta(r.etaProperty().get()), r.etaProperty())));
         table.getColumns().add(stateColumn());
 
-        Label title = new Label(text.get("transfers.title"));
-        title.getStyleClass().add(Styles.TITLE_4);
         ProgressBar total = new ProgressBar();
         total.setId("s3-transfers-total");
         total.progressProperty().bind(vm.totalProgressProperty());
@@ -82,8 +83,8 @@ final class TransfersPanel {
         clear.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         clear.setOnAction(e -> vm.clearFinished());
         summary.setMinWidth(0); // the summary gives way first when the panel is narrow
-        List.of(title, pause, resume, cancel, clear).forEach(n -> n.setMinWidth(Region.USE_PREF_SIZE));
-        HBox header = new HBox(8, title, total, summary, spacer, pause, resume, cancel, clear);
+        List.of(pause, resume, cancel, clear).forEach(n -> n.setMinWidth(Region.USE_PREF_SIZE));
+        HBox header = new HBox(8, total, summary, spacer, pause, resume, cancel, clear);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(4, 8, 4, 8));
         root.setTop(header);
@@ -91,8 +92,14 @@ final class TransfersPanel {
         root.getStyleClass().add("s3-transfers-panel");
     }
 
-    Node root() {
+    public Node root() {
         return root;
+    }
+
+    /// "Transfers", or "Transfers · 2 active": the text of the bottom panel's tab.
+    public ObservableValue<String> tabTitle() {
+        return Bindings.createStringBinding(() -> vm.activeProperty().get() == 0 ? text.get("transfers.title")
+                : text.get("transfers.tabActive", vm.activeProperty().get()), vm.activeProperty());
     }
 
     private Button button(String key, Consumer<TransferRow> action) {

@@ -1,22 +1,26 @@
 package dev.rackside.app.feature.shell;
 
 import atlantafx.base.theme.Styles;
-import dev.rackside.app.feature.tasks.TasksPanel;
 import dev.rackside.app.fx.FeatureView;
 import dev.rackside.app.fx.FxNotifier;
 import dev.rackside.app.fx.Messages;
 import dev.rackside.app.fx.Themes;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -29,25 +33,42 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/// The main window: sidebar of the views that exist, the content area, the tasks panel below it,
-/// and a status bar. Keyboard shortcuts are those of [Shortcuts].
+/// The main window: sidebar of the views that exist, the content area, the bottom panel (PVE tasks
+/// and S3 transfers, one tab each) below it, and a status bar. Keyboard shortcuts are those of [Shortcuts].
 public final class MainWindow {
     /// What the window asks of the rest of the app.
     public record Actions(Runnable refresh, Runnable focusSearch, Runnable tryDemo, Runnable about) {
+    }
+
+    /// One tab of the bottom panel.
+    ///
+    /// @param id      what [#showBottom] selects it by
+    /// @param title   the tab's text, which may carry a live count ("Transfers · 2 active")
+    /// @param content the panel itself, built by its feature
+    public record BottomTab(String id, ObservableValue<String> title, Node content) {
     }
 
     private final Messages text = Messages.of(MainWindow.class);
     private final StackPane root = new StackPane();
     private final StackPane content = new StackPane();
     private final SplitPane split = new SplitPane();
-    private final Parent tasks;
+    private final TabPane bottom = new TabPane();
     private FeatureView shown;
 
     /// @param views each destination's view, built the first time it is shown: building every feature's
     ///              view before the first frame only delays it
-    public MainWindow(ShellViewModel vm, Map<String, java.util.function.Supplier<FeatureView>> views, TasksPanel tasksPanel,
+    public MainWindow(ShellViewModel vm, Map<String, java.util.function.Supplier<FeatureView>> views, List<BottomTab> bottomTabs,
                       FxNotifier notifier, Themes themes, Actions actions) {
-        this.tasks = (Parent) tasksPanel.root();
+        for (BottomTab b : bottomTabs) {
+            Tab tab = new Tab();
+            tab.setId("bottom-" + b.id());
+            tab.textProperty().bind(b.title());
+            tab.setContent(b.content());
+            tab.setClosable(false);
+            bottom.getTabs().add(tab);
+        }
+        bottom.getStyleClass().addAll(Styles.DENSE, "bottom-panel");
+        bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ListView<ShellViewModel.Destination> nav = new ListView<>();
         nav.getItems().setAll(vm.destinations());
         nav.getStyleClass().addAll("sidebar", Styles.DENSE);
@@ -83,7 +104,7 @@ public final class MainWindow {
         sidebar.getStyleClass().add("sidebar-pane");
 
         split.setOrientation(Orientation.VERTICAL);
-        split.getItems().setAll(content, tasks);
+        split.getItems().setAll(content, bottom);
         split.setDividerPositions(0.72);
 
         BorderPane main = new BorderPane(split);
@@ -106,12 +127,29 @@ public final class MainWindow {
     }
 
     public void toggleTasks() {
-        if (split.getItems().contains(tasks)) {
-            split.getItems().remove(tasks);
+        if (split.getItems().contains(bottom)) {
+            split.getItems().remove(bottom);
         } else {
-            split.getItems().add(tasks);
+            split.getItems().add(bottom);
             split.setDividerPositions(0.72);
         }
+    }
+
+    /// Shows the bottom panel, opened on the tab `id`: what just started is where the operator looks.
+    public void showBottom(String id) {
+        if (!split.getItems().contains(bottom)) {
+            toggleTasks();
+        }
+        bottom.getTabs().stream().filter(t -> t.getId().equals("bottom-" + id)).findFirst()
+                .ifPresent(t -> bottom.getSelectionModel().select(t));
+    }
+
+    /// The id of the bottom tab shown, or empty when the panel is hidden.
+    public java.util.Optional<String> shownBottom() {
+        if (!split.getItems().contains(bottom) || bottom.getSelectionModel().getSelectedItem() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(bottom.getSelectionModel().getSelectedItem().getId().substring("bottom-".length()));
     }
 
     private void show(FeatureView view) {

@@ -25,7 +25,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/// The bottom panel: tasks on the left, the selected task's PVE log on the right.
+/// The bottom panel's tasks tab: tasks on the left, the selected task's PVE log on the right.
 public final class TasksPanel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
 
@@ -33,6 +33,7 @@ public final class TasksPanel {
     private final BorderPane root = new BorderPane();
     private final TableView<TaskEntry> table = new TableView<>();
     private final ListView<String> log = new ListView<>();
+    private final javafx.beans.value.ObservableValue<String> tabTitle;
 
     public TasksPanel(TasksViewModel vm) {
         table.setItems(vm.entries());
@@ -61,15 +62,12 @@ public final class TasksPanel {
         Button clear = new Button(text.get("tasks.clearFinished"));
         clear.getStyleClass().add(Styles.SMALL);
         clear.setOnAction(e -> vm.clearFinished());
-        Label title = new Label(text.get("tasks.title"));
-        title.getStyleClass().add(Styles.TITLE_4);
-        Label running = new Label();
-        running.textProperty().bind(Bindings.createStringBinding(() -> text.get("tasks.running", vm.runningCount().get()),
-                vm.runningCount()));
-        running.getStyleClass().add(Styles.TEXT_MUTED);
+        // The tab above says "Tasks" and how many run, so the header keeps only the actions.
+        tabTitle = Bindings.createStringBinding(() -> vm.runningCount().get() == 0 ? text.get("tasks.title")
+                : text.get("tasks.tabRunning", vm.runningCount().get()), vm.runningCount());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, running, spacer, clear);
+        HBox header = new HBox(8, spacer, clear);
         header.setPadding(new Insets(4, 8, 4, 8));
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
@@ -91,6 +89,11 @@ public final class TasksPanel {
 
     public Node root() {
         return root;
+    }
+
+    /// "Tasks", or "Tasks · 2 running": the text of the bottom panel's tab.
+    public javafx.beans.value.ObservableValue<String> tabTitle() {
+        return tabTitle;
     }
 
     private void showLog(TaskEntry entry) {
