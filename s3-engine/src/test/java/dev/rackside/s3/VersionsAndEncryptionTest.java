@@ -55,6 +55,7 @@ class VersionsAndEncryptionTest {
         engine.transfers().download("vers", "doc.txt", out).await();
         assertEquals("first", Files.readString(out));
         assertEquals(3, engine.versions("vers", "doc.txt").count());
+        assertEquals(older.versionId(), engine.head("vers", "doc.txt").userMetadata().get("rackside-restored-from"));
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 /// Server-side copies: the data never passes through this machine. Objects above the copy
 /// threshold (S3 refuses CopyObject above 5 GiB) are copied part by part with UploadPartCopy.
 public final class Copier {
+    /// User metadata naming the version a restore copied back.
+    public static final String RESTORED_FROM = "rackside-restored-from";
     private final S3Client s3;
     private final Retrier retrier;
     private final Operations ops;
@@ -47,6 +49,16 @@ public final class Copier {
         retrier.call(what, () -> {
             CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(srcBucket).sourceKey(srcKey)
                     .sourceVersionId(versionId).destinationBucket(dstBucket).destinationKey(dstKey);
+            if (srcBucket.equals(dstBucket) && srcKey.equals(dstKey)) {
+                // Restoring a version onto its own key: AWS allows a plain copy there, but stricter servers
+                // (S3Mock) refuse any copy onto itself that leaves the metadata unchanged. Noting which
+                // version was restored changes it, is accepted everywhere, and tells the operator later.
+                Map<String, String> restated = new java.util.HashMap<>(meta.userMetadata());
+                if (versionId != null) {
+                    restated.put(RESTORED_FROM, versionId);
+                }
+                b.metadataDirective(MetadataDirective.REPLACE).contentType(meta.contentType()).metadata(restated);
+            }
             Sse.apply(b, source, target);
             return s3.copyObject(b.build());
         });

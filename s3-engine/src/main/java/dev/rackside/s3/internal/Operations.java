@@ -87,9 +87,17 @@ public final class Operations {
 
     /// Lazy pages of a listing; each call starts a fresh listing.
     public java.util.Iterator<ObjectPage> pages(String bucket, String prefix, boolean delimited, int pageSize) {
+        // S3 returns each common prefix once, but some servers (Adobe's S3Mock) repeat all of them on
+        // every page: a folder is passed on only the first time. Folders are few next to keys.
+        java.util.Set<String> seenFolders = new java.util.HashSet<>();
         return new Pages<String, ObjectPage>(token -> {
             var r = listPage(bucket, prefix, delimited, pageSize, token);
-            return new Pages.Page<>(toPage(prefix, r), Boolean.TRUE.equals(r.isTruncated()) ? r.nextContinuationToken() : null);
+            ObjectPage page = toPage(prefix, r);
+            List<String> fresh = page.folders().stream().filter(seenFolders::add).toList();
+            if (fresh.size() != page.folders().size()) {
+                page = new ObjectPage(page.prefix(), fresh, page.objects(), page.truncated());
+            }
+            return new Pages.Page<>(page, Boolean.TRUE.equals(r.isTruncated()) ? r.nextContinuationToken() : null);
         });
     }
 
