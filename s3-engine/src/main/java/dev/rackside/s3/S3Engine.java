@@ -129,10 +129,26 @@ public final class S3Engine implements AutoCloseable {
         return ops.delete(bucket, keys);
     }
 
-    /// Deletes everything under `prefix`, streaming the listing.
+    /// Deletes everything under `prefix`, streaming the listing: one batch of keys in memory at a time.
     public DeleteResult deletePrefix(String bucket, String prefix) {
-        List<String> keys = objects(bucket, prefix).map(ObjectInfo::key).toList();
-        return ops.delete(bucket, keys);
+        return new Folders(this, ops).delete(bucket, prefix);
+    }
+
+    /// Server-side copy of every object under `srcPrefix` to `dstPrefix` (each key keeps its path
+    /// below the prefix), streaming the listing. `copied` hears each source key once it is copied.
+    ///
+    /// @return how many objects were copied
+    /// @throws S3EngineException.InvalidTarget when the target lies inside the source folder
+    public long copyFolder(String srcBucket, String srcPrefix, String dstBucket, String dstPrefix,
+                           java.util.function.Consumer<String> copied) {
+        return new Folders(this, ops).copy(srcBucket, srcPrefix, dstBucket, dstPrefix, false, copied);
+    }
+
+    /// As [#copyFolder], deleting each source batch once its copies exist: a failure part-way leaves
+    /// every object either at its source or at its target, never nowhere.
+    public long moveFolder(String srcBucket, String srcPrefix, String dstBucket, String dstPrefix,
+                           java.util.function.Consumer<String> moved) {
+        return new Folders(this, ops).copy(srcBucket, srcPrefix, dstBucket, dstPrefix, true, moved);
     }
 
     /// Server-side copy (multipart above the copy threshold, so objects up to 5 TiB).

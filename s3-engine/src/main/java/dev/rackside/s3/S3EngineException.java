@@ -183,6 +183,13 @@ public abstract sealed class S3EngineException extends RuntimeException {
         }
     }
 
+    /// A copy, move or rename whose target makes no sense, such as a folder into itself.
+    public static final class InvalidTarget extends S3EngineException {
+        public InvalidTarget(String message) {
+            super(message, null);
+        }
+    }
+
     /// The transfer was cancelled by the operator.
     public static final class Cancelled extends S3EngineException {
         public Cancelled(String what) {

@@ -73,26 +73,47 @@ public final class ObjectActions {
         }, failure -> Failures.report(notifier, text, failure));
     }
 
-    /// Copies, moves or renames one object to where the operator says.
+    /// Copies, moves or renames one object, or a whole folder, to where the operator says; all of it
+    /// server-side, so nothing passes through this machine.
     public void transfer(ObjectRow row, S3Prompts.TargetKind kind, S3Prompts prompts) {
         S3Session s = browser.sessionProperty().get();
         String bucket = browser.bucketProperty().get();
-        if (s == null || row == null || row.isFolder()) {
+        if (s == null || row == null) {
             return;
         }
         prompts.askTarget(kind, bucket, row.key(), browser.buckets(s))
+                .map(t -> row.isFolder() && !t.key().endsWith("/") ? new S3Prompts.Target(t.bucket(), t.key() + "/") : t)
                 .filter(t -> !t.key().isBlank() && !(t.bucket().equals(bucket) && t.key().equals(row.key())))
-                .ifPresent(target -> background.submit(() -> {
-                    switch (kind) {
-                        case COPY -> s.engine().copy(bucket, row.key(), target.bucket(), target.key());
-                        case MOVE -> s.engine().move(bucket, row.key(), target.bucket(), target.key());
-                        case RENAME -> s.engine().rename(bucket, row.key(), target.key());
+                .ifPresent(target -> {
+                    if (row.isFolder()) {
+                        notifier.info(text.get("transfer.folder.started." + kind.name(), row.key(), target.bucket() + "/" + target.key()));
                     }
-                    return target;
-                }, done -> {
-                    notifier.info(text.get("transfer.done." + kind.name(), row.key(), done.bucket() + "/" + done.key()));
-                    browser.refresh();
-                }, failure -> Failures.report(notifier, text, failure)));
+                    background.submit(() -> row.isFolder() ? transferFolder(s, bucket, row.key(), kind, target)
+                            : transferObject(s, bucket, row.key(), kind, target), count -> {
+                        notifier.info(row.isFolder()
+                                ? text.get("transfer.folder.done." + kind.name(), row.key(), target.bucket() + "/" + target.key(), count)
+                                : text.get("transfer.done." + kind.name(), row.key(), target.bucket() + "/" + target.key()));
+                        browser.refresh();
+                    }, failure -> {
+                        Failures.report(notifier, text, failure);
+                        browser.refresh(); // a folder may have moved part-way: show where things are now
+                    });
+                });
+    }
+
+    private static long transferObject(S3Session s, String bucket, String key, S3Prompts.TargetKind kind, S3Prompts.Target target) {
+        switch (kind) {
+            case COPY -> s.engine().copy(bucket, key, target.bucket(), target.key());
+            case MOVE -> s.engine().move(bucket, key, target.bucket(), target.key());
+            case RENAME -> s.engine().rename(bucket, key, target.key());
+        }
+        return 1;
+    }
+
+    private static long transferFolder(S3Session s, String bucket, String prefix, S3Prompts.TargetKind kind, S3Prompts.Target target) {
+        return kind == S3Prompts.TargetKind.COPY
+                ? s.engine().copyFolder(bucket, prefix, target.bucket(), target.key(), k -> { })
+                : s.engine().moveFolder(bucket, prefix, kind == S3Prompts.TargetKind.RENAME ? bucket : target.bucket(), target.key(), k -> { });
     }
 
     /// Makes a presigned GET link valid for the chosen time and hands it to `copy` (the clipboard).

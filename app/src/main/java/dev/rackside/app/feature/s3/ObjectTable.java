@@ -31,6 +31,7 @@ import javafx.scene.layout.Region;
 /// operator scrolls to the end, folders entered with a double-click or Enter, Backspace going up,
 /// files and folders dropped from the desktop uploaded (onto a folder row: into that folder).
 final class ObjectTable {
+    private static final javafx.css.PseudoClass DROP_TARGET = javafx.css.PseudoClass.getPseudoClass("drop-target");
     static final String ID = "s3-objects";
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
@@ -73,6 +74,10 @@ final class ObjectTable {
                     e.consume();
                 }
             });
+            // The folder under the pointer lights up, so the operator sees where the drop will land.
+            row.setOnDragEntered(e -> row.pseudoClassStateChanged(DROP_TARGET,
+                    acceptsDrop(e) && !row.isEmpty() && row.getItem().isFolder()));
+            row.setOnDragExited(e -> row.pseudoClassStateChanged(DROP_TARGET, false));
             row.setOnDragDropped(e -> {
                 if (!row.isEmpty() && row.getItem().isFolder() && e.getDragboard().hasFiles()) {
                     drop.accept(paths(e.getDragboard().getFiles()), row.getItem());
@@ -82,6 +87,8 @@ final class ObjectTable {
             });
             return row;
         });
+        table.setOnDragEntered(e -> table.pseudoClassStateChanged(DROP_TARGET, acceptsDrop(e)));
+        table.setOnDragExited(e -> table.pseudoClassStateChanged(DROP_TARGET, false));
         table.setOnDragOver(e -> {
             if (acceptsDrop(e)) {
                 e.acceptTransferModes(TransferMode.COPY);

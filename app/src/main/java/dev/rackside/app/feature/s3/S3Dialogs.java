@@ -82,8 +82,9 @@ final class S3Dialogs implements S3Prompts {
         d.getDialogPane().lookupButton(ok).disableProperty().bind(keyField.textProperty().isEmpty());
         Platform.runLater(() -> {
             keyField.requestFocus();
-            int slash = key.lastIndexOf('/') + 1;
-            keyField.selectRange(slash, key.length()); // the name, not the folders, is what usually changes
+            // the name, not the folders above it, is what usually changes; a folder's name ends before its slash
+            String name = key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
+            keyField.selectRange(name.lastIndexOf('/') + 1, name.length());
         });
         d.setResultConverter(b -> b == ok ? new Target(bucketBox.getValue(), keyField.getText().strip()) : null);
         return d.showAndWait();

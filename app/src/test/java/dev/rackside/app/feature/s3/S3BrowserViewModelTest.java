@@ -164,6 +164,32 @@ class S3BrowserViewModelTest {
     }
 
     @Test
+    void foldersAreCopiedAndRenamedServerSideWithEverythingInThem() {
+        s3.createBucket("folders");
+        put("folders", "lab/user-data");
+        put("folders", "lab/vendor/net.yaml");
+        put("folders", "labs/not-inside");
+        vm.open(session, "folders");
+        // The operator leaves the trailing slash off: the folder still lands under the name they typed.
+        prompts.target = Optional.of(new S3Prompts.Target("folders", "backup/lab"));
+        vm.actions().transfer(row("lab/"), S3Prompts.TargetKind.COPY, prompts);
+        assertEquals(List.of("backup/lab/user-data", "backup/lab/vendor/net.yaml"),
+                s3.objects("folders", "backup/").map(o -> o.key()).sorted().toList());
+        assertEquals("Folder lab/ copied to folders/backup/lab/: 2 objects.", notifier.infos.getLast());
+
+        prompts.target = Optional.of(new S3Prompts.Target("folders", "lab-2026/"));
+        vm.actions().transfer(row("lab/"), S3Prompts.TargetKind.RENAME, prompts);
+        assertEquals(List.of("backup/", "lab-2026/", "labs/"), names().stream().sorted().toList());
+        assertEquals(List.of("lab-2026/user-data", "lab-2026/vendor/net.yaml"),
+                s3.objects("folders", "lab-2026/").map(o -> o.key()).sorted().toList());
+
+        prompts.target = Optional.of(new S3Prompts.Target("folders", "lab-2026/inner/"));
+        vm.actions().transfer(row("lab-2026/"), S3Prompts.TargetKind.MOVE, prompts);
+        assertTrue(notifier.warnings.getLast().contains("into itself"), notifier.warnings.toString());
+        assertEquals(2, s3.objects("folders", "lab-2026/").count(), "a refused move touches nothing");
+    }
+
+    @Test
     void checksumStateComesFromHeadAndSharedLinksWork() throws Exception {
         vm.open(session, "iso-images");
         vm.enter(row("debian/"));
