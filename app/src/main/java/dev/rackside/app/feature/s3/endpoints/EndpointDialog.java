@@ -40,7 +40,6 @@ public final class EndpointDialog extends Dialog<Boolean> {
     public static final String ACCESS_KEY_ID = "s3ep-access-key";
     public static final String SECRET_ID = "s3ep-secret";
     public static final String TEST_ID = "s3ep-test";
-    public static final String CANCEL_TEST_ID = "s3ep-cancel-test";
     public static final String DIAGNOSIS_ID = "s3ep-diagnosis";
     public static final String SAVE_ID = "s3ep-save";
 
@@ -112,18 +111,23 @@ public final class EndpointDialog extends Dialog<Boolean> {
         form.roleBase.addListener((o, a, b) -> showSource.run());
         showSource.run();
 
-        Button test = new Button(m.get("dialog.test"));
+        // One button that becomes "Stop testing": disabling or hiding the focused button would move the
+        // focus to Cancel, and Enter would then cancel the dialog instead of saving it.
+        Button test = new Button();
         test.setId(TEST_ID);
-        test.disableProperty().bind(form.testingProperty());
-        test.setOnAction(e -> form.test());
-        Button cancelTest = new Button(m.get("dialog.cancelTest"));
-        cancelTest.setId(CANCEL_TEST_ID);
-        cancelTest.visibleProperty().bind(form.testingProperty());
-        cancelTest.setOnAction(e -> form.cancelTest());
+        test.textProperty().bind(javafx.beans.binding.Bindings.when(form.testingProperty())
+                .then(m.get("dialog.cancelTest")).otherwise(m.get("dialog.test")));
+        test.setOnAction(e -> {
+            if (form.testingProperty().get()) {
+                form.cancelTest();
+            } else {
+                form.test();
+            }
+        });
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
         progress.visibleProperty().bind(form.testingProperty());
-        HBox testBox = new HBox(8, test, progress, cancelTest);
+        HBox testBox = new HBox(8, test, progress);
         testBox.setAlignment(Pos.CENTER_LEFT);
         Label diagnosis = wrapped("");
         diagnosis.setId(DIAGNOSIS_ID);
@@ -145,6 +149,17 @@ public final class EndpointDialog extends Dialog<Boolean> {
         saveButton.addEventFilter(ActionEvent.ACTION, e -> {
             if (!form.save(() -> { })) {
                 e.consume();
+            }
+        });
+        Button cancelButton = (Button) getDialogPane().lookupButton(ButtonType.CANCEL);
+        // Enter saves from anywhere, also from the Test button (Space or Alt+T test), except on Cancel
+        // or in an open drop-down list, where it keeps its usual meaning.
+        getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            Node focus = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getFocusOwner();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && focus != cancelButton
+                    && !(focus instanceof javafx.scene.control.ComboBoxBase<?> box && box.isShowing())) {
+                e.consume();
+                saveButton.fire();
             }
         });
         setOnHidden(e -> form.cancelTest());
