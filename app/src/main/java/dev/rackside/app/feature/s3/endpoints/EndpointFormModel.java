@@ -75,7 +75,8 @@ public final class EndpointFormModel {
             pathStyle.set(original.pathStyle());
             load(original.credentials());
         }
-        filledEndpoint = endpoint.get();
+        // Only a URL that follows from the region counts as filled in; an edited endpoint's own URL is the operator's.
+        filledEndpoint = preset.get().endpointFor(region.get()).orElse("");
         endpointHint.set(preset.get().endpointExample().orElse(""));
         preset.addListener((o, was, now) -> applyPreset(now));
         region.addListener((o, was, now) -> fillEndpoint());

@@ -95,6 +95,21 @@ class EndpointFormModelTest {
     }
 
     @Test
+    void anEditedEndpointKeepsItsOwnUrlWhenThePresetChanges() {
+        EndpointsViewModel vm = vm(Background.direct());
+        var minio = dev.rackside.s3.profiles.EndpointProfile.create("Lab", ProviderPreset.MINIO, "https://minio.lab:9000", "us-east-1",
+                true, new dev.rackside.s3.profiles.CredentialSource.KeychainKeys("AKID"));
+        EndpointFormModel f = new EndpointFormModel(vm, minio);
+        f.preset.set(ProviderPreset.GARAGE);
+        assertEquals("https://minio.lab:9000", f.endpoint.get());
+        var b2 = dev.rackside.s3.profiles.EndpointProfile.create("B2", ProviderPreset.BACKBLAZE_B2,
+                "https://s3.us-west-004.backblazeb2.com", "us-west-004", false, new dev.rackside.s3.profiles.CredentialSource.KeychainKeys("K"));
+        EndpointFormModel g = new EndpointFormModel(vm, b2);
+        g.region.set("eu-central-003");
+        assertEquals("https://s3.eu-central-003.backblazeb2.com", g.endpoint.get());
+    }
+
+    @Test
     void validationSaysWhatToFix() {
         EndpointFormModel f = form();
         f.name.set(" ");
