@@ -56,6 +56,7 @@ final class AppComposition implements AutoCloseable {
     final javafx.collections.ObservableList<dev.rackside.app.feature.s3.S3Session> s3Sessions =
             javafx.collections.FXCollections.observableArrayList();
     final dev.rackside.app.feature.s3.S3BrowserViewModel s3;
+    final dev.rackside.app.feature.s3.endpoints.EndpointsViewModel s3Endpoints;
     final ShellViewModel shell;
     final MainWindow window;
     private final SimulatorOptions demoOptions;
@@ -82,11 +83,16 @@ final class AppComposition implements AutoCloseable {
         inventoryView = new InventoryView(inventory);
         connections = new ConnectionsViewModel(profiles, secrets, sessions, background, notifier);
         s3 = new dev.rackside.app.feature.s3.S3BrowserViewModel(s3Sessions, background, notifier, FxBackground::onFx);
+        s3Endpoints = new dev.rackside.app.feature.s3.endpoints.EndpointsViewModel(
+                paths.config().resolve(dev.rackside.s3.profiles.EndpointProfileStore.FILE_NAME), secrets, s3Sessions, background,
+                notifier, p -> dev.rackside.s3.EngineOptions.builder().journal(paths.data().resolve("s3-transfers-" + p.id() + ".db")).build());
+        s3Endpoints.loadSaved();
 
         Messages text = Messages.of(AppComposition.class);
         Map<String, java.util.function.Supplier<FeatureView>> views = new LinkedHashMap<>();
         views.put(INVENTORY, () -> inventoryView);
-        views.put(S3, () -> new dev.rackside.app.feature.s3.S3BrowserView(s3));
+        views.put(S3, () -> dev.rackside.app.feature.s3.endpoints.EndpointsView.attach(
+                new dev.rackside.app.feature.s3.S3BrowserView(s3), s3Endpoints));
         views.put(CONNECTIONS, () -> new ConnectionsView(connections));
         shell = new ShellViewModel(List.of(new ShellViewModel.Destination(INVENTORY, text.get("nav.inventory")),
                 new ShellViewModel.Destination(S3, text.get("nav.s3")),
@@ -189,6 +195,7 @@ final class AppComposition implements AutoCloseable {
     public void close() {
         inventory.stop();
         s3.transfers().close();
+        s3Endpoints.close();
         if (demoS3 != null) {
             demoS3.close();
         }

@@ -43,6 +43,15 @@ public sealed interface S3Credentials {
         }
     }
 
+    /// Credentials that cannot be had (a secret missing from the keychain, a keychain that does not
+    /// answer): the engine opens, and every request fails with [S3EngineException.Misconfigured]
+    /// carrying `reason`, so the endpoint can still be shown, edited and diagnosed.
+    record Unavailable(String reason) implements S3Credentials {
+        public Unavailable {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /// The SDK's default chain: environment, system properties, `AWS_PROFILE`, container and
     /// instance roles. What the CLI uses when no keys are given.
     record DefaultChain() implements S3Credentials {

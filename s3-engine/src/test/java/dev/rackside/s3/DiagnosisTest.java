@@ -140,4 +140,17 @@ class DiagnosisTest {
         assertEquals(Outcome.OK, r.outcome(), r.message());
         assertTrue(r.message().contains("not allowed"), r.message());
     }
+
+    @Test
+    void unavailableCredentialsNameTheirReasonWithoutSendingAnything() {
+        S3Endpoint missing = S3Endpoint.builder("t").endpoint(server.endpoint).pathStyle(true)
+                .credentials(new S3Credentials.Unavailable("The secret key of \"t\" is not in this computer's keychain.")).build();
+        ConnectionReport r = test(missing, "diag");
+        assertEquals(Outcome.OTHER, r.outcome(), r.message());
+        assertEquals("The secret key of \"t\" is not in this computer's keychain.", r.message());
+        try (S3Engine e = S3Engine.open(missing, EngineOptions.defaults())) {
+            var thrown = org.junit.jupiter.api.Assertions.assertThrows(S3EngineException.Misconfigured.class, e::listBuckets);
+            assertTrue(thrown.getMessage().contains("keychain"), thrown.getMessage());
+        }
+    }
 }

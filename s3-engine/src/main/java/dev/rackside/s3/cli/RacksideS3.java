@@ -6,6 +6,10 @@ import dev.rackside.s3.S3Endpoint;
 import dev.rackside.s3.S3Engine;
 import dev.rackside.s3.S3EngineException;
 import dev.rackside.s3.Secret;
+import dev.rackside.s3.profiles.EndpointProfile;
+import dev.rackside.s3.profiles.EndpointProfileStore;
+import dev.rackside.s3.profiles.KeyringSecrets;
+import dev.rackside.s3.profiles.SecretLookup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,19 +17,23 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 /// `rackside-s3`: aws-cli-style `ls`, `cp`, `sync` and `rm` on the Rackside engine, with its
 /// journal (a repeated `cp` resumes), checksums and bandwidth limits. Reads AWS_ENDPOINT_URL,
-/// AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, AWS_PROFILE and AWS_REGION as aws-cli does.
+/// AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, AWS_PROFILE and AWS_REGION as aws-cli does,
+/// or an endpoint saved in the Rackside app (`--rackside-profile`), its secret key from the OS keychain.
 @Command(name = "rackside-s3", mixinStandardHelpOptions = true, version = "rackside-s3 0.1.0",
         description = "Copy, sync, list and delete S3 objects with resumable, checksummed transfers.",
         subcommands = {ListCommand.class, CopyCommand.class, SyncCommand.class, RemoveCommand.class})
 public final class RacksideS3 implements Runnable {
+    private static final Duration KEYCHAIN_TIMEOUT = Duration.ofSeconds(10);
     final Map<String, String> env;
     final PrintWriter out;
     final PrintWriter err;
+    final SecretLookup secrets;
 
     @Option(names = "--endpoint-url", description = "S3 service URL (default: $AWS_ENDPOINT_URL, else AWS).")
     String endpointUrl;
@@ -35,6 +43,14 @@ public final class RacksideS3 implements Runnable {
 
     @Option(names = "--profile", description = "Profile in ~/.aws/config (default: $AWS_PROFILE).")
     String profile;
+
+    @Option(names = "--rackside-profile", paramLabel = "NAME",
+            description = "An endpoint saved in the Rackside app (name or id); its secret key is read from the OS keychain.")
+    String racksideProfile;
+
+    @Option(names = "--rackside-profiles", paramLabel = "FILE",
+            description = "The Rackside endpoints file (default: s3-endpoints.json in Rackside's config folder).")
+    Path racksideProfiles;
 
     @Option(names = "--journal", description = "Transfer journal; a repeated cp resumes from it (default: ~/.rackside/s3-journal.db).")
     Path journal;
@@ -51,10 +67,11 @@ public final class RacksideS3 implements Runnable {
     @Option(names = "--virtual-host-style", description = "Address buckets as bucket.host (default: path style for custom endpoints).")
     boolean virtualHostStyle;
 
-    public RacksideS3(Map<String, String> env, PrintWriter out, PrintWriter err) {
+    public RacksideS3(Map<String, String> env, PrintWriter out, PrintWriter err, SecretLookup secrets) {
         this.env = env;
         this.out = out;
         this.err = err;
+        this.secrets = secrets;
     }
 
     public static void main(String[] args) {
@@ -67,7 +84,12 @@ public final class RacksideS3 implements Runnable {
 
     /// Runs one command line; returns the exit code (0 ok, 1 failed, 2 usage).
     public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new RacksideS3(env, out, err)).setOut(out).setErr(err);
+        return run(env, out, err, new KeyringSecrets(KEYCHAIN_TIMEOUT), args);
+    }
+
+    /// [#run(Map, PrintWriter, PrintWriter, String...)] with the secret keys of saved profiles from `secrets`.
+    public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, SecretLookup secrets, String... args) {
+        CommandLine cli = new CommandLine(new RacksideS3(env, out, err, secrets)).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             err.println("error: " + e.getMessage());
             err.flush();
@@ -82,6 +104,27 @@ public final class RacksideS3 implements Runnable {
     }
 
     S3Engine open() {
+        S3Endpoint endpoint = racksideProfile != null ? saved() : fromAwsSettings();
+        Path j = journal != null ? journal : Path.of(System.getProperty("user.home"), ".rackside", "s3-journal.db");
+        EngineOptions options = EngineOptions.builder().journal(j).concurrency(concurrency)
+                .uploadLimit(rate(limitUp)).downloadLimit(rate(limitDown)).build();
+        return S3Engine.open(endpoint, options);
+    }
+
+    /// The saved profile; `--endpoint-url`, `--region` and `--virtual-host-style` still override it.
+    private S3Endpoint saved() {
+        Path file = racksideProfiles != null ? racksideProfiles : EndpointProfileStore.defaultFile();
+        EndpointProfileStore store = EndpointProfileStore.read(file);
+        EndpointProfile p = store.find(racksideProfile).orElseThrow(() -> new S3EngineException.Misconfigured(
+                "No Rackside endpoint named \"" + racksideProfile + "\" in " + file + (store.list().isEmpty() ? "."
+                        : ". Saved endpoints: " + String.join(", ", store.list().stream().map(EndpointProfile::name).toList()) + "."),
+                null));
+        S3Endpoint e = p.toEndpoint(secrets);
+        return new S3Endpoint(e.name(), endpointUrl != null ? Optional.of(URI.create(endpointUrl)) : e.endpoint(),
+                region != null ? region : e.region(), e.pathStyle() && !virtualHostStyle, e.credentials());
+    }
+
+    private S3Endpoint fromAwsSettings() {
         String url = first(endpointUrl, env.get("AWS_ENDPOINT_URL_S3"), env.get("AWS_ENDPOINT_URL"));
         String reg = first(region, env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), "us-east-1");
         String prof = first(profile, env.get("AWS_PROFILE"));
@@ -94,12 +137,8 @@ public final class RacksideS3 implements Runnable {
         } else {
             credentials = new S3Credentials.DefaultChain();
         }
-        S3Endpoint endpoint = new S3Endpoint("cli", Optional.ofNullable(url).map(URI::create), reg,
+        return new S3Endpoint("cli", Optional.ofNullable(url).map(URI::create), reg,
                 url != null && !virtualHostStyle, credentials);
-        Path j = journal != null ? journal : Path.of(System.getProperty("user.home"), ".rackside", "s3-journal.db");
-        EngineOptions options = EngineOptions.builder().journal(j).concurrency(concurrency)
-                .uploadLimit(rate(limitUp)).downloadLimit(rate(limitDown)).build();
-        return S3Engine.open(endpoint, options);
     }
 
     static long rate(String s) {

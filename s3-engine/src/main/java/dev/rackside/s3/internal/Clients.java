@@ -96,6 +96,9 @@ public final class Clients implements AutoCloseable {
                     r.externalId().ifPresent(req::externalId);
                 }).build();
             }
+            case S3Credentials.Unavailable u -> () -> {
+                throw new S3EngineException.Misconfigured(u.reason(), null);
+            };
             case S3Credentials.DefaultChain d -> DefaultCredentialsProvider.builder().build();
         };
     }

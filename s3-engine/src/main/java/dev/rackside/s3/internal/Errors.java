@@ -57,6 +57,12 @@ public final class Errors {
         if (t instanceof S3EngineException e) {
             return e;
         }
+        // The SDK wraps what a credentials provider throws (an unavailable secret, an unknown profile).
+        for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof S3EngineException e) {
+                return e;
+            }
+        }
         if (t instanceof AwsServiceException e) {
             return service(e, what, region, attempts);
         }

@@ -43,6 +43,7 @@ public final class S3BrowserView implements FeatureView {
     private final BorderPane root = new BorderPane();
     private final ListView<SidebarEntry> sidebar = new ListView<>();
     private final HBox crumbs = new HBox(2);
+    private final javafx.scene.layout.FlowPane sidebarActions = new javafx.scene.layout.FlowPane(4, 4);
     private final S3Dialogs prompts = new S3Dialogs(text, this::window);
     private final InfoDialogs info = new InfoDialogs(text, this::window);
     private final ObjectTable table;
@@ -70,6 +71,16 @@ public final class S3BrowserView implements FeatureView {
     @Override
     public Node root() {
         return root;
+    }
+
+    /// The endpoints and buckets list, for commands other features add (saved endpoints).
+    public ListView<SidebarEntry> sidebarList() {
+        return sidebar;
+    }
+
+    /// The buttons under the sidebar, for commands other features add.
+    public javafx.scene.layout.Pane sidebarActions() {
+        return sidebarActions;
     }
 
     /// What a drop of desktop files does (the table's `DRAG_DROPPED` handler calls it): uploads
@@ -124,7 +135,8 @@ public final class S3BrowserView implements FeatureView {
         Label title = new Label(text.get("sidebar.title"));
         title.getStyleClass().add(Styles.TITLE_4);
         // a flow, not a tool bar: the sidebar is narrow and all three must stay reachable
-        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(4, 4, create, delete, refresh);
+        javafx.scene.layout.FlowPane actions = sidebarActions;
+        actions.getChildren().setAll(create, delete, refresh);
         actions.setPadding(new Insets(6, 8, 8, 8));
         List.of(create, delete, refresh).forEach(b -> b.getStyleClass().add(Styles.SMALL));
         VBox pane = new VBox(title, sidebar, actions);
