@@ -27,6 +27,7 @@ public final class TransferTask implements Transfer {
     private volatile boolean stop;
     private volatile boolean cancelRequested;
     private volatile CompletableFuture<TransferProgress> completion = new CompletableFuture<>();
+    private volatile Thread waiter; // the worker while it waits for its turn
     private long lastReported = -1;
 
     TransferTask(String id, TransferRequest request, TransferEngine engine) {
@@ -64,8 +65,12 @@ public final class TransferTask implements Transfer {
     @Override
     public synchronized void pause() {
         if (state == TransferState.RUNNING || state == TransferState.QUEUED) {
+            boolean queued = state == TransferState.QUEUED;
             stop = true;
             state = TransferState.PAUSED;
+            if (queued) {
+                wake();
+            }
         }
     }
 
@@ -85,6 +90,8 @@ public final class TransferTask implements Transfer {
         stop = true;
         if (state == TransferState.PAUSED) {
             engine.discardLater(this);
+        } else if (state == TransferState.QUEUED) {
+            wake();
         }
     }
 
@@ -94,6 +101,17 @@ public final class TransferTask implements Transfer {
             completion = new CompletableFuture<>();
             cancelRequested = false;
             restart();
+        }
+    }
+
+    void waiter(Thread t) {
+        waiter = t;
+    }
+
+    private void wake() {
+        Thread w = waiter;
+        if (w != null) {
+            w.interrupt();
         }
     }
 
@@ -121,6 +139,14 @@ public final class TransferTask implements Transfer {
         if (stop) {
             throw new S3EngineException.Cancelled(describe());
         }
+    }
+
+    /// Moves a queued transfer to RUNNING, or throws [S3EngineException.Cancelled] if a pause or
+    /// cancel came first. One lock with [#pause()]: a pause between a separate check and the state
+    /// change would be overwritten by RUNNING and lost.
+    synchronized void begin() {
+        checkStop();
+        state = TransferState.RUNNING;
     }
 
     public void add(long bytes) {
