@@ -58,8 +58,7 @@ public final class TransferEngine implements AutoCloseable {
         this.down = new Throttle(options.downloadLimit(), schedule, options.clock(), BandwidthSchedule.Limits::download);
         this.requests = new ResizableSemaphore(options.concurrency());
         this.files = new ResizableSemaphore(options.concurrency());
-        Copier copier = new Copier(s3, retrier, ops, options.copyPartThreshold(), options.copyPartSize(), options.concurrency());
-        this.uploader = new Uploader(s3, retrier, journal, up, requests, options, copier);
+        this.uploader = new Uploader(s3, retrier, journal, up, requests, options);
         this.downloader = new Downloader(s3, retrier, ops, journal, down, requests, options);
         this.events = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rackside-s3-events");
