@@ -70,14 +70,21 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     public Transfer submit(TransferRequest request) {
+        return submit(request, null);
+    }
+
+    /// As [#submit(TransferRequest)], for an object described by a listing (`listed`, may be null):
+    /// a small one is then fetched with one GET and no HEAD.
+    public Transfer submit(TransferRequest request, dev.rackside.s3.ObjectInfo listed) {
         TransferTask existing = latest.get(request);
         if (existing != null && !existing.state().finished()) {
             return existing; // already queued or running: one worker per file
         }
         String kind = request instanceof TransferRequest.Upload ? "UPLOAD" : "DOWNLOAD";
-        String id = journal.find(kind, request.bucket(), request.key(), request.local().toString())
-                .map(Journal.Entry::id).orElseGet(() -> UUID.randomUUID().toString());
-        TransferTask task = new TransferTask(id, request, this);
+        Optional<String> journalled = journal.find(kind, request.bucket(), request.key(), request.local().toString())
+                .map(Journal.Entry::id);
+        TransferTask task = new TransferTask(journalled.orElseGet(() -> UUID.randomUUID().toString()), request, this);
+        task.from(listed, journalled.isPresent());
         tasks.add(task);
         latest.put(request, task);
         fire(l -> l.transferInitiated(task.progress()));
@@ -110,6 +117,7 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     private void run(TransferTask task) {
+        int generation = task.generation();
         // A plain blocking wait: a pause or cancel of a queued task interrupts it. (Polling with a
         // timeout cost O(waiters) per timeout in the semaphore's queue: O(n²) for a big folder.)
         task.waiter(Thread.currentThread());
@@ -140,7 +148,9 @@ public final class TransferEngine implements AutoCloseable {
         } catch (S3EngineException.Cancelled e) {
             settleStopped(task);
         } catch (S3EngineException e) {
-            if (task.stopRequested()) {
+            // A pause makes in-flight requests fail; if it was resumed meanwhile, stop is already
+            // false again, but the failure still belongs to the pause, not to the new run.
+            if (task.stopRequested() || task.generation() != generation) {
                 settleStopped(task);
             } else {
                 failWith(task, e);

@@ -28,6 +28,9 @@ public final class TransferTask implements Transfer {
     private volatile boolean cancelRequested;
     private volatile CompletableFuture<TransferProgress> completion = new CompletableFuture<>();
     private volatile Thread waiter; // the worker while it waits for its turn
+    private volatile dev.rackside.s3.ObjectInfo hint; // what a listing said about the object, if it came from one
+    private volatile boolean resumed; // the journal held this transfer when it was submitted
+    private volatile int generation; // counts restarts, so a paused worker's late failure is not the new run's
     private long lastReported = -1;
 
     TransferTask(String id, TransferRequest request, TransferEngine engine) {
@@ -104,6 +107,23 @@ public final class TransferTask implements Transfer {
         }
     }
 
+    dev.rackside.s3.ObjectInfo hint() {
+        return hint;
+    }
+
+    boolean resumed() {
+        return resumed;
+    }
+
+    void from(dev.rackside.s3.ObjectInfo listed, boolean journalled) {
+        hint = listed;
+        resumed = journalled;
+    }
+
+    int generation() {
+        return generation;
+    }
+
     void waiter(Thread t) {
         waiter = t;
     }
@@ -116,6 +136,7 @@ public final class TransferTask implements Transfer {
     }
 
     private void restart() {
+        generation++;
         stop = false;
         state = TransferState.QUEUED;
         engine.start(this);
