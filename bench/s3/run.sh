@@ -49,13 +49,14 @@ if [ ! -f "$S3PROXY_JAR" ]; then
       -DoutputDirectory="$WORK/tools")
 fi
 log "building rackside-s3"
-(cd "$repo" && { ./mvnw -B -q -N install >/dev/null 2>&1 || true; } && ./mvnw -B -q -f s3-engine/pom.xml package -DskipTests)
+# The reactor builds the parent too, so nothing is installed into the shared ~/.m2.
+(cd "$repo" && ./mvnw -B -q -pl s3-engine -am package -DskipTests)
 # Run a private copy: others rebuilding s3-engine/target while the benchmark runs must not swap the
 # jar under a running JVM (that happened once: classes failed to load mid-transfer).
 rm -rf "$WORK/tools/rackside" && mkdir -p "$WORK/tools/rackside"
 cp "$repo/s3-engine/target/rackside-s3" "$repo/s3-engine/target/rackside-s3.jar" "$WORK/tools/rackside/"
 RACKSIDE="$WORK/tools/rackside/rackside-s3"
-ENGINE_STATE="jar built $(date -u '+%Y-%m-%d %H:%M UTC') from the working tree (git $(cd "$repo" && git rev-parse --short HEAD); s3-engine is not yet committed), sha256 $(sha256sum "$RACKSIDE.jar" | cut -c1-12)"
+ENGINE_STATE="jar built $(date -u '+%Y-%m-%d %H:%M UTC') from the working tree (git $(cd "$repo" && git rev-parse --short HEAD)$(cd "$repo" && git diff --quiet HEAD -- s3-engine || echo ', with uncommitted s3-engine changes')), sha256 $(sha256sum "$RACKSIDE.jar" | cut -c1-12)"
 
 # Clean, isolated client environment: no inherited AWS settings (an inherited AWS_CA_BUNDLE makes
 # rclone refuse to start), an empty aws config, loopback credentials.

@@ -203,4 +203,12 @@ public abstract sealed class S3EngineException extends RuntimeException {
             super(message, cause);
         }
     }
+
+    /// The engine itself failed (out of memory, a class that could not be loaded, a bug). The
+    /// transfer stopped; its journal entry is kept, so a retry resumes it.
+    public static final class Internal extends S3EngineException {
+        public Internal(String what, Throwable cause) {
+            super(what + " stopped on an internal error (" + cause + "). Retry it; the work done so far is kept.", cause);
+        }
+    }
 }

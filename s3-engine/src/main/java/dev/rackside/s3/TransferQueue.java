@@ -58,7 +58,7 @@ public final class TransferQueue implements AutoCloseable {
             }
             String rel = o.key().substring(prefix.length());
             try {
-                out.add(submit(new TransferRequest.Download(bucket, o.key(), SafePaths.resolve(folder, rel), sse)));
+                out.add(engine.submit(new TransferRequest.Download(bucket, o.key(), SafePaths.resolve(folder, rel), sse), o));
             } catch (S3EngineException.UnsafeKey e) {
                 out.add(engine.failed(new TransferRequest.Download(bucket, o.key(), folder, sse), e));
             }

@@ -57,6 +57,15 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aMultipartUploadStoresItsSha256WithoutCopyingTheObject() throws Exception {
+        engine.transfers().upload(src, "faults", "nocopy.bin").await();
+        assertEquals(TestFiles.sha256(src), engine.head("faults", "nocopy.bin").sha256().orElseThrow());
+        // A CopyObject is a PUT on the key itself; the SHA-256 must travel with CreateMultipartUpload.
+        assertEquals(0, proxy.requests.stream().filter(l -> l.startsWith("PUT ") && !l.contains("partNumber=")).count(),
+                proxy.requests.toString());
+    }
+
+    @Test
     void uploadSurvives500SlowDownDroppedConnectionsAndACorruptedBody() throws Exception {
         proxy.inject(FaultInjectionTest::partUpload, Kind.ERROR_500, 1)
                 .inject(FaultInjectionTest::partUpload, Kind.SLOW_DOWN, 1)

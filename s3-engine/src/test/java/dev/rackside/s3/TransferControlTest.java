@@ -156,4 +156,28 @@ class TransferControlTest {
         assertEquals(6, finished.size(), finished.toString());
         assertFalse(totals.isEmpty(), "queue totals were reported");
     }
+
+    @Test
+    void aResumeAfterTheFileWasRewrittenRestartsWithTheNewContent(@TempDir Path dir) throws Exception {
+        Path src = TestFiles.random(dir, "r.bin", 12 * EngineOptions.MIB, 23);
+        var mtime = Files.getLastModifiedTime(src);
+        engine.transfers().setUploadLimit(4_000_000);
+        try {
+            Transfer t = engine.transfers().upload(src, "ctl", "r.bin");
+            waitFor(t, 6 * EngineOptions.MIB);
+            t.pause();
+            // Same size and mtime, other bytes: only the SHA-256 can tell.
+            TestFiles.random(dir, "r.bin", 12 * EngineOptions.MIB, 24);
+            Files.setLastModifiedTime(src, mtime);
+            engine.transfers().setUploadLimit(0);
+            t.resume();
+            t.await();
+            assertEquals(TestFiles.sha256(src), engine.head("ctl", "r.bin").sha256().orElseThrow());
+            Path back = dir.resolve("r.out");
+            engine.transfers().download("ctl", "r.bin", back).await();
+            assertEquals(TestFiles.sha256(src), TestFiles.sha256(back));
+        } finally {
+            engine.transfers().setUploadLimit(0);
+        }
+    }
 }

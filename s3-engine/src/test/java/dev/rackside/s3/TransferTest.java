@@ -81,8 +81,10 @@ class TransferTest {
             engine.transfers().download("transfers", "limited.bin", dir.resolve("limited.out")).await();
             double down = (System.nanoTime() - start) / 1e9;
             // 8 MB at 4 MB/s is 2 s, plus a few requests' overhead on a busy machine. A body read
-            // twice (once more for signing) would be throttled twice and take 4 s or more.
-            assertTrue(up > 1.8 && up < 3.4, "upload took " + up + " s");
+            // twice (once more for signing) would be throttled twice and take 4 s or more. The
+            // upload also hashes the file before it starts (the SHA-256 goes with
+            // CreateMultipartUpload): ~0.5 s in a cold JVM, so its bound is looser.
+            assertTrue(up > 1.8 && up < 3.9, "upload took " + up + " s");
             assertTrue(down > 1.8 && down < 3.4, "download took " + down + " s");
         } finally {
             engine.transfers().setUploadLimit(0);

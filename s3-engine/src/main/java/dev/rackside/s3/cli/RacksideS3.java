@@ -74,10 +74,15 @@ public final class RacksideS3 implements Runnable {
         this.secrets = secrets;
     }
 
+    /// The SLF4J provider the CLI names: the HTTP client logs through SLF4J and a CLI has no
+    /// logging backend to offer it. It ships in slf4j-api 2.x itself.
+    static final String SLF4J_PROVIDER = "org.slf4j.helpers.NOP_FallbackServiceProvider";
+
     public static void main(String[] args) {
-        // The SDK's HTTP client logs through SLF4J; a CLI has no logging backend to offer it.
         if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+            System.setProperty("slf4j.provider", SLF4J_PROVIDER);
+            // SLF4J otherwise announces the explicitly chosen provider on stderr at every start.
+            System.setProperty("slf4j.internal.verbosity", "WARN");
         }
         System.exit(run(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }

@@ -26,9 +26,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /// Downloads one object with parallel ranged GETs (every S3 server has them; `?partNumber` is
-/// missing on some) into `name.part`, journalling each range once it is on disk. The ranges carry
-/// `If-Match` with the ETag, so a changed object is noticed. The finished file is checked
-/// against the stored SHA-256 (or a plain MD5 ETag) and only then renamed; a mismatch deletes it.
+/// missing on some) into `name.part`, journalling the ranges in batches once they are on disk
+/// ([RangeLedger]). The ranges carry `If-Match` with the ETag, so a changed object is noticed. The
+/// file is hashed in order while the ranges land, checked against the stored SHA-256 (or a plain
+/// MD5 ETag) and only then renamed; a mismatch deletes it. A small object from a listing takes
+/// [SmallDownload] instead: one GET, no HEAD, no journal.
 final class Downloader {
     private final S3Client s3;
     private final Retrier retrier;
@@ -37,6 +39,7 @@ final class Downloader {
     private final Throttle throttle;
     private final ResizableSemaphore gate;
     private final EngineOptions options;
+    private final SmallDownload small;
 
     Downloader(S3Client s3, Retrier retrier, Operations ops, Journal journal, Throttle throttle, ResizableSemaphore gate,
                EngineOptions options) {
@@ -47,6 +50,7 @@ final class Downloader {
         this.throttle = throttle;
         this.gate = gate;
         this.options = options;
+        this.small = new SmallDownload(s3, retrier, throttle, gate);
     }
 
     static Path partFile(Path target) {
@@ -55,6 +59,9 @@ final class Downloader {
 
     void run(TransferTask task) {
         try {
+            if (SmallDownload.fits(task, options.rangeSize()) && small.run(task)) {
+                return;
+            }
             attempt(task);
         } catch (S3EngineException.IntegrityFailed | S3EngineException.SourceChanged e) {
             // One clean second try: a flipped bit in transit or an object replaced mid-download.
@@ -94,9 +101,14 @@ final class Downloader {
         String id = entry.id();
         Map<Long, Long> written = journal.ranges(id);
         task.setDone(written.values().stream().mapToLong(Long::longValue).sum() - written.keySet().stream().mapToLong(Long::longValue).sum());
+        MessageDigest digest = meta.sha256().isPresent() ? Hashes.sha256()
+                : aead == null && md5Checked(meta) ? Hashes.md5() : null;
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
-            try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            byte[] actual;
+            try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE)) {
+                RangeLedger ledger = new RangeLedger(ch, journal, id, digest, written);
                 List<Future<?>> gets = new ArrayList<>();
                 try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                     for (long start = 0; start < plainSize; start += step) {
@@ -105,7 +117,7 @@ final class Downloader {
                         if (!written.containsKey(s)) {
                             gets.add(pool.submit(() -> {
                                 fetch(task, r, meta, ch, s, e, aead);
-                                journal.addRange(id, s, e);
+                                ledger.landed(s, e);
                                 return null;
                             }));
                         }
@@ -114,8 +126,9 @@ final class Downloader {
                         Futures.join(f);
                     }
                 }
+                actual = ledger.finish(plainSize);
             }
-            verify(task, r, meta, part, id, plainSize, aead != null);
+            verify(task, r, meta, part, id, plainSize, digest, actual);
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new S3EngineException.LocalFileProblem(target, "it cannot be written (" + e.getMessage() + ")", e);
@@ -181,7 +194,6 @@ final class Downloader {
         while (bb.hasRemaining()) {
             ch.write(bb, position + bb.position());
         }
-        ch.force(false);
     }
 
     private void copy(TransferTask task, InputStream in, FileChannel ch, long start, long end, AtomicLong got)
@@ -202,48 +214,36 @@ final class Downloader {
             got.addAndGet(n);
             task.add(n);
         }
-        // On disk before the journal says so: a later resume trusts journalled ranges.
-        ch.force(false);
     }
 
-    private void verify(TransferTask task, TransferRequest.Download r, ObjectMetadata meta, Path part, String id, long expectedSize,
-                        boolean sealed) throws IOException {
+    private static boolean md5Checked(ObjectMetadata meta) {
+        return Hashes.isPlainMd5(meta.etag()) && meta.serverSideEncryption().map(s -> s.equals("AES256")).orElse(true);
+    }
+
+    // Only one digest is computed, the one that is compared (MD5 on top of SHA-256 cost ~2.5 s
+    // per 2 GiB on a 2-core machine), and it was fed while the ranges landed.
+    private void verify(TransferTask task, TransferRequest.Download r, ObjectMetadata meta, Path part, String id,
+                        long expectedSize, MessageDigest digest, byte[] digested) throws IOException {
         long length = Files.size(part);
         String object = r.bucket() + "/" + r.key();
         String expected = null;
         String algorithm = null;
-        MessageDigest digest = null;
+        String actual = null;
         if (length != expectedSize) {
             expected = Long.toString(expectedSize);
             algorithm = "size";
-        } else if (meta.sha256().isPresent()) {
-            algorithm = "SHA-256";
-            expected = meta.sha256().get();
-            digest = Hashes.sha256();
-        } else if (!sealed && Hashes.isPlainMd5(meta.etag()) && meta.serverSideEncryption().map(s -> s.equals("AES256")).orElse(true)) {
-            algorithm = "MD5 (ETag)";
-            expected = Hashes.stripQuotes(meta.etag());
-            digest = Hashes.md5();
+            actual = Long.toString(length);
+        } else if (digest != null) {
+            algorithm = meta.sha256().isPresent() ? "SHA-256" : "MD5 (ETag)";
+            expected = meta.sha256().orElseGet(() -> Hashes.stripQuotes(meta.etag()));
+            actual = Hashes.hex(digested);
         }
-        // Only the digest that is compared is computed: hashing is CPU-bound, and MD5 on top of
-        // SHA-256 cost ~2.5 s per 2 GiB on a 2-core machine.
-        String actual = digest == null ? Long.toString(length) : Hashes.hex(digestOf(part, digest));
         if (expected != null && !expected.equalsIgnoreCase(actual)) {
             quarantine(part);
             journal.remove(id);
             task.setDone(0);
             throw new S3EngineException.IntegrityFailed(object, algorithm, expected, actual);
         }
-    }
-
-    private static byte[] digestOf(Path file, MessageDigest digest) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[256 * 1024];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                digest.update(buf, 0, n);
-            }
-        }
-        return digest.digest();
     }
 
     // The damaged bytes are of no use and must not be mistaken for the file: delete them.

@@ -1,6 +1,11 @@
 package dev.rackside.s3.internal;
 
+import dev.rackside.s3.S3EngineException;
+
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -27,6 +32,25 @@ public final class Hashes {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has " + name, e);
         }
+    }
+
+    /// The SHA-256 (hex) of a file's first `size` bytes, read in 1 MiB steps; stops with
+    /// [dev.rackside.s3.S3EngineException.Cancelled] when the transfer is paused or cancelled.
+    static String sha256Of(Path file, long size, TransferTask task) {
+        MessageDigest sha = sha256();
+        byte[] buf = new byte[1024 * 1024];
+        try (FileChannel ch = FileChannel.open(file)) {
+            for (long pos = 0; pos < size; ) {
+                task.checkStop();
+                int n = (int) Math.min(buf.length, size - pos);
+                Uploader.readFully(ch, buf, n, pos);
+                sha.update(buf, 0, n);
+                pos += n;
+            }
+        } catch (IOException e) {
+            throw new S3EngineException.LocalFileProblem(file, "it cannot be read (" + e.getMessage() + ")", e);
+        }
+        return hex(sha.digest());
     }
 
     public static String hex(byte[] b) {

@@ -109,6 +109,28 @@ public final class Journal implements AutoCloseable {
         update("INSERT OR REPLACE INTO range VALUES(?,?,?)", id, start, end);
     }
 
+    /// Journals many written ranges (start, end) in one transaction: one commit instead of one each.
+    public synchronized void addRanges(String id, java.util.List<long[]> ranges) {
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO range VALUES(?,?,?)")) {
+                for (long[] r : ranges) {
+                    bind(ps, id, r[0], r[1]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                db.commit();
+            } catch (SQLException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     /// Written ranges as start → end (exclusive).
     public synchronized TreeMap<Long, Long> ranges(String id) {
         TreeMap<Long, Long> out = new TreeMap<>();

@@ -12,27 +12,30 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /// A resumable multipart upload of one file.
 ///
-/// One reader goes through the file in order, feeding the full-object SHA-256 and each part's
-/// CRC32C, and hands part buffers to parallel senders (memory ≈ buffers × part size). Each
-/// stored part is journalled with its ETag and CRC32C. On resume the journal's parts are kept
-/// only if ListParts still shows them with the same ETag and size and the local bytes still have
-/// the journalled CRC32C; their bytes are read for the SHA-256 but not sent again. S3 takes user
-/// metadata only when an upload starts, so the SHA-256 is attached afterwards by a server-side
-/// copy of the object onto itself.
+/// A first pass over the file computes the full-object SHA-256, so it is sent as user metadata
+/// with CreateMultipartUpload: S3 takes metadata only there, and attaching it afterwards would cost
+/// a server-side copy of the whole object. Then one reader goes through the file in order,
+/// computing each part's CRC32C into a small pool of reused part buffers, and parallel senders
+/// upload them (memory ≈ buffers × part size). Each stored part is journalled with its ETag and
+/// CRC32C. On resume the journal's parts are kept only if the file still has the journalled
+/// SHA-256, ListParts still shows them with the same ETag and size, and the local bytes still have
+/// the journalled CRC32C; any difference restarts the upload rather than completing an object
+/// whose content does not match its stored SHA-256.
 final class MultipartUpload {
     private final S3Client s3;
     private final Retrier retrier;
@@ -40,7 +43,6 @@ final class MultipartUpload {
     private final Throttle throttle;
     private final ResizableSemaphore gate;
     private final EngineOptions options;
-    private final Copier copier;
     private final TransferTask task;
     private final TransferRequest.Upload r;
     private final long size;
@@ -50,7 +52,7 @@ final class MultipartUpload {
     private ChunkedAead aead; // set when the upload is encrypted on the client
 
     MultipartUpload(S3Client s3, Retrier retrier, Journal journal, Throttle throttle, ResizableSemaphore gate,
-                    EngineOptions options, Copier copier, TransferTask task, TransferRequest.Upload r, long size,
+                    EngineOptions options, TransferTask task, TransferRequest.Upload r, long size,
                     String stamp, long partSize) {
         this.s3 = s3;
         this.retrier = retrier;
@@ -58,7 +60,6 @@ final class MultipartUpload {
         this.throttle = throttle;
         this.gate = gate;
         this.options = options;
-        this.copier = copier;
         this.task = task;
         this.r = r;
         this.size = size;
@@ -68,10 +69,13 @@ final class MultipartUpload {
     }
 
     void run() {
+        // Also on resume: a file rewritten since the journal entry (even with its old mtime) must
+        // not be completed under the old SHA-256.
+        String sha256 = Hashes.sha256Of(r.local(), size, task);
         Journal.Entry entry = journal.find("UPLOAD", r.bucket(), r.key(), r.local().toString()).orElse(null);
         Map<Integer, Journal.Part> kept = new HashMap<>();
         if (entry != null && entry.uploadId() != null && entry.size() == size && stamp.equals(entry.stamp())
-                && entry.partSize() == partSize) {
+                && entry.partSize() == partSize && sha256.equals(entry.sha256())) {
             kept.putAll(confirmedParts(entry));
             if (kept.isEmpty() && !uploadExists(entry.uploadId())) {
                 entry = null;
@@ -81,62 +85,68 @@ final class MultipartUpload {
             entry = null;
         }
         if (entry == null) {
-            entry = start();
+            entry = start(sha256);
         }
         if (r.clientSideKey().isPresent()) {
             aead = ChunkedAead.withPrefix(r.clientSideKey().get(), size, java.util.HexFormat.of().parseHex(entry.nonce()));
             task.setTotal(ChunkedAead.encryptedLength(size));
         }
-        String sha256 = entry.sha256() != null ? entry.sha256() : sendParts(entry, kept);
-        entry = withSha(entry, sha256);
-        journal.put(entry);
+        sendParts(entry, kept);
+        if (!stamp.equals(Uploader.stamp(r.local()))) {
+            // Written to while it was sent: the parts may not match the SHA-256 sent at the start.
+            discard(entry);
+            throw new S3EngineException.SourceChanged("The local file " + r.local());
+        }
         complete(entry);
-        copier.attachMetadata(r.bucket(), r.key(), Uploader.contentType(r.local()), Map.of(Operations.SHA256_META, sha256),
-                r.encryption());
         journal.remove(entry.id());
     }
 
-    private Journal.Entry start() {
+    private Journal.Entry start(String sha256) {
         String nonce = r.clientSideKey().map(k -> Hashes.hex(ChunkedAead.forNewUpload(k, size).noncePrefix())).orElse(null);
         String uploadId = retrier.call(what, () -> {
             CreateMultipartUploadRequest.Builder b = CreateMultipartUploadRequest.builder().bucket(r.bucket()).key(r.key())
                     .contentType(Uploader.contentType(r.local())).checksumAlgorithm(ChecksumAlgorithm.CRC32_C)
-                    .metadata(nonce == null ? Map.of() : Map.of(ChunkedAead.META, ChunkedAead.FORMAT));
+                    .metadata(nonce == null ? Map.of(Operations.SHA256_META, sha256)
+                            : Map.of(Operations.SHA256_META, sha256, ChunkedAead.META, ChunkedAead.FORMAT));
             Sse.apply(b, r.encryption());
             return s3.createMultipartUpload(b.build());
         }, task::stopRequested).uploadId();
         Journal.Entry e = new Journal.Entry(task.id(), "UPLOAD", r.bucket(), r.key(), r.local().toString(), size, stamp,
-                partSize, uploadId, null, sseKind(), nonce);
+                partSize, uploadId, sha256, sseKind(), nonce);
         journal.clearProgress(task.id());
         journal.put(e);
         return e;
     }
 
-    private String sendParts(Journal.Entry entry, Map<Integer, Journal.Part> kept) {
+    private void sendParts(Journal.Entry entry, Map<Integer, Journal.Part> kept) {
         int count = (int) ((size + partSize - 1) / partSize);
         task.setDone(kept.values().stream().mapToLong(Journal.Part::size).sum());
-        int buffers = (int) Math.max(1, Math.min(gate.size() + 1L, options.bufferMemory() / partSize));
-        Semaphore free = new Semaphore(buffers);
-        MessageDigest sha = Hashes.sha256();
+        int buffers = (int) Math.max(1, Math.min(Math.min(gate.size() + 1L, count), options.bufferMemory() / partSize));
+        // Reused part buffers: a new 8 MiB array per part made the heap (and RSS) grow under GC churn.
+        BlockingQueue<byte[]> pool = new ArrayBlockingQueue<>(buffers);
+        for (int i = 0; i < buffers; i++) {
+            pool.add(new byte[(int) Math.min(partSize, size)]);
+        }
         List<Future<?>> sends = new ArrayList<>();
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
              FileChannel ch = FileChannel.open(r.local())) {
             for (int number = 1; number <= count; number++) {
-                while (!free.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                byte[] buf;
+                while ((buf = pool.poll(100, TimeUnit.MILLISECONDS)) == null) {
                     task.checkStop();
                     failFast(sends);
                 }
                 task.checkStop();
                 failFast(sends);
                 long offset = (number - 1) * partSize;
-                byte[] buf = new byte[(int) Math.min(partSize, size - offset)];
-                Uploader.readFully(ch, buf, offset);
-                sha.update(buf); // the SHA-256 is of the plaintext, also when encrypting
-                byte[] body = aead == null ? buf : aead.encrypt(offset, buf);
-                String crc = Hashes.crc32cBase64(body, 0, body.length);
+                int len = (int) Math.min(partSize, size - offset);
+                Uploader.readFully(ch, buf, len, offset);
+                byte[] body = aead == null ? buf : aead.encrypt(offset, Arrays.copyOf(buf, len));
+                int bodyLen = aead == null ? len : body.length;
+                String crc = Hashes.crc32cBase64(body, 0, bodyLen);
                 Journal.Part done = kept.get(number);
                 if (done != null) {
-                    free.release();
+                    pool.add(buf);
                     if (!crc.equals(done.crc32c())) {
                         discard(entry);
                         throw new S3EngineException.SourceChanged("The local file " + r.local());
@@ -144,11 +154,12 @@ final class MultipartUpload {
                     continue;
                 }
                 int n = number;
+                byte[] pooled = buf;
                 sends.add(senders.submit(() -> {
                     try {
-                        journal.addPart(entry.id(), sendPart(entry.uploadId(), n, body, crc));
+                        journal.addPart(entry.id(), sendPart(entry.uploadId(), n, body, bodyLen, crc));
                     } finally {
-                        free.release();
+                        pool.add(pooled);
                     }
                     return null;
                 }));
@@ -162,7 +173,6 @@ final class MultipartUpload {
             Thread.currentThread().interrupt();
             throw new S3EngineException.Cancelled(task.describe());
         }
-        return Hashes.hex(sha.digest());
     }
 
     private static void failFast(List<Future<?>> sends) {
@@ -173,26 +183,26 @@ final class MultipartUpload {
         }
     }
 
-    private Journal.Part sendPart(String uploadId, int number, byte[] buf, String crc) {
+    private Journal.Part sendPart(String uploadId, int number, byte[] buf, int len, String crc) {
         AtomicLong sent = new AtomicLong();
         try {
             var response = retrier.call(what + " (part " + number + ")", () -> {
                 gate.acquire();
                 try {
                     UploadPartRequest.Builder b = UploadPartRequest.builder().bucket(r.bucket()).key(r.key())
-                            .uploadId(uploadId).partNumber(number).contentLength((long) buf.length).checksumCRC32C(crc);
+                            .uploadId(uploadId).partNumber(number).contentLength((long) len).checksumCRC32C(crc);
                     Sse.apply(b, r.encryption());
                     return s3.uploadPart(b.build(), RequestBody.fromContentProvider(() -> {
                         task.add(-sent.getAndSet(0));
-                        return new ChunkStream(buf, 0, buf.length, task, throttle, sent);
-                    }, buf.length, "application/octet-stream"));
+                        return new ChunkStream(buf, 0, len, task, throttle, sent);
+                    }, len, "application/octet-stream"));
                 } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
                     throw Errors.payloadMismatchAsCorruption(e);
                 } finally {
                     gate.release();
                 }
             }, task::stopRequested);
-            return new Journal.Part(number, Hashes.stripQuotes(response.eTag()), crc, buf.length);
+            return new Journal.Part(number, Hashes.stripQuotes(response.eTag()), crc, len);
         } catch (RuntimeException e) {
             task.add(-sent.getAndSet(0));
             throw e;
@@ -264,11 +274,6 @@ final class MultipartUpload {
             }
         }
         journal.remove(entry.id());
-    }
-
-    private Journal.Entry withSha(Journal.Entry e, String sha256) {
-        return new Journal.Entry(e.id(), e.kind(), e.bucket(), e.key(), e.local(), e.size(), e.stamp(), e.partSize(),
-                e.uploadId(), sha256, e.sse(), e.nonce());
     }
 
     private String sseKind() {

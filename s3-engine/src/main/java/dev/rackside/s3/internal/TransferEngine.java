@@ -44,6 +44,8 @@ public final class TransferEngine implements AutoCloseable {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService events;
     private final List<TransferTask> tasks = new CopyOnWriteArrayList<>();
+    // The newest task per request, so a submit needs no scan of every task (folders have thousands).
+    private final Map<TransferRequest, TransferTask> latest = new ConcurrentHashMap<>();
     private final Map<TransferTask, java.util.concurrent.Future<?>> running = new ConcurrentHashMap<>();
     private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -56,8 +58,7 @@ public final class TransferEngine implements AutoCloseable {
         this.down = new Throttle(options.downloadLimit(), schedule, options.clock(), BandwidthSchedule.Limits::download);
         this.requests = new ResizableSemaphore(options.concurrency());
         this.files = new ResizableSemaphore(options.concurrency());
-        Copier copier = new Copier(s3, retrier, ops, options.copyPartThreshold(), options.copyPartSize(), options.concurrency());
-        this.uploader = new Uploader(s3, retrier, journal, up, requests, options, copier);
+        this.uploader = new Uploader(s3, retrier, journal, up, requests, options);
         this.downloader = new Downloader(s3, retrier, ops, journal, down, requests, options);
         this.events = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rackside-s3-events");
@@ -69,16 +70,23 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     public Transfer submit(TransferRequest request) {
-        for (TransferTask t : tasks) {
-            if (t.request().equals(request) && !t.state().finished()) {
-                return t; // already queued or running: one worker per file
-            }
+        return submit(request, null);
+    }
+
+    /// As [#submit(TransferRequest)], for an object described by a listing (`listed`, may be null):
+    /// a small one is then fetched with one GET and no HEAD.
+    public Transfer submit(TransferRequest request, dev.rackside.s3.ObjectInfo listed) {
+        TransferTask existing = latest.get(request);
+        if (existing != null && !existing.state().finished()) {
+            return existing; // already queued or running: one worker per file
         }
         String kind = request instanceof TransferRequest.Upload ? "UPLOAD" : "DOWNLOAD";
-        String id = journal.find(kind, request.bucket(), request.key(), request.local().toString())
-                .map(Journal.Entry::id).orElseGet(() -> UUID.randomUUID().toString());
-        TransferTask task = new TransferTask(id, request, this);
+        Optional<String> journalled = journal.find(kind, request.bucket(), request.key(), request.local().toString())
+                .map(Journal.Entry::id);
+        TransferTask task = new TransferTask(journalled.orElseGet(() -> UUID.randomUUID().toString()), request, this);
+        task.from(listed, journalled.isPresent());
         tasks.add(task);
+        latest.put(request, task);
         fire(l -> l.transferInitiated(task.progress()));
         start(task);
         return task;
@@ -109,17 +117,25 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     private void run(TransferTask task) {
+        int generation = task.generation();
+        // A plain blocking wait: a pause or cancel of a queued task interrupts it. (Polling with a
+        // timeout cost O(waiters) per timeout in the semaphore's queue: O(n²) for a big folder.)
+        task.waiter(Thread.currentThread());
         try {
-            while (!files.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                task.checkStop();
+            if (task.stopRequested()) {
+                throw new InterruptedException("stopped before it started");
             }
-        } catch (InterruptedException | S3EngineException.Cancelled e) {
+            files.acquire();
+        } catch (InterruptedException e) {
+            task.waiter(null);
+            Thread.interrupted();
             settleStopped(task);
             return;
         }
+        task.waiter(null);
+        Thread.interrupted(); // a late wake-up: begin() sees the stop flag itself
         try {
-            task.checkStop();
-            task.state(TransferState.RUNNING);
+            task.begin();
             if (task.request() instanceof TransferRequest.Upload) {
                 uploader.run(task);
             } else {
@@ -132,7 +148,9 @@ public final class TransferEngine implements AutoCloseable {
         } catch (S3EngineException.Cancelled e) {
             settleStopped(task);
         } catch (S3EngineException e) {
-            if (task.stopRequested()) {
+            // A pause makes in-flight requests fail; if it was resumed meanwhile, stop is already
+            // false again, but the failure still belongs to the pause, not to the new run.
+            if (task.stopRequested() || task.generation() != generation) {
                 settleStopped(task);
             } else {
                 failWith(task, e);
@@ -140,6 +158,12 @@ public final class TransferEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "transfer " + task.id() + " failed unexpectedly", e);
             failWith(task, Errors.map(e, task.describe(), "", 1));
+        } catch (Error e) {
+            // An Error would otherwise end the worker silently (the executor swallows it) and leave
+            // the future incomplete: whoever awaits the transfer would wait for ever.
+            LOG.log(System.Logger.Level.ERROR, "transfer " + task.id() + " stopped on an error", e);
+            failWith(task, new S3EngineException.Internal(task.describe(), e));
+            throw e;
         } finally {
             files.release();
         }

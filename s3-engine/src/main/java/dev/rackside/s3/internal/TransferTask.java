@@ -27,6 +27,10 @@ public final class TransferTask implements Transfer {
     private volatile boolean stop;
     private volatile boolean cancelRequested;
     private volatile CompletableFuture<TransferProgress> completion = new CompletableFuture<>();
+    private volatile Thread waiter; // the worker while it waits for its turn
+    private volatile dev.rackside.s3.ObjectInfo hint; // what a listing said about the object, if it came from one
+    private volatile boolean resumed; // the journal held this transfer when it was submitted
+    private volatile int generation; // counts restarts, so a paused worker's late failure is not the new run's
     private long lastReported = -1;
 
     TransferTask(String id, TransferRequest request, TransferEngine engine) {
@@ -64,8 +68,12 @@ public final class TransferTask implements Transfer {
     @Override
     public synchronized void pause() {
         if (state == TransferState.RUNNING || state == TransferState.QUEUED) {
+            boolean queued = state == TransferState.QUEUED;
             stop = true;
             state = TransferState.PAUSED;
+            if (queued) {
+                wake();
+            }
         }
     }
 
@@ -85,6 +93,8 @@ public final class TransferTask implements Transfer {
         stop = true;
         if (state == TransferState.PAUSED) {
             engine.discardLater(this);
+        } else if (state == TransferState.QUEUED) {
+            wake();
         }
     }
 
@@ -97,7 +107,36 @@ public final class TransferTask implements Transfer {
         }
     }
 
+    dev.rackside.s3.ObjectInfo hint() {
+        return hint;
+    }
+
+    boolean resumed() {
+        return resumed;
+    }
+
+    void from(dev.rackside.s3.ObjectInfo listed, boolean journalled) {
+        hint = listed;
+        resumed = journalled;
+    }
+
+    int generation() {
+        return generation;
+    }
+
+    void waiter(Thread t) {
+        waiter = t;
+    }
+
+    private void wake() {
+        Thread w = waiter;
+        if (w != null) {
+            w.interrupt();
+        }
+    }
+
     private void restart() {
+        generation++;
         stop = false;
         state = TransferState.QUEUED;
         engine.start(this);
@@ -121,6 +160,14 @@ public final class TransferTask implements Transfer {
         if (stop) {
             throw new S3EngineException.Cancelled(describe());
         }
+    }
+
+    /// Moves a queued transfer to RUNNING, or throws [S3EngineException.Cancelled] if a pause or
+    /// cancel came first. One lock with [#pause()]: a pause between a separate check and the state
+    /// change would be overwritten by RUNNING and lost.
+    synchronized void begin() {
+        checkStop();
+        state = TransferState.RUNNING;
     }
 
     public void add(long bytes) {

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /// Uploads one file: in one PUT below the multipart threshold, otherwise through [MultipartUpload].
-/// Either way the full-object SHA-256 is computed from the bytes as they are read for sending
-/// and stored as `x-amz-meta-rackside-sha256`.
+/// Either way the full-object SHA-256 is computed before the object is created and stored with it
+/// as `x-amz-meta-rackside-sha256`.
 final class Uploader {
     static final long MAX_OBJECT = 5L * 1024 * EngineOptions.GIB;
     static final int MAX_PARTS = 10_000;
@@ -29,17 +29,15 @@ final class Uploader {
     private final Throttle throttle;
     private final ResizableSemaphore gate;
     private final EngineOptions options;
-    private final Copier copier;
 
     Uploader(S3Client s3, Retrier retrier, Journal journal, Throttle throttle, ResizableSemaphore gate,
-             EngineOptions options, Copier copier) {
+             EngineOptions options) {
         this.s3 = s3;
         this.retrier = retrier;
         this.journal = journal;
         this.throttle = throttle;
         this.gate = gate;
         this.options = options;
-        this.copier = copier;
     }
 
     /// Part size for `size` bytes: at least the minimum, rounded up to whole MiB, so that no
@@ -54,13 +52,12 @@ final class Uploader {
         TransferRequest.Upload r = (TransferRequest.Upload) task.request();
         Path file = r.local();
         long size;
-        String stamp;
         try {
             size = Files.size(file);
-            stamp = Long.toString(Files.getLastModifiedTime(file).toMillis());
         } catch (IOException e) {
             throw new S3EngineException.LocalFileProblem(file, "it cannot be read (" + e.getMessage() + ")", e);
         }
+        String stamp = stamp(file);
         if (size > MAX_OBJECT) {
             throw new S3EngineException.LocalFileProblem(file, "it is larger than S3's limit of 5 TiB per object", null);
         }
@@ -68,7 +65,7 @@ final class Uploader {
         if (size < options.multipartThreshold()) {
             single(task, r, size);
         } else {
-            new MultipartUpload(s3, retrier, journal, throttle, gate, options, copier, task, r, size, stamp,
+            new MultipartUpload(s3, retrier, journal, throttle, gate, options, task, r, size, stamp,
                     partSize(size, options.minPartSize())).run();
         }
     }
@@ -109,6 +106,16 @@ final class Uploader {
         }, task::stopRequested);
     }
 
+    /// The file's change stamp for the journal: its mtime. The `sha:` prefix marks entries whose
+    /// upload was created with the SHA-256 in its metadata; older entries (a bare mtime) restart.
+    static String stamp(Path file) {
+        try {
+            return "sha:" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            throw new S3EngineException.LocalFileProblem(file, "it cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
     static String contentType(Path file) {
         try {
             String t = Files.probeContentType(file);
@@ -119,7 +126,11 @@ final class Uploader {
     }
 
     static void readFully(FileChannel ch, byte[] buf, long position) throws IOException {
-        ByteBuffer bb = ByteBuffer.wrap(buf);
+        readFully(ch, buf, buf.length, position);
+    }
+
+    static void readFully(FileChannel ch, byte[] buf, int len, long position) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(buf, 0, len);
         while (bb.hasRemaining()) {
             if (ch.read(bb, position + bb.position()) < 0) {
                 throw new IOException("the file became shorter while it was read");

@@ -157,4 +157,11 @@ class RacksideS3Test {
         assertEquals(2_000_000_000L, RacksideS3.rate("2GB"));
         assertEquals(0, RacksideS3.rate(null));
     }
+
+    @Test
+    void namesAnSlf4jProviderThatShipsWithTheJar() throws Exception {
+        // A missing class made SLF4J print a ClassNotFoundException stack trace on every start.
+        Class<?> spi = Class.forName("org.slf4j.spi.SLF4JServiceProvider");
+        assertTrue(spi.isAssignableFrom(Class.forName(RacksideS3.SLF4J_PROVIDER)));
+    }
 }
