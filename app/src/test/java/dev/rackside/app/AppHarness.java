@@ -79,6 +79,10 @@ public final class AppHarness implements AutoCloseable {
         return app.shell;
     }
 
+    public dev.rackside.app.feature.s3.endpoints.EndpointsViewModel s3Endpoints() {
+        return app.s3Endpoints;
+    }
+
     /// The bottom panel's tab in sight ("tasks", "transfers"), or empty when the panel is hidden.
     public java.util.Optional<String> shownBottom() {
         return app.window.shownBottom();

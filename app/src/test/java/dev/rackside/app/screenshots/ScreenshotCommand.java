@@ -126,7 +126,13 @@ public final class ScreenshotCommand {
         waitUntil(() -> onFxQuiet(() -> app.s3().transfers().rows().size() == 2
                 && app.s3().transfers().rows().stream().allMatch(r -> r.stateProperty().get().finished())), "demo uploads");
         settle();
+        // Cells ask for the checksum state when they are laid out, which a hidden window does only on demand.
+        onFx(() -> fresh(app.stage().getScene()));
+        waitUntil(() -> onFxQuiet(() -> app.s3().rows().stream().map(r -> r.checksumProperty().get())
+                .noneMatch(c -> c == dev.rackside.app.feature.s3.ChecksumState.UNKNOWN
+                        || c == dev.rackside.app.feature.s3.ChecksumState.CHECKING)), "checksum states");
         save(onFx(() -> fresh(app.stage().getScene())), out.resolve("s3-browser-light.png"));
+        save(endpointDialog(app), out.resolve("s3-endpoint-dialog.png"));
         onFx(() -> {
             app.close();
             return null;
@@ -155,6 +161,38 @@ public final class ScreenshotCommand {
             d.getDialogPane().layout();
             return d;
         }).getDialogPane() instanceof Node pane ? snapshotLater(pane) : null;
+    }
+
+    /// The endpoint dialog as an operator leaves it after a passing test: a MinIO-style endpoint on the
+    /// demo's real S3 server, tested with the write/read/delete probe.
+    private static WritableImage endpointDialog(AppHarness app) throws Exception {
+        var demo = onFx(() -> app.s3().sessionProperty().get().engine().endpoint());
+        var keys = (dev.rackside.s3.S3Credentials.StaticKeys) demo.credentials();
+        var form = onFx(() -> {
+            var f = new dev.rackside.app.feature.s3.endpoints.EndpointFormModel(app.s3Endpoints(), null);
+            f.preset.set(dev.rackside.s3.profiles.ProviderPreset.MINIO);
+            f.name.set("MinIO (lab rack)");
+            f.endpoint.set(demo.endpoint().orElseThrow().toString());
+            f.accessKeyId.set(keys.accessKeyId());
+            f.secretKey.set(keys.secretAccessKey().reveal());
+            f.testBucket.set("templates");
+            f.test();
+            return f;
+        });
+        waitUntil(() -> onFxQuiet(() -> !form.testingProperty().get()), "the endpoint's connection test");
+        var dialog = onFx(() -> {
+            var d = new dev.rackside.app.feature.s3.endpoints.EndpointDialog(app.stage(), form);
+            d.show();
+            d.getDialogPane().applyCss();
+            d.getDialogPane().layout();
+            return d;
+        });
+        WritableImage shot = snapshotLater(dialog.getDialogPane());
+        onFx(() -> {
+            dialog.close();
+            return null;
+        });
+        return shot;
     }
 
     private static WritableImage snapshotLater(Node pane) throws Exception {

@@ -194,7 +194,9 @@ final class ObjectTable {
             @Override
             protected void updateItem(ChecksumState state, boolean empty) {
                 super.updateItem(state, empty);
-                ObjectRow r = empty ? null : getTableRow().getItem();
+                // The row's own item can still be unset when a fresh cell is first filled; the index is not.
+                int i = getIndex();
+                ObjectRow r = empty || i < 0 || i >= getTableView().getItems().size() ? null : getTableView().getItems().get(i);
                 if (state == null || r == null) {
                     setGraphic(null);
                     return;

@@ -213,6 +213,7 @@ public final class EndpointDialog extends Dialog<Boolean> {
     private static RadioButton radio(String text, ToggleGroup group, ObjectProperty<Source> property, Source value, String id) {
         RadioButton b = new RadioButton(text);
         b.setId(id);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the dialog widens rather than cut a label short
         b.setToggleGroup(group);
         b.setSelected(property.get() == value);
         b.selectedProperty().addListener((o, was, now) -> {
