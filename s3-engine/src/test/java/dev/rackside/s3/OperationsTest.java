@@ -104,6 +104,22 @@ class OperationsTest {
     }
 
     @Test
+    void metadataOfAnObjectAboveTheCopyThresholdIsReplacedByMultipartCopy(@TempDir Path dir) throws Exception {
+        Path file = TestFiles.random(dir, "big.img", 7L * EngineOptions.MIB, 21); // threshold here: 6 MiB
+        engine.transfers().upload(file, "ops", "meta/big.img").completion().get();
+        counter.clear();
+        engine.updateMetadata("ops", "meta/big.img", "application/x-raw-disk-image", Map.of("owner", "ops-team"));
+        assertTrue(counter.requests.stream().anyMatch(l -> l.startsWith("POST ") && l.contains("uploads")),
+                "a multipart copy, since one CopyObject stops at 5 GiB: " + counter.requests);
+        ObjectMetadata after = engine.head("ops", "meta/big.img");
+        assertEquals("application/x-raw-disk-image", after.contentType());
+        assertEquals("ops-team", after.userMetadata().get("owner"));
+        Path back = dir.resolve("back.img");
+        engine.transfers().download("ops", "meta/big.img", back).completion().get();
+        assertEquals(TestFiles.sha256(file), TestFiles.sha256(back));
+    }
+
+    @Test
     void batchDeleteSplitsIntoThousands() throws Exception {
         List<String> keys = IntStream.range(0, 1005).mapToObj(i -> "batch/" + i).toList();
         try (var pool = Executors.newFixedThreadPool(8)) {

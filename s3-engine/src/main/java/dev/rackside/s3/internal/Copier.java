@@ -64,22 +64,16 @@ public final class Copier {
         });
     }
 
-    /// Adds user metadata to an object by copying it onto itself (multipart above the threshold).
-    public void attachMetadata(String bucket, String key, String contentType, Map<String, String> extra, Encryption sse) {
-        ObjectMetadata meta = ops.head(bucket, key, null, sse);
-        Map<String, String> merged = new java.util.HashMap<>(meta.userMetadata());
-        merged.putAll(extra);
-        if (meta.size() > threshold) {
-            ObjectMetadata replaced = new ObjectMetadata(key, meta.size(), meta.lastModified(), meta.etag(), contentType,
-                    merged, meta.versionId(), meta.serverSideEncryption(), meta.sha256());
-            multipart(bucket, key, null, bucket, key, replaced, sse, sse);
-        } else {
-            replaceMetadata(bucket, key, contentType, merged, sse);
-        }
-    }
-
-    /// Replaces content type and user metadata by copying the object onto itself.
+    /// Replaces content type and user metadata by copying the object onto itself; above the copy
+    /// threshold as a multipart copy, since a single CopyObject stops at 5 GiB.
     public void replaceMetadata(String bucket, String key, String contentType, Map<String, String> meta, Encryption sse) {
+        ObjectMetadata current = ops.head(bucket, key, null, sse);
+        if (current.size() > threshold) {
+            ObjectMetadata replaced = new ObjectMetadata(key, current.size(), current.lastModified(), current.etag(), contentType,
+                    meta, current.versionId(), current.serverSideEncryption(), current.sha256());
+            multipart(bucket, key, null, bucket, key, replaced, sse, sse);
+            return;
+        }
         retrier.call("change metadata of " + bucket + "/" + key, () -> {
             CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(bucket).sourceKey(key)
                     .destinationBucket(bucket).destinationKey(key).metadataDirective(MetadataDirective.REPLACE)
