@@ -12,7 +12,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -22,7 +28,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
-/// Read-only dialogs: an object's metadata, and its versions.
+/// Dialogs that show: an object's metadata, and its versions (with a restore).
 final class InfoDialogs {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
@@ -62,7 +68,10 @@ final class InfoDialogs {
         show(text.get("meta.title"), m.key(), grid);
     }
 
-    void showVersions(String key, List<ObjectVersion> versions) {
+    /// Lists `versions`; "Restore this version" hands the chosen older version to `restore`.
+    ///
+    /// @return what shows a fresh list (after a restore) in the open dialog
+    Consumer<List<ObjectVersion>> showVersions(String key, List<ObjectVersion> versions, Consumer<ObjectVersion> restore) {
         TableView<ObjectVersion> table = new TableView<>();
         table.getStyleClass().add(Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -76,7 +85,20 @@ final class InfoDialogs {
                 : v.latest() ? "versions.latest" : "versions.older")));
         table.getColumns().add(column("versions.id", 260, ObjectVersion::versionId));
         table.setPrefSize(680, 300);
-        show(text.get("versions.title"), key, table);
+        Button restoreButton = new Button(text.get("versions.restore"));
+        restoreButton.setId("s3-versions-restore");
+        // the current version is what a restore would copy it over; a delete marker has no data
+        restoreButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            ObjectVersion v = table.getSelectionModel().getSelectedItem();
+            return v == null || v.latest() || v.deleteMarker();
+        }, table.getSelectionModel().selectedItemProperty()));
+        restoreButton.setOnAction(e -> restore.accept(table.getSelectionModel().getSelectedItem()));
+        Label hint = new Label(text.get("versions.restoreHint"));
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        HBox actions = new HBox(8, restoreButton, hint);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        show(text.get("versions.title"), key, new VBox(8, table, actions));
+        return table.getItems()::setAll;
     }
 
     private TableColumn<ObjectVersion, String> column(String key, double width, Function<ObjectVersion, String> value) {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /// What the operator can do with the selected objects: download, delete, copy, move, rename,
-/// share a presigned link, look at versions and metadata. Every call to the engine runs in the
+/// share a presigned download or upload link, look at versions (and restore one) and metadata. Every call to the engine runs in the
 /// background; failures reach the [Notifier] with the engine's operator message.
 public final class ObjectActions {
     private final S3BrowserViewModel browser;
@@ -130,6 +130,41 @@ public final class ObjectActions {
                 }, failure -> Failures.report(notifier, text, failure)));
     }
 
+    /// Makes a presigned PUT link for a key the operator types (under the current folder by
+    /// default) and hands it to `copy`: whoever holds it can upload one object there until it expires.
+    public void uploadLink(ObjectRow selected, S3Prompts prompts, Consumer<String> copy) {
+        S3Session s = browser.sessionProperty().get();
+        String bucket = browser.bucketProperty().get();
+        if (s == null || bucket == null) {
+            return;
+        }
+        String prefix = selected != null && selected.isFolder() ? selected.key() : browser.prefixProperty().get();
+        prompts.askUploadLink(bucket, prefix).filter(l -> !l.key().isBlank() && !l.key().endsWith("/")).ifPresent(l ->
+                background.submit(() -> s.engine().presignPut(bucket, l.key(), l.expiry()).toString(), url -> {
+                    copy.accept(url);
+                    notifier.info(text.get("uploadLink.copied", l.key(), Instant.now().plus(l.expiry()).toString()));
+                }, failure -> Failures.report(notifier, text, failure)));
+    }
+
+    /// Makes `version` the current one again (a new version, copied from it) once the operator
+    /// confirmed; `restored` runs afterwards, to list the versions again.
+    public void restoreVersion(ObjectVersion version, S3Prompts prompts, Runnable restored) {
+        S3Session s = browser.sessionProperty().get();
+        String bucket = browser.bucketProperty().get();
+        if (s == null || version == null || version.deleteMarker() || version.latest()
+                || !prompts.confirmRestore(version.key(), version)) {
+            return;
+        }
+        background.submit(() -> {
+            s.engine().restoreVersion(bucket, version.key(), version.versionId());
+            return version;
+        }, v -> {
+            notifier.info(text.get("versions.restored", v.key(), v.versionId()));
+            browser.refresh();
+            restored.run();
+        }, failure -> Failures.report(notifier, text, failure));
+    }
+
     /// Every version (and delete marker) of the object's key.
     public void versions(ObjectRow row, Consumer<List<ObjectVersion>> show) {
         S3Session s = browser.sessionProperty().get();
@@ -139,6 +174,16 @@ public final class ObjectActions {
         }
         background.submit(() -> s.engine().versions(bucket, row.key()).filter(v -> v.key().equals(row.key())).limit(1000).toList(),
                 show::accept, failure -> Failures.report(notifier, text, failure));
+    }
+
+    /// The editable properties of one object (not a folder), or null; call `load()` on it.
+    public ObjectPropertiesViewModel properties(ObjectRow row) {
+        S3Session s = browser.sessionProperty().get();
+        String bucket = browser.bucketProperty().get();
+        if (s == null || row == null || row.isFolder()) {
+            return null;
+        }
+        return new ObjectPropertiesViewModel(s, bucket, row.key(), background, notifier);
     }
 
     /// What a HEAD tells: size, type, user metadata, encryption, Rackside's checksum.

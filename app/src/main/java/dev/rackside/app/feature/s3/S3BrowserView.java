@@ -16,8 +16,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
@@ -47,6 +45,7 @@ public final class S3BrowserView implements FeatureView {
     private final S3Dialogs prompts = new S3Dialogs(text, this::window);
     private final InfoDialogs info = new InfoDialogs(text, this::window);
     private final ObjectTable table;
+    private final ObjectMenu objectMenu;
 
     /// With the platform's folder dialog for downloads.
     public S3BrowserView(S3BrowserViewModel vm) {
@@ -59,7 +58,9 @@ public final class S3BrowserView implements FeatureView {
         this.picker = picker != null ? picker : new FxFolderPicker(this::window);
         ContextMenu menu = new ContextMenu();
         this.table = new ObjectTable(vm, text, this::dropFiles, this::showMetadata, this::deleteSelected, menu);
-        menu.getItems().setAll(objectMenuItems());
+        this.objectMenu = new ObjectMenu(vm, table, text, prompts, info, this.picker, this::window,
+                S3BrowserView::copyToClipboard, this::deleteSelected);
+        menu.getItems().setAll(objectMenu.items());
 
         SplitPane main = new SplitPane(sidebarPane(), objectsPane());
         main.setDividerPositions(0.22);
@@ -104,6 +105,7 @@ public final class S3BrowserView implements FeatureView {
         empty.setWrapText(true);
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         sidebar.setPlaceholder(empty);
+        sidebar.setContextMenu(BucketMenu.create(vm, sidebar, text, prompts, this::window));
         sidebar.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now instanceof SidebarEntry.Bucket b && !(b.session() == vm.sessionProperty().get()
                     && b.name().equals(vm.bucketProperty().get()))) {
@@ -181,8 +183,10 @@ public final class S3BrowserView implements FeatureView {
         download.disableProperty().bind(noSelection);
         delete.disableProperty().bind(noSelection);
         MenuButton more = new MenuButton(text.get("action.more"));
-        more.getItems().setAll(objectMenuItems());
-        more.disableProperty().bind(noSelection);
+        more.setId("s3-more");
+        more.getItems().setAll(objectMenu.items());
+        // some of its actions (an upload link) need no selection, only a bucket
+        more.disableProperty().bind(vm.bucketProperty().isNull());
         Button refresh = toolButton("nav.refresh", vm::refresh);
         refresh.disableProperty().bind(vm.bucketProperty().isNull());
         Region spacer = new Region();
@@ -224,34 +228,12 @@ public final class S3BrowserView implements FeatureView {
         return pane;
     }
 
-    private List<MenuItem> objectMenuItems() {
-        return List.of(
-                item("action.download", () -> vm.actions().download(table.selection(), picker)),
-                item("action.copy", () -> vm.actions().transfer(first(), S3Prompts.TargetKind.COPY, prompts)),
-                item("action.move", () -> vm.actions().transfer(first(), S3Prompts.TargetKind.MOVE, prompts)),
-                item("action.rename", () -> vm.actions().transfer(first(), S3Prompts.TargetKind.RENAME, prompts)),
-                item("action.link", () -> vm.actions().shareLink(first(), prompts, S3BrowserView::copyToClipboard)),
-                new SeparatorMenuItem(),
-                item("action.versions", () -> {
-                    ObjectRow r = first();
-                    vm.actions().versions(r, v -> info.showVersions(r.key(), v));
-                }),
-                item("action.metadata", () -> showMetadata(first())),
-                new SeparatorMenuItem(),
-                item("action.delete", this::deleteSelected));
-    }
-
     private void deleteSelected() {
         vm.actions().delete(table.selection(), prompts);
     }
 
     private void showMetadata(ObjectRow row) {
         vm.actions().metadata(row, info::showMetadata);
-    }
-
-    private ObjectRow first() {
-        List<ObjectRow> sel = table.selection();
-        return sel.isEmpty() ? null : sel.getFirst();
     }
 
     private void rebuildCrumbs() {
@@ -272,12 +254,6 @@ public final class S3BrowserView implements FeatureView {
         ClipboardContent content = new ClipboardContent();
         content.putString(s);
         Clipboard.getSystemClipboard().setContent(content);
-    }
-
-    private MenuItem item(String key, Runnable action) {
-        MenuItem i = new MenuItem(text.get(key));
-        i.setOnAction(e -> action.run());
-        return i;
     }
 
     private Button toolButton(String key, Runnable action) {

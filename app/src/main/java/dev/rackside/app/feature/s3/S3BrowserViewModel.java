@@ -49,6 +49,7 @@ public final class S3BrowserViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final TransfersViewModel transfers;
     private final ObjectActions actions;
+    private final BucketActions bucketActions;
     private Listing listing;
 
     public S3BrowserViewModel(ObservableList<S3Session> sessions, Background background, Notifier notifier,
@@ -65,6 +66,7 @@ public final class S3BrowserViewModel {
         this.pageSize = pageSize;
         this.transfers = new TransfersViewModel(sessions, background, notifier, ui);
         this.actions = new ObjectActions(this, background, notifier, transfers);
+        this.bucketActions = new BucketActions(background, notifier);
         transfers.setOnUploaded((s, b) -> {
             if (s == session.get() && b.equals(bucket.get())) {
                 refresh();
@@ -121,6 +123,10 @@ public final class S3BrowserViewModel {
 
     public ObjectActions actions() {
         return actions;
+    }
+
+    public BucketActions bucketActions() {
+        return bucketActions;
     }
 
     /// Buckets of the endpoint `s`, as last listed.

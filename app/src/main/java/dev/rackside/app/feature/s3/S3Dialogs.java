@@ -2,6 +2,7 @@ package dev.rackside.app.feature.s3;
 
 import atlantafx.base.theme.Styles;
 import dev.rackside.app.fx.Messages;
+import dev.rackside.s3.ObjectVersion;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +41,7 @@ final class S3Dialogs implements S3Prompts {
             listed += "\n" + text.get("confirm.more", names.size() - LISTED);
         }
         return confirm(text.get("confirm.delete.title"), text.get("confirm.delete.header", names.size()),
-                listed + "\n\n" + text.get("confirm.delete.body"), text.get("action.delete"));
+                listed + "\n\n" + text.get("confirm.delete.body"), text.get("action.delete"), true);
     }
 
     @Override
@@ -56,7 +57,7 @@ final class S3Dialogs implements S3Prompts {
     @Override
     public boolean confirmDeleteBucket(String bucket) {
         return confirm(text.get("bucket.delete.title"), text.get("bucket.delete.header", bucket),
-                text.get("bucket.delete.body"), text.get("action.delete"));
+                text.get("bucket.delete.body"), text.get("action.delete"), true);
     }
 
     @Override
@@ -92,16 +93,72 @@ final class S3Dialogs implements S3Prompts {
 
     @Override
     public Optional<Duration> askLinkExpiry(String key) {
-        List<Expiry> choices = List.of(new Expiry(Duration.ofMinutes(15), text.get("expiry.minutes", 15)),
-                new Expiry(Duration.ofHours(1), text.get("expiry.hours", 1)),
-                new Expiry(Duration.ofHours(24), text.get("expiry.days", 1)),
-                new Expiry(ObjectActions.MAX_LINK, text.get("expiry.days", 7)));
+        List<Expiry> choices = expiries();
         ChoiceDialog<Expiry> d = new ChoiceDialog<>(choices.get(1), choices);
         own(d);
         d.setTitle(text.get("link.title"));
         d.setHeaderText(text.get("link.header", key));
         d.setContentText(text.get("link.expiry"));
         return d.showAndWait().map(Expiry::duration);
+    }
+
+    @Override
+    public Optional<UploadLink> askUploadLink(String bucket, String prefix) {
+        Dialog<UploadLink> d = new Dialog<>();
+        own(d);
+        d.setTitle(text.get("uploadLink.title"));
+        d.setHeaderText(text.get("uploadLink.header", bucket));
+        ButtonType ok = new ButtonType(text.get("uploadLink.ok"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        TextField keyField = new TextField(prefix);
+        keyField.setId("s3-upload-link-key");
+        keyField.setPrefColumnCount(40);
+        ComboBox<Expiry> expiry = new ComboBox<>();
+        expiry.getItems().setAll(expiries());
+        expiry.setValue(expiry.getItems().get(1));
+        GridPane grid = new GridPane(8, 8);
+        grid.addRow(0, new Label(text.get("target.key")), keyField);
+        grid.addRow(1, new Label(text.get("link.expiry")), expiry);
+        d.getDialogPane().setContent(grid);
+        // a folder is no key: the link needs the name the object will have
+        d.getDialogPane().lookupButton(ok).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> keyField.getText().isBlank() || keyField.getText().endsWith("/"), keyField.textProperty()));
+        Platform.runLater(() -> {
+            keyField.requestFocus();
+            keyField.end();
+        });
+        d.setResultConverter(b -> b == ok ? new UploadLink(keyField.getText().strip(), expiry.getValue().duration()) : null);
+        return d.showAndWait();
+    }
+
+    @Override
+    public boolean confirmRestore(String key, ObjectVersion version) {
+        return confirm(text.get("restore.title"), text.get("restore.header", key),
+                text.get("restore.body", version.versionId()), text.get("restore.ok"), false);
+    }
+
+    @Override
+    public boolean confirmVersioning(String bucket, boolean enable) {
+        String kind = enable ? "enable" : "suspend";
+        return confirm(text.get("versioning.title"), text.get("versioning.header." + kind, bucket),
+                text.get("versioning.body." + kind), text.get("versioning.ok." + kind), !enable);
+    }
+
+    @Override
+    public boolean confirmAbort(List<String> keys) {
+        String listed = keys.stream().limit(LISTED).collect(Collectors.joining("\n"));
+        if (keys.size() > LISTED) {
+            listed += "\n" + text.get("confirm.more", keys.size() - LISTED);
+        }
+        return confirm(text.get("uploads.abort.title"), text.get("uploads.abort.header", keys.size()),
+                listed + "\n\n" + text.get("uploads.abort.body"), text.get("uploads.abort"), true);
+    }
+
+    private List<Expiry> expiries() {
+        return List.of(new Expiry(Duration.ofMinutes(15), text.get("expiry.minutes", 15)),
+                new Expiry(Duration.ofHours(1), text.get("expiry.hours", 1)),
+                new Expiry(Duration.ofHours(24), text.get("expiry.days", 1)),
+                new Expiry(ObjectActions.MAX_LINK, text.get("expiry.days", 7)));
     }
 
     private record Expiry(Duration duration, String label) {
@@ -111,15 +168,15 @@ final class S3Dialogs implements S3Prompts {
         }
     }
 
-    private boolean confirm(String title, String header, String body, String verb) {
+    /// A question whose safe answer, Cancel, is the default: Enter never changes anything by accident.
+    private boolean confirm(String title, String header, String body, String verb, boolean destructive) {
         ButtonType yes = new ButtonType(verb, ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, body, yes, ButtonType.CANCEL);
         own(alert);
         alert.setTitle(title);
         alert.setHeaderText(header);
         Button yesButton = (Button) alert.getDialogPane().lookupButton(yes);
-        yesButton.getStyleClass().add(Styles.DANGER);
-        // the safe answer is the default: Enter must not delete by accident
+        yesButton.getStyleClass().add(destructive ? Styles.DANGER : Styles.ACCENT);
         yesButton.setDefaultButton(false);
         ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         return alert.showAndWait().filter(yes::equals).isPresent();

@@ -1,5 +1,6 @@
 package dev.rackside.app.feature.s3;
 
+import dev.rackside.s3.ObjectVersion;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,10 @@ public interface S3Prompts {
     record Target(String bucket, String key) {
     }
 
+    /// A presigned upload link: the key it may write and how long it stays valid.
+    record UploadLink(String key, Duration expiry) {
+    }
+
     /// Before deleting objects and folders (folders with everything under them).
     boolean confirmDelete(List<String> names);
 
@@ -26,4 +31,16 @@ public interface S3Prompts {
 
     /// How long a presigned link stays valid (at most 7 days with SigV4).
     Optional<Duration> askLinkExpiry(String key);
+
+    /// The key an upload link may write (starting from `prefix`) and how long it stays valid.
+    Optional<UploadLink> askUploadLink(String bucket, String prefix);
+
+    /// Before copying an older version over the current one.
+    boolean confirmRestore(String key, ObjectVersion version);
+
+    /// Before enabling (`enable`) or suspending versioning on a bucket.
+    boolean confirmVersioning(String bucket, boolean enable);
+
+    /// Before aborting incomplete uploads: their parts are deleted.
+    boolean confirmAbort(List<String> keys);
 }

@@ -79,7 +79,9 @@ final class S3Fixture {
         Optional<Target> target = Optional.empty();
         Optional<Duration> expiry = Optional.of(Duration.ofHours(1));
         Optional<String> bucketName = Optional.empty();
+        Optional<UploadLink> uploadLink = Optional.empty();
         final List<List<String>> deleteQuestions = new ArrayList<>();
+        final List<String> otherQuestions = new ArrayList<>();
 
         @Override
         public boolean confirmDelete(List<String> names) {
@@ -105,6 +107,30 @@ final class S3Fixture {
         @Override
         public Optional<Duration> askLinkExpiry(String key) {
             return expiry;
+        }
+
+        @Override
+        public Optional<UploadLink> askUploadLink(String bucket, String prefix) {
+            otherQuestions.add("upload link " + bucket + "/" + prefix);
+            return uploadLink;
+        }
+
+        @Override
+        public boolean confirmRestore(String key, dev.rackside.s3.ObjectVersion version) {
+            otherQuestions.add("restore " + key);
+            return confirm;
+        }
+
+        @Override
+        public boolean confirmVersioning(String bucket, boolean enable) {
+            otherQuestions.add((enable ? "enable" : "suspend") + " versioning " + bucket);
+            return confirm;
+        }
+
+        @Override
+        public boolean confirmAbort(List<String> keys) {
+            otherQuestions.add("abort " + keys);
+            return confirm;
         }
     }
 

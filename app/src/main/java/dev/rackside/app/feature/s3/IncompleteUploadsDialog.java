@@ -1,0 +1,86 @@
+package dev.rackside.app.feature.s3;
+
+import atlantafx.base.theme.Styles;
+import dev.rackside.app.fx.Messages;
+import dev.rackside.s3.IncompleteUpload;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/// A bucket's incomplete multipart uploads, oldest first, with "Abort" for the selected ones.
+final class IncompleteUploadsDialog {
+    static final String TABLE_ID = "s3-incomplete-uploads";
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
+
+    private IncompleteUploadsDialog() {
+    }
+
+    static void show(IncompleteUploadsViewModel vm, S3Prompts prompts, Messages text, Window owner) {
+        TableView<IncompleteUpload> table = new TableView<>(vm.uploads());
+        table.setId(TABLE_ID);
+        table.getStyleClass().add(Styles.DENSE);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label none = new Label();
+        none.setWrapText(true);
+        none.textProperty().bind(Bindings.when(vm.loadingProperty()).then(text.get("objects.loading"))
+                .otherwise(text.get("uploads.none")));
+        table.setPlaceholder(none);
+        Instant now = Instant.now();
+        table.getColumns().add(column(text.get("uploads.key"), 330, IncompleteUpload::key));
+        table.getColumns().add(column(text.get("uploads.started"), 170,
+                u -> u.initiated() == null ? "" : TIME.format(u.initiated())));
+        table.getColumns().add(column(text.get("uploads.age"), 110, u -> vm.age(u, now)));
+        table.setPrefSize(680, 300);
+
+        Button abort = new Button(text.get("uploads.abort"));
+        abort.setId("s3-uploads-abort");
+        abort.getStyleClass().add(Styles.DANGER);
+        abort.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        abort.setOnAction(e -> vm.abort(table.getSelectionModel().getSelectedItems(), prompts));
+        Button refresh = new Button(text.get("nav.refresh"));
+        refresh.setOnAction(e -> vm.refresh());
+        Label hint = new Label(text.get("uploads.hint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        HBox actions = new HBox(8, abort, refresh, hint);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        Dialog<Void> d = new Dialog<>();
+        if (owner != null) {
+            d.initOwner(owner);
+        }
+        d.setTitle(text.get("uploads.title"));
+        d.setHeaderText(text.get("uploads.header", vm.bucket()));
+        d.setResizable(true);
+        d.getDialogPane().setContent(new VBox(8, table, actions));
+        d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        d.setOnShown(e -> table.requestFocus());
+        vm.refresh();
+        d.show();
+    }
+
+    private static TableColumn<IncompleteUpload, String> column(String title, double width,
+                                                              Function<IncompleteUpload, String> value) {
+        TableColumn<IncompleteUpload, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        return c;
+    }
+}
