@@ -5,7 +5,9 @@ import dev.rackside.app.settings.AppSettings;
 import dev.rackside.app.settings.SecretStores;
 import dev.rackside.pvesim.SimulatorOptions;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -13,12 +15,14 @@ import javafx.stage.Stage;
 /// (or with `--demo`), restores the window where the operator left it, and logs to a rotating file.
 public final class RacksideApp extends Application {
     private AppComposition app;
+    private boolean stopped; // FX thread only
 
     @Override
     public void start(Stage stage) {
         AppPaths paths = AppPaths.forThisMachine();
         LogFiles.install(paths.logs());
-        app = new AppComposition(paths, SecretStores.bestInBackground(), SimulatorOptions.defaults());
+        CompletableFuture<Void> firstFrame = new CompletableFuture<>();
+        app = new AppComposition(paths, SecretStores.bestInBackground(firstFrame), SimulatorOptions.defaults());
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> app.notifier.error(String.valueOf(e.getMessage()), e));
 
         AppSettings.WindowBounds b = app.settings.window();
@@ -37,16 +41,31 @@ public final class RacksideApp extends Application {
         stage.setOnCloseRequest(e -> app.saveSettings(new AppSettings.WindowBounds(stage.getX(), stage.getY(),
                 stage.getWidth(), stage.getHeight(), stage.isMaximized())));
         FirstFrame.watch(scene);
-        stage.show();
-
         List<String> args = getParameters().getRaw();
-        if (args.contains("--demo") || app.noProfiles()) {
-            app.startDemo(() -> { });
-        }
+        boolean demo = args.contains("--demo") || app.noProfiles();
+        afterFirstFrame(scene, () -> {
+            firstFrame.complete(null);
+            if (demo && !stopped) { // a measurement run may exit at its first frame
+                app.startDemo(() -> { });
+            }
+        });
+        stage.show();
+    }
+
+    /// Runs `action` once the window's first frame is out. The keychain probe and the demo's servers
+    /// run on background threads, but loading their classes competes for the CPU with the first frame.
+    private static void afterFirstFrame(Scene scene, Runnable action) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(action);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     @Override
     public void stop() {
+        stopped = true;
         if (app != null) {
             app.close();
         }
