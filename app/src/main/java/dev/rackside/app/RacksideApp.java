@@ -15,7 +15,6 @@ import javafx.stage.Stage;
 /// (or with `--demo`), restores the window where the operator left it, and logs to a rotating file.
 public final class RacksideApp extends Application {
     private AppComposition app;
-    private boolean stopped; // FX thread only
 
     @Override
     public void start(Stage stage) {
@@ -40,15 +39,17 @@ public final class RacksideApp extends Application {
         app.notifier.setOwner(stage);
         stage.setOnCloseRequest(e -> app.saveSettings(new AppSettings.WindowBounds(stage.getX(), stage.getY(),
                 stage.getWidth(), stage.getHeight(), stage.isMaximized())));
-        FirstFrame.watch(scene);
+        boolean exitsAtFirstFrame = FirstFrame.watch(scene);
         List<String> args = getParameters().getRaw();
         boolean demo = args.contains("--demo") || app.noProfiles();
-        afterFirstFrame(scene, () -> {
-            firstFrame.complete(null);
-            if (demo && !stopped) { // a measurement run may exit at its first frame
-                app.startDemo(() -> { });
-            }
-        });
+        if (!exitsAtFirstFrame) {
+            afterFirstFrame(scene, () -> {
+                firstFrame.complete(null);
+                if (demo) {
+                    app.startDemo(() -> { });
+                }
+            });
+        }
         stage.show();
     }
 
@@ -65,7 +66,6 @@ public final class RacksideApp extends Application {
 
     @Override
     public void stop() {
-        stopped = true;
         if (app != null) {
             app.close();
         }
