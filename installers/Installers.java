@@ -317,14 +317,17 @@ public final class Installers {
     }
 
     /// SOURCE_DATE_EPOCH makes dpkg-deb clamp the files' times to the image's; rpmbuild does so when
-    /// %clamp_mtime_to_source_date_epoch is on, which a private ~/.rpmmacros turns on.
+    /// %clamp_mtime_to_source_date_epoch is on, which a private ~/.rpmmacros turns on. The same file
+    /// asks rpmbuild for an xz payload, as dpkg-deb uses: the image's jars and runtime modules are left
+    /// uncompressed for it (installers/PackJars.java, jlink/JlinkRuntime.java), and some rpmbuilds
+    /// default to gzip.
     static Map<String, String> packagingEnv(Path work, long epoch) throws IOException {
         if (Os.current() != Os.LINUX) {
             return Map.of("SOURCE_DATE_EPOCH", Long.toString(epoch)); // keep HOME: macOS finds keychains by it
         }
         Path home = work.resolve("packaging-home");
         Files.createDirectories(home);
-        Files.writeString(home.resolve(".rpmmacros"), "%clamp_mtime_to_source_date_epoch 1\n");
+        Files.writeString(home.resolve(".rpmmacros"), "%clamp_mtime_to_source_date_epoch 1\n%_binary_payload w6.xzdio\n");
         return Map.of("SOURCE_DATE_EPOCH", Long.toString(epoch), "HOME", home.toString());
     }
 

@@ -14,10 +14,12 @@ final class FirstFrame {
     private FirstFrame() {
     }
 
-    static void watch(Scene scene) {
+    /// Returns whether the app exits at its first frame: then nothing should be started after it
+    /// (a demo cluster still starting when the toolkit stops would keep the JVM alive).
+    static boolean watch(Scene scene) {
         String marker = System.getProperty("rackside.firstFrameMarker");
         if (marker == null) {
-            return;
+            return false;
         }
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
@@ -32,5 +34,6 @@ final class FirstFrame {
             }
         };
         scene.addPostLayoutPulseListener(once[0]);
+        return Boolean.getBoolean("rackside.exitAfterFirstFrame");
     }
 }

@@ -5,7 +5,9 @@ import dev.rackside.app.settings.AppSettings;
 import dev.rackside.app.settings.SecretStores;
 import dev.rackside.pvesim.SimulatorOptions;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -18,7 +20,8 @@ public final class RacksideApp extends Application {
     public void start(Stage stage) {
         AppPaths paths = AppPaths.forThisMachine();
         LogFiles.install(paths.logs());
-        app = new AppComposition(paths, SecretStores.bestInBackground(), SimulatorOptions.defaults());
+        CompletableFuture<Void> firstFrame = new CompletableFuture<>();
+        app = new AppComposition(paths, SecretStores.bestInBackground(firstFrame), SimulatorOptions.defaults());
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> app.notifier.error(String.valueOf(e.getMessage()), e));
 
         AppSettings.WindowBounds b = app.settings.window();
@@ -36,13 +39,29 @@ public final class RacksideApp extends Application {
         app.notifier.setOwner(stage);
         stage.setOnCloseRequest(e -> app.saveSettings(new AppSettings.WindowBounds(stage.getX(), stage.getY(),
                 stage.getWidth(), stage.getHeight(), stage.isMaximized())));
-        FirstFrame.watch(scene);
-        stage.show();
-
+        boolean exitsAtFirstFrame = FirstFrame.watch(scene);
         List<String> args = getParameters().getRaw();
-        if (args.contains("--demo") || app.noProfiles()) {
-            app.startDemo(() -> { });
+        boolean demo = args.contains("--demo") || app.noProfiles();
+        if (!exitsAtFirstFrame) {
+            afterFirstFrame(scene, () -> {
+                firstFrame.complete(null);
+                if (demo) {
+                    app.startDemo(() -> { });
+                }
+            });
         }
+        stage.show();
+    }
+
+    /// Runs `action` once the window's first frame is out. The keychain probe and the demo's servers
+    /// run on background threads, but loading their classes competes for the CPU with the first frame.
+    private static void afterFirstFrame(Scene scene, Runnable action) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(action);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     @Override

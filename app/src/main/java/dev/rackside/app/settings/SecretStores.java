@@ -33,10 +33,30 @@ public final class SecretStores {
     /// [#best()], probed on a background thread so that start-up does not wait for the keychain
     /// (a D-Bus round trip, or an unlock prompt); the first call that needs it waits for the probe.
     public static SecretStore bestInBackground() {
-        java.util.concurrent.CompletableFuture<SecretStore> probe =
-                java.util.concurrent.CompletableFuture.supplyAsync(SecretStores::best, runnable -> Thread.ofVirtual().start(runnable));
+        return bestInBackground(java.util.concurrent.CompletableFuture.completedFuture(null));
+    }
+
+    /// [#bestInBackground()] with the probe started when `start` completes (the app passes its first
+    /// frame: loading JNA and D-Bus would compete with it for the CPU), or by the first call that
+    /// needs the store, whichever comes first.
+    public static SecretStore bestInBackground(java.util.concurrent.CompletionStage<?> start) {
+        java.util.concurrent.CompletableFuture<SecretStore> probe = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable begin = () -> {
+            if (started.compareAndSet(false, true)) {
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        probe.complete(best());
+                    } catch (RuntimeException | Error e) {
+                        probe.completeExceptionally(e);
+                    }
+                });
+            }
+        };
+        start.thenRun(begin);
         return new SecretStore() {
             private SecretStore store() {
+                begin.run();
                 return probe.join();
             }
 
