@@ -54,7 +54,10 @@ log "building rackside-s3"
 # Run a private copy: others rebuilding s3-engine/target while the benchmark runs must not swap the
 # jar under a running JVM (that happened once: classes failed to load mid-transfer).
 rm -rf "$WORK/tools/rackside" && mkdir -p "$WORK/tools/rackside"
-cp "$repo/s3-engine/target/rackside-s3" "$repo/s3-engine/target/rackside-s3.jar" "$WORK/tools/rackside/"
+# -p keeps the mtimes: the launcher uses the AOT cache only if it is newer than the jar.
+cp -p "$repo/s3-engine/target/rackside-s3" "$repo/s3-engine/target/rackside-s3.jar" "$WORK/tools/rackside/"
+cp -p "$repo/s3-engine/target/rackside-s3.aot" "$repo/s3-engine/target/rackside-s3.aot.jdk" "$WORK/tools/rackside/" 2>/dev/null \
+  || log "no AOT cache in s3-engine/target: rackside-s3 runs without it"
 RACKSIDE="$WORK/tools/rackside/rackside-s3"
 ENGINE_STATE="jar built $(date -u '+%Y-%m-%d %H:%M UTC') from the working tree (git $(cd "$repo" && git rev-parse --short HEAD)$(cd "$repo" && git diff --quiet HEAD -- s3-engine || echo ', with uncommitted s3-engine changes')), sha256 $(sha256sum "$RACKSIDE.jar" | cut -c1-12)"
 
