@@ -98,7 +98,10 @@ class OperationsTest {
         ObjectMetadata after = engine.head("ops", "meta.txt");
         assertEquals("text/markdown", after.contentType());
         assertEquals("ops-team", after.userMetadata().get("owner"));
+        counter.clear();
         assertThrows(S3EngineException.Unsupported.class, () -> engine.tags("ops", "meta.txt"));
+        assertEquals(1, counter.requests.stream().filter(l -> l.contains("tagging")).count(),
+                "a feature the server lacks is asked for once, not retried: " + counter.requests);
         assertThrows(S3EngineException.Unsupported.class, () -> engine.setTags("ops", "meta.txt", Map.of("k", "v")));
         assertThrows(S3EngineException.NotFound.class, () -> engine.head("ops", "missing.txt"));
     }

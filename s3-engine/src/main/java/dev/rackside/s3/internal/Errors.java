@@ -37,6 +37,9 @@ public final class Errors {
             return true;
         }
         if (t instanceof AwsServiceException e) {
+            if (e.statusCode() == 501 || "NotImplemented".equals(code(e))) {
+                return false; // the server lacks the feature: asking again cannot help
+            }
             return e.statusCode() >= 500 || e.statusCode() == 429 || in(TRANSIENT, code(e));
         }
         if (t instanceof ApiCallAttemptTimeoutException || t instanceof ApiCallTimeoutException) {
