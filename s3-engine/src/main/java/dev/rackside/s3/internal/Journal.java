@@ -28,6 +28,11 @@ public final class Journal implements AutoCloseable {
                         long partSize, String uploadId, String sha256, String sse, String nonce) {
     }
 
+    /// A transfer that was asked for but may not have stored anything yet (queued, or a small file in
+    /// one request): kept so a quit or crash does not forget the rest of a big folder.
+    public record Queued(String id, String kind, String bucket, String key, String local, String sse) {
+    }
+
     /// A stored part of a multipart upload.
     public record Part(int number, String etag, String crc32c, long size) {
     }
@@ -52,6 +57,8 @@ public final class Journal implements AutoCloseable {
                         + " crc32c TEXT, size INTEGER NOT NULL, PRIMARY KEY(transfer_id, number))");
                 s.execute("CREATE TABLE IF NOT EXISTS range(transfer_id TEXT NOT NULL, start INTEGER NOT NULL,"
                         + " end INTEGER NOT NULL, PRIMARY KEY(transfer_id, start))");
+                s.execute("CREATE TABLE IF NOT EXISTS queued(id TEXT PRIMARY KEY, kind TEXT NOT NULL, bucket TEXT NOT NULL,"
+                        + " key TEXT NOT NULL, local TEXT NOT NULL, sse TEXT, UNIQUE(kind, bucket, key, local))");
             }
         } catch (Exception e) {
             throw new S3EngineException.LocalFileProblem(file.orElse(Path.of(":memory:")),
@@ -79,6 +86,30 @@ public final class Journal implements AutoCloseable {
         update("DELETE FROM part WHERE transfer_id=?", id);
         update("DELETE FROM range WHERE transfer_id=?", id);
         update("DELETE FROM transfer WHERE id=?", id);
+    }
+
+    public synchronized void queue(Queued q) {
+        update("INSERT OR IGNORE INTO queued(id, kind, bucket, key, local, sse) VALUES(?,?,?,?,?,?)",
+                q.id(), q.kind(), q.bucket(), q.key(), q.local(), q.sse());
+    }
+
+    /// Forgets a queued transfer once it completed or was cancelled.
+    public synchronized void unqueue(String kind, String bucket, String key, String local) {
+        update("DELETE FROM queued WHERE kind=? AND bucket=? AND key=? AND local=?", kind, bucket, key, local);
+    }
+
+    public synchronized List<Queued> queued() {
+        List<Queued> out = new ArrayList<>();
+        try (Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, kind, bucket, key, local, sse FROM queued ORDER BY rowid")) {
+            while (rs.next()) {
+                out.add(new Queued(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
     }
 
     public synchronized void clearProgress(String id) {

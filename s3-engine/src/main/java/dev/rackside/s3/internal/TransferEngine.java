@@ -85,6 +85,11 @@ public final class TransferEngine implements AutoCloseable {
                 .map(Journal.Entry::id);
         TransferTask task = new TransferTask(journalled.orElseGet(() -> UUID.randomUUID().toString()), request, this);
         task.from(listed, journalled.isPresent());
+        // Keys are never written down, so a transfer that needs one cannot be resumed by the journal alone.
+        if (request.clientSideKey().isEmpty() && !(request.encryption() instanceof Encryption.SseC)) {
+            journal.queue(new Journal.Queued(task.id(), kind, request.bucket(), request.key(), request.local().toString(),
+                    sseKind(request.encryption())));
+        }
         tasks.add(task);
         latest.put(request, task);
         fire(l -> l.transferInitiated(task.progress()));
@@ -141,6 +146,7 @@ public final class TransferEngine implements AutoCloseable {
             } else {
                 downloader.run(task);
             }
+            unqueue(task.request());
             task.state(TransferState.COMPLETED);
             TransferProgress p = task.progress();
             task.completion().complete(p);
@@ -199,6 +205,7 @@ public final class TransferEngine implements AutoCloseable {
             }
             journal.remove(e.id());
         });
+        unqueue(r);
         if (r instanceof TransferRequest.Download d) {
             try {
                 java.nio.file.Files.deleteIfExists(Downloader.partFile(d.local()));
@@ -213,20 +220,32 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     public List<Transfer> resumeUnfinished() {
-        List<Transfer> out = new ArrayList<>();
+        // In-flight transfers first (they resume from stored parts and ranges), then those that had not
+        // stored anything yet; one that is both is submitted once.
+        java.util.Set<Transfer> out = new java.util.LinkedHashSet<>();
         for (Journal.Entry e : journal.all()) {
             if ("SseC".equals(e.sse()) || e.nonce() != null) {
                 continue; // keys are not kept in the journal: the caller must resubmit
             }
-            Encryption sse = e.sse() == null ? Encryption.none()
-                    : e.sse().equals("SseS3") ? new Encryption.SseS3()
-                    : e.sse().startsWith("SseKms:") ? new Encryption.SseKms(Optional.of(e.sse().substring(7)).filter(k -> !k.isEmpty()))
-                    : Encryption.none();
-            out.add(submit("UPLOAD".equals(e.kind())
-                    ? new TransferRequest.Upload(Path.of(e.local()), e.bucket(), e.key(), sse)
-                    : new TransferRequest.Download(e.bucket(), e.key(), Path.of(e.local()), sse)));
+            out.add(submit(request(e.kind(), e.bucket(), e.key(), e.local(), e.sse())));
         }
-        return out;
+        for (Journal.Queued q : journal.queued()) {
+            out.add(submit(request(q.kind(), q.bucket(), q.key(), q.local(), q.sse())));
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static TransferRequest request(String kind, String bucket, String key, String local, String sseKind) {
+        Encryption sse = sseKind == null ? Encryption.none()
+                : sseKind.equals("SseS3") ? new Encryption.SseS3()
+                : sseKind.startsWith("SseKms:") ? new Encryption.SseKms(Optional.of(sseKind.substring(7)).filter(k -> !k.isEmpty()))
+                : Encryption.none();
+        return "UPLOAD".equals(kind) ? new TransferRequest.Upload(Path.of(local), bucket, key, sse)
+                : new TransferRequest.Download(bucket, key, Path.of(local), sse);
+    }
+
+    private void unqueue(TransferRequest r) {
+        journal.unqueue(r instanceof TransferRequest.Upload ? "UPLOAD" : "DOWNLOAD", r.bucket(), r.key(), r.local().toString());
     }
 
     /// How the journal records an encryption: never a key, only what is needed to resume.

@@ -1,0 +1,60 @@
+package dev.rackside.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/// A folder's transfers that were still queued, or small enough to go in one request, when the
+/// engine stopped (quit or crash) come back from the journal: nothing of the folder is forgotten.
+class QueuedTransfersTest {
+    static S3ProxyServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = S3ProxyServer.inMemory();
+        try (S3Engine e = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().build())) {
+            e.createBucket("queued");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void queuedAndSmallTransfersResumeAfterTheEngineStops(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("seed");
+        for (int i = 0; i < 4; i++) {
+            TestFiles.random(folder, "f" + i + ".bin", 96 * 1024, i);
+        }
+        Path journal = dir.resolve("journal.db");
+        // One file at a time at 32 KiB/s: when the engine stops, one small file is in flight and three wait.
+        try (S3Engine first = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().concurrency(1)
+                .uploadLimit(32 * 1024).journal(journal).build())) {
+            first.transfers().uploadFolder(folder, "queued", "seed/", Encryption.none());
+            Thread.sleep(300);
+        }
+        try (S3Engine second = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(journal).build())) {
+            List<Transfer> back = second.transfers().resumeUnfinished();
+            assertEquals(4, back.size(), "every file of the folder, whether it had started or not");
+            for (Transfer t : back) {
+                t.completion().get(60, TimeUnit.SECONDS);
+            }
+            for (int i = 0; i < 4; i++) {
+                Path out = dir.resolve("back/f" + i + ".bin");
+                second.transfers().download("queued", "seed/f" + i + ".bin", out).completion().get(30, TimeUnit.SECONDS);
+                assertEquals(TestFiles.sha256(folder.resolve("f" + i + ".bin")), TestFiles.sha256(out));
+            }
+        }
+        try (S3Engine third = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(journal).build())) {
+            assertEquals(List.of(), third.transfers().resumeUnfinished(), "completed transfers leave the journal");
+        }
+    }
+}
