@@ -248,6 +248,16 @@ public final class TransfersViewModel {
         if (l != null) {
             s.engine().transfers().removeListener(l);
         }
+        // Unfinished rows belong to an engine that is going away; when the endpoint comes back (edited),
+        // its new engine restores them from the journal as rows it can pause and resume. Finished rows stay.
+        rows.removeIf(r -> {
+            boolean gone = r.session() == s && !r.stateProperty().get().finished();
+            if (gone) {
+                byId.remove(r.id());
+            }
+            return gone;
+        });
+        recomputeTotals();
     }
 
     /// Engine thread: remember the latest news and post one drain if none is pending.
@@ -273,7 +283,9 @@ public final class TransfersViewModel {
             if (u.error() != null) {
                 row.fail(u.progress(), u.error().getMessage());
             } else {
-                row.update(u.progress());
+                // The transfer's state now, not the parked snapshot: a pause (or a restore's pause) may have
+                // come after the event that was parked, and an older snapshot must not undo it.
+                row.update(row.transfer().progress());
             }
         }
         recomputeTotals();

@@ -116,4 +116,37 @@ class TransfersViewModelTest {
             vm.transfers().close();
         }
     }
+
+    @Test
+    void aReconnectedEndpointsPausedTransfersAreRowsOfItsNewEngine(@TempDir Path tmp) throws Exception {
+        Path journal = tmp.resolve("journal.db");
+        Path big = S3Fixture.file(tmp, "edit/disk.raw", 8 * 1024 * 1024, 5);
+        demo.engine().createBucket("reconnect");
+        S3Engine first = S3Engine.open(demo.endpoint(), S3Fixture.fastOptions().journal(journal)
+                .uploadLimit(2 * EngineOptions.MIB).build());
+        S3Fixture.Ui ui = new S3Fixture.Ui();
+        ObservableList<S3Session> sessions = FXCollections.observableArrayList(new S3Session("ep", "Lab", first));
+        S3BrowserViewModel vm = new S3BrowserViewModel(sessions, Background.direct(), new RecordingNotifier(), ui);
+        vm.transfers().upload(sessions.getFirst(), "reconnect", "", List.of(big));
+        ui.until(() -> vm.transfers().rows().size() == 1, 10, "the upload's row");
+        TransferRow old = vm.transfers().rows().getFirst();
+        vm.transfers().pause(old);
+        ui.until(() -> old.stateProperty().get() == TransferState.PAUSED, 10, "the pause");
+
+        // What saving an edited endpoint does: its session is replaced by one on a new engine, same journal.
+        first.close();
+        S3Engine second = S3Engine.open(demo.endpoint(), S3Fixture.fastOptions().journal(journal).build());
+        sessions.set(0, new S3Session("ep", "Lab (renamed)", second));
+        ui.until(() -> vm.transfers().rows().size() == 1 && vm.transfers().rows().getFirst() != old, 10,
+                "the restored row replacing the old engine's");
+        TransferRow row = vm.transfers().rows().getFirst();
+        assertEquals("Lab (renamed)", row.session().name());
+        ui.until(() -> row.stateProperty().get() == TransferState.PAUSED, 10, "the restored row, paused");
+        vm.transfers().resume(row);
+        ui.until(() -> row.stateProperty().get().finished(), 60, "the resumed upload");
+        assertEquals(TransferState.COMPLETED, row.stateProperty().get(), row.problemProperty().get());
+        assertEquals(S3Fixture.sha256(big), second.head("reconnect", "disk.raw").sha256().orElseThrow());
+        vm.transfers().close();
+        second.close();
+    }
 }

@@ -135,6 +135,12 @@ public final class EndpointFormModel {
             show(Tone.DANGER, text.get("form.secretMissing"));
             return false;
         }
+        long busy = isEditing() ? endpoints.busyTransfers(original.id()) : 0;
+        if (busy > 0) {
+            // Nothing typed is lost: the dialog stays open, and the transfers keep running.
+            show(Tone.DANGER, text.get("form.busy", busy));
+            return false;
+        }
         cancelTest();
         endpoints.save(profile.get(), needsSecret() ? typedSecret() : Optional.empty(), onSaved);
         return true;

@@ -83,6 +83,16 @@ public final class EndpointsViewModel implements AutoCloseable {
                 : profiles.stream().filter(p -> p.id().toString().equals(session.id())).findFirst();
     }
 
+    /// How many transfers are queued or running on the endpoint `id`. Saving an endpoint replaces its
+    /// engine, which pauses them, so the form asks the operator to let them finish or pause them first.
+    public long busyTransfers(UUID id) {
+        return sessions.stream().filter(s -> s.id().equals(id.toString())).findFirst()
+                .map(s -> s.engine().transfers().transfers().stream()
+                        .filter(t -> t.state() == dev.rackside.s3.TransferState.QUEUED
+                                || t.state() == dev.rackside.s3.TransferState.RUNNING).count())
+                .orElse(0L);
+    }
+
     /// Whether secret keys can be kept across restarts, and if not, why.
     public SecretStore.Availability keychainAvailability() {
         return keychain.available();

@@ -135,6 +135,32 @@ class EndpointsViewModelTest {
     }
 
     @Test
+    void anEditWaitsUntilTheEndpointsTransfersArePausedOrDone() throws Exception {
+        // Throttled, so the upload is still running when the operator saves the edit.
+        vm = new EndpointsViewModel(file(), keychain, sessions, Background.direct(), notifier,
+                p -> EngineOptions.builder().journal(dir.resolve("transfers.db")).uploadLimit(256 * 1024).build(),
+                () -> List.of());
+        vm.loadSaved();
+        filled(vm, secretKey).save(() -> { });
+        S3Session before = sessions.getFirst();
+        Path file = dir.resolve("seed.img");
+        Files.write(file, new byte[4 * 1024 * 1024]);
+        var upload = before.engine().transfers().upload(file, "templates", "busy/seed.img");
+
+        EndpointFormModel edit = new EndpointFormModel(vm, vm.profiles().getFirst());
+        edit.name.set("MinIO (renamed)");
+        assertFalse(edit.save(() -> { }), "saving would reconnect the endpoint under a running upload");
+        assertEquals(EndpointFormModel.Tone.DANGER, edit.tone.get());
+        assertTrue(edit.diagnosis.get().startsWith("1 transfer is queued or running"), edit.diagnosis.get());
+        assertTrue(sessions.getFirst() == before, "nothing was replaced");
+        assertEquals("Lab MinIO", vm.profiles().getFirst().name());
+
+        upload.pause();
+        assertTrue(edit.save(() -> { }), "a paused transfer resumes later from the journal");
+        assertEquals("MinIO (renamed)", vm.profiles().getFirst().name());
+    }
+
+    @Test
     void removeForgetsTheProfileTheSessionAndTheSecret() throws Exception {
         vm(keychain);
         filled(vm, secretKey).save(() -> { });
