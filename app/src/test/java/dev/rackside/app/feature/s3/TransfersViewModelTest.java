@@ -126,10 +126,12 @@ class TransfersViewModelTest {
                 .uploadLimit(2 * EngineOptions.MIB).build());
         S3Fixture.Ui ui = new S3Fixture.Ui();
         ObservableList<S3Session> sessions = FXCollections.observableArrayList(new S3Session("ep", "Lab", first));
-        S3BrowserViewModel vm = new S3BrowserViewModel(sessions, Background.direct(), new RecordingNotifier(), ui);
+        RecordingNotifier notifier = new RecordingNotifier();
+        S3BrowserViewModel vm = new S3BrowserViewModel(sessions, Background.direct(), notifier, ui);
         vm.transfers().upload(sessions.getFirst(), "reconnect", "", List.of(big));
         ui.until(() -> vm.transfers().rows().size() == 1, 10, "the upload's row");
         TransferRow old = vm.transfers().rows().getFirst();
+        ui.until(() -> old.transferredProperty().get() >= EngineOptions.MIB, 20, "the upload under way");
         vm.transfers().pause(old);
         ui.until(() -> old.stateProperty().get() == TransferState.PAUSED, 10, "the pause");
 
@@ -137,8 +139,15 @@ class TransfersViewModelTest {
         first.close();
         S3Engine second = S3Engine.open(demo.endpoint(), S3Fixture.fastOptions().journal(journal).build());
         sessions.set(0, new S3Session("ep", "Lab (renamed)", second));
-        ui.until(() -> vm.transfers().rows().size() == 1 && vm.transfers().rows().getFirst() != old, 10,
-                "the restored row replacing the old engine's");
+        try {
+            ui.until(() -> vm.transfers().rows().size() == 1 && vm.transfers().rows().getFirst() != old, 10,
+                    "the restored row replacing the old engine's");
+        } catch (AssertionError e) {
+            throw new AssertionError("rows " + vm.transfers().rows().stream().map(r -> r.object() + "=" + r.stateProperty().get()
+                    + (r == old ? " (old)" : "")).toList() + ", engine " + second.transfers().transfers().stream()
+                    .map(t -> t.request().key() + "=" + t.state()).toList() + ", warnings " + notifier.warnings
+                    + ", errors " + notifier.errors, e);
+        }
         TransferRow row = vm.transfers().rows().getFirst();
         assertEquals("Lab (renamed)", row.session().name());
         ui.until(() -> row.stateProperty().get() == TransferState.PAUSED, 10, "the restored row, paused");
