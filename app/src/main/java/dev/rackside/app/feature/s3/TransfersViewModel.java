@@ -248,10 +248,12 @@ public final class TransfersViewModel {
         if (l != null) {
             s.engine().transfers().removeListener(l);
         }
-        // Unfinished rows belong to an engine that is going away; when the endpoint comes back (edited),
-        // its new engine restores them from the journal as rows it can pause and resume. Finished rows stay.
+        // Rows that could still go on (queued, running, paused, failed) belong to an engine that is going
+        // away; the journal keeps them, and when the endpoint comes back (edited) its new engine restores
+        // them as rows it can pause, resume and retry. Completed and cancelled rows stay as history.
         rows.removeIf(r -> {
-            boolean gone = r.session() == s && !r.stateProperty().get().finished();
+            TransferState state = r.stateProperty().get();
+            boolean gone = r.session() == s && state != TransferState.COMPLETED && state != TransferState.CANCELLED;
             if (gone) {
                 byId.remove(r.id());
             }
