@@ -127,7 +127,7 @@ final class AppComposition implements AutoCloseable {
         s3.transfers().rows().addListener((javafx.collections.ListChangeListener<dev.rackside.app.feature.s3.TransferRow>) c -> {
             while (c.next()) {
                 if (c.wasAdded() && !c.wasUpdated() && c.getAddedSubList().stream()
-                        .anyMatch(r -> !r.stateProperty().get().finished() && r.stateProperty().get() != dev.rackside.s3.TransferState.PAUSED)) {
+                        .anyMatch(r -> r.stateProperty().get().active())) {
                     window.showBottom(BOTTOM_TRANSFERS);
                 }
             }

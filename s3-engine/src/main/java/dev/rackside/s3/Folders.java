@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 /// Whole-folder (prefix) operations on top of single-object ones, streaming the listing so a folder
 /// of millions of keys holds one batch in memory.
 final class Folders {
-    /// DeleteObjects takes at most 1,000 keys.
-    private static final int BATCH = 1_000;
+    /// DeleteObjects takes at most this many keys.
+    private static final int BATCH = Operations.DELETE_BATCH;
 
     private final S3Engine engine;
     private final Operations ops;

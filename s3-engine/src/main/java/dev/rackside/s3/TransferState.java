@@ -7,4 +7,9 @@ public enum TransferState {
     public boolean finished() {
         return this == COMPLETED || this == FAILED || this == CANCELLED;
     }
+
+    /// Queued or running: work the queue still has to do without the operator.
+    public boolean active() {
+        return this == QUEUED || this == RUNNING;
+    }
 }

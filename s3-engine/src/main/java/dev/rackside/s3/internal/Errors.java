@@ -37,7 +37,7 @@ public final class Errors {
             return true;
         }
         if (t instanceof AwsServiceException e) {
-            if (e.statusCode() == 501 || "NotImplemented".equals(code(e))) {
+            if (unsupported(e.statusCode(), code(e))) {
                 return false; // the server lacks the feature: asking again cannot help
             }
             return e.statusCode() >= 500 || e.statusCode() == 429 || in(TRANSIENT, code(e));
@@ -121,7 +121,7 @@ public final class Errors {
         if ("BucketAlreadyExists".equals(code) || "BucketAlreadyOwnedByYou".equals(code)) {
             return new S3EngineException.BucketAlreadyExists(what, e);
         }
-        if (status == 501 || "NotImplemented".equals(code)) {
+        if (unsupported(status, code)) {
             return new S3EngineException.Unsupported(what, message, e);
         }
         if (status >= 500 || status == 429 || in(TRANSIENT, code)) {
@@ -170,6 +170,11 @@ public final class Errors {
     // Set.of(...).contains(null) throws, and HEAD errors have no code.
     private static boolean in(Set<String> codes, String code) {
         return code != null && codes.contains(code);
+    }
+
+    /// The server does not implement the request (e.g. object tagging on S3Proxy).
+    private static boolean unsupported(int status, String code) {
+        return status == 501 || "NotImplemented".equals(code);
     }
 
     static String code(AwsServiceException e) {

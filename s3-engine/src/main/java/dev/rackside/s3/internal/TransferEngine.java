@@ -295,7 +295,7 @@ public final class TransferEngine implements AutoCloseable {
             done += p.transferredBytes();
             total += Math.max(0, p.totalBytes());
             rate += p.bytesPerSecond();
-            active |= p.state() == TransferState.RUNNING || p.state() == TransferState.QUEUED;
+            active |= p.state().active();
         }
         Optional<Duration> eta = rate > 0 ? Optional.of(Duration.ofMillis((long) ((total - done) * 1000 / rate))) : Optional.empty();
         return new TransferProgress("total", tasks.size() + " transfers", active ? TransferState.RUNNING : TransferState.COMPLETED,

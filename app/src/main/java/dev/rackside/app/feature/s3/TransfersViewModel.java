@@ -173,9 +173,17 @@ public final class TransfersViewModel {
 
     /// Removes completed and cancelled transfers from the list (failed ones stay to be retried).
     public void clearFinished() {
+        removeRows(r -> isHistory(r.stateProperty().get()));
+    }
+
+    /// Completed and cancelled transfers: nothing is left to do for them, by the queue or the operator.
+    private static boolean isHistory(TransferState st) {
+        return st == TransferState.COMPLETED || st == TransferState.CANCELLED;
+    }
+
+    private void removeRows(java.util.function.Predicate<TransferRow> which) {
         rows.removeIf(r -> {
-            TransferState st = r.stateProperty().get();
-            boolean gone = st == TransferState.COMPLETED || st == TransferState.CANCELLED;
+            boolean gone = which.test(r);
             if (gone) {
                 byId.remove(r.id());
             }
@@ -251,15 +259,7 @@ public final class TransfersViewModel {
         // Rows that could still go on (queued, running, paused, failed) belong to an engine that is going
         // away; the journal keeps them, and when the endpoint comes back (edited) its new engine restores
         // them as rows it can pause, resume and retry. Completed and cancelled rows stay as history.
-        rows.removeIf(r -> {
-            TransferState state = r.stateProperty().get();
-            boolean gone = r.session() == s && state != TransferState.COMPLETED && state != TransferState.CANCELLED;
-            if (gone) {
-                byId.remove(r.id());
-            }
-            return gone;
-        });
-        recomputeTotals();
+        removeRows(r -> r.session() == s && !isHistory(r.stateProperty().get()));
     }
 
     /// Engine thread: remember the latest news and post one drain if none is pending.
@@ -329,7 +329,7 @@ public final class TransfersViewModel {
             done += r.transferredProperty().get();
             total += Math.max(0, r.totalProperty().get());
             rate += r.rateProperty().get();
-            running += st == TransferState.RUNNING || st == TransferState.QUEUED ? 1 : 0;
+            running += st.active() ? 1 : 0;
         }
         totalProgress.set(total > 0 ? Math.min(1.0, (double) done / total) : rows.isEmpty() ? 0 : 1);
         totalRate.set(rate);

@@ -87,9 +87,7 @@ public final class EndpointsViewModel implements AutoCloseable {
     /// engine, which pauses them, so the form asks the operator to let them finish or pause them first.
     public long busyTransfers(UUID id) {
         return sessions.stream().filter(s -> s.id().equals(id.toString())).findFirst()
-                .map(s -> s.engine().transfers().transfers().stream()
-                        .filter(t -> t.state() == dev.rackside.s3.TransferState.QUEUED
-                                || t.state() == dev.rackside.s3.TransferState.RUNNING).count())
+                .map(s -> s.engine().transfers().transfers().stream().filter(t -> t.state().active()).count())
                 .orElse(0L);
     }
 
