@@ -93,7 +93,7 @@ final class Downloader {
         if (entry == null) {
             delete(part);
             entry = new Journal.Entry(task.id(), "DOWNLOAD", r.bucket(), r.key(), target.toString(), meta.size(),
-                    meta.etag(), step, null, meta.sha256().orElse(null), TransferEngine.sseKind(r.encryption()),
+                    meta.etag(), step, null, meta.sha256().orElse(null), JournalCodec.sseKind(r.encryption()),
                     aead == null ? null : Hashes.hex(aead.noncePrefix()));
             journal.clearProgress(entry.id());
             journal.put(entry);

@@ -277,6 +277,6 @@ final class MultipartUpload {
     }
 
     private String sseKind() {
-        return TransferEngine.sseKind(r.encryption());
+        return JournalCodec.sseKind(r.encryption());
     }
 }

@@ -11,7 +11,6 @@ import dev.rackside.s3.TransferRequest;
 import dev.rackside.s3.TransferState;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /// Runs [TransferTask]s: at most `concurrency` files at once and `concurrency` requests in
 /// flight over all of them, both resizable live. Events go to listeners on one thread, progress
@@ -33,8 +30,7 @@ public final class TransferEngine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TransferEngine.class.getName());
 
     private final Journal journal;
-    private final Retrier retrier;
-    private final S3Client s3;
+    private final Leftovers leftovers;
     private final Throttle up;
     private final Throttle down;
     private final ResizableSemaphore requests;
@@ -42,17 +38,15 @@ public final class TransferEngine implements AutoCloseable {
     private final Uploader uploader;
     private final Downloader downloader;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService events;
+    private final TransferEvents events;
     private final List<TransferTask> tasks = new CopyOnWriteArrayList<>();
     // The newest task per request, so a submit needs no scan of every task (folders have thousands).
     private final Map<TransferRequest, TransferTask> latest = new ConcurrentHashMap<>();
     private final Map<TransferTask, java.util.concurrent.Future<?>> running = new ConcurrentHashMap<>();
-    private final List<TransferListener> listeners = new CopyOnWriteArrayList<>();
 
     public TransferEngine(S3Client s3, Retrier retrier, Operations ops, EngineOptions options) {
-        this.s3 = s3;
-        this.retrier = retrier;
         this.journal = new Journal(options.journal());
+        this.leftovers = new Leftovers(s3, retrier, journal);
         BandwidthSchedule schedule = options.schedule().orElse(null);
         this.up = new Throttle(options.uploadLimit(), schedule, options.clock(), BandwidthSchedule.Limits::upload);
         this.down = new Throttle(options.downloadLimit(), schedule, options.clock(), BandwidthSchedule.Limits::download);
@@ -60,13 +54,8 @@ public final class TransferEngine implements AutoCloseable {
         this.files = new ResizableSemaphore(options.concurrency());
         this.uploader = new Uploader(s3, retrier, journal, up, requests, options);
         this.downloader = new Downloader(s3, retrier, ops, journal, down, requests, options);
-        this.events = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "rackside-s3-events");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = options.progressInterval().toMillis();
-        events.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
+        this.events = new TransferEvents();
+        events.tickEvery(options.progressInterval(), tasks, this::total);
     }
 
     public Transfer submit(TransferRequest request) {
@@ -80,7 +69,7 @@ public final class TransferEngine implements AutoCloseable {
         if (existing != null && !existing.state().finished()) {
             return existing; // already queued or running: one worker per file
         }
-        String kind = request instanceof TransferRequest.Upload ? "UPLOAD" : "DOWNLOAD";
+        String kind = JournalCodec.kind(request);
         Optional<String> journalled = journal.find(kind, request.bucket(), request.key(), request.local().toString())
                 .map(Journal.Entry::id);
         TransferTask task = new TransferTask(journalled.orElseGet(() -> UUID.randomUUID().toString()), request, this);
@@ -88,11 +77,11 @@ public final class TransferEngine implements AutoCloseable {
         // Keys are never written down, so a transfer that needs one cannot be resumed by the journal alone.
         if (request.clientSideKey().isEmpty() && !(request.encryption() instanceof Encryption.SseC)) {
             journal.queue(new Journal.Queued(task.id(), kind, request.bucket(), request.key(), request.local().toString(),
-                    sseKind(request.encryption())));
+                    JournalCodec.sseKind(request.encryption())));
         }
         tasks.add(task);
         latest.put(request, task);
-        fire(l -> l.transferInitiated(task.progress()));
+        events.fire(l -> l.transferInitiated(task.progress()));
         start(task);
         return task;
     }
@@ -103,7 +92,7 @@ public final class TransferEngine implements AutoCloseable {
         task.state(TransferState.FAILED);
         task.completion().completeExceptionally(error);
         tasks.add(task);
-        fire(l -> l.transferFailed(task.progress(), error));
+        events.fire(l -> l.transferFailed(task.progress(), error));
         return task;
     }
 
@@ -146,11 +135,11 @@ public final class TransferEngine implements AutoCloseable {
             } else {
                 downloader.run(task);
             }
-            unqueue(task.request());
+            leftovers.unqueue(task.request());
             task.state(TransferState.COMPLETED);
             TransferProgress p = task.progress();
             task.completion().complete(p);
-            fire(l -> l.transferComplete(p));
+            events.fire(l -> l.transferComplete(p));
         } catch (S3EngineException.Cancelled e) {
             settleStopped(task);
         } catch (S3EngineException e) {
@@ -178,7 +167,7 @@ public final class TransferEngine implements AutoCloseable {
     private void failWith(TransferTask task, S3EngineException e) {
         task.state(TransferState.FAILED);
         task.completion().completeExceptionally(e);
-        fire(l -> l.transferFailed(task.progress(), e));
+        events.fire(l -> l.transferFailed(task.progress(), e));
     }
 
     private void settleStopped(TransferTask task) {
@@ -192,31 +181,11 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     private void discard(TransferTask task) {
-        TransferRequest r = task.request();
-        String kind = r instanceof TransferRequest.Upload ? "UPLOAD" : "DOWNLOAD";
-        journal.find(kind, r.bucket(), r.key(), r.local().toString()).ifPresent(e -> {
-            if (e.uploadId() != null) {
-                try {
-                    retrier.call("abort upload", () -> s3.abortMultipartUpload(b -> b.bucket(e.bucket()).key(e.key())
-                            .uploadId(e.uploadId())));
-                } catch (S3EngineException ignored) {
-                    // listed later under incomplete uploads, where it can be aborted by hand
-                }
-            }
-            journal.remove(e.id());
-        });
-        unqueue(r);
-        if (r instanceof TransferRequest.Download d) {
-            try {
-                java.nio.file.Files.deleteIfExists(Downloader.partFile(d.local()));
-            } catch (java.io.IOException ignored) {
-                // a leftover .part is harmless: it is never mistaken for the finished file
-            }
-        }
+        leftovers.discard(task.request());
         task.state(TransferState.CANCELLED);
         S3EngineException e = new S3EngineException.Cancelled(task.describe());
         task.completion().completeExceptionally(e);
-        fire(l -> l.transferFailed(task.progress(), e));
+        events.fire(l -> l.transferFailed(task.progress(), e));
     }
 
     public List<Transfer> resumeUnfinished() {
@@ -227,30 +196,12 @@ public final class TransferEngine implements AutoCloseable {
             if ("SseC".equals(e.sse()) || e.nonce() != null) {
                 continue; // keys are not kept in the journal: the caller must resubmit
             }
-            out.add(submit(request(e.kind(), e.bucket(), e.key(), e.local(), e.sse())));
+            out.add(submit(JournalCodec.request(e.kind(), e.bucket(), e.key(), e.local(), e.sse())));
         }
         for (Journal.Queued q : journal.queued()) {
-            out.add(submit(request(q.kind(), q.bucket(), q.key(), q.local(), q.sse())));
+            out.add(submit(JournalCodec.request(q.kind(), q.bucket(), q.key(), q.local(), q.sse())));
         }
         return new ArrayList<>(out);
-    }
-
-    private static TransferRequest request(String kind, String bucket, String key, String local, String sseKind) {
-        Encryption sse = sseKind == null ? Encryption.none()
-                : sseKind.equals("SseS3") ? new Encryption.SseS3()
-                : sseKind.startsWith("SseKms:") ? new Encryption.SseKms(Optional.of(sseKind.substring(7)).filter(k -> !k.isEmpty()))
-                : Encryption.none();
-        return "UPLOAD".equals(kind) ? new TransferRequest.Upload(Path.of(local), bucket, key, sse)
-                : new TransferRequest.Download(bucket, key, Path.of(local), sse);
-    }
-
-    private void unqueue(TransferRequest r) {
-        journal.unqueue(r instanceof TransferRequest.Upload ? "UPLOAD" : "DOWNLOAD", r.bucket(), r.key(), r.local().toString());
-    }
-
-    /// How the journal records an encryption: never a key, only what is needed to resume.
-    static String sseKind(Encryption e) {
-        return e instanceof Encryption.SseKms k ? "SseKms:" + k.keyId().orElse("") : e.getClass().getSimpleName();
     }
 
     public List<Transfer> transfers() {
@@ -278,11 +229,11 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     public void addListener(TransferListener l) {
-        listeners.add(l);
+        events.add(l);
     }
 
     public void removeListener(TransferListener l) {
-        listeners.remove(l);
+        events.remove(l);
     }
 
     public TransferProgress total() {
@@ -302,35 +253,6 @@ public final class TransferEngine implements AutoCloseable {
                 done, total, rate, eta);
     }
 
-    private void tick() {
-        boolean any = false;
-        for (TransferTask t : tasks) {
-            if (t.state() == TransferState.RUNNING && t.sample()) {
-                any = true;
-                TransferProgress p = t.progress();
-                listeners.forEach(l -> safely(() -> l.bytesTransferred(p)));
-            }
-        }
-        if (any) {
-            TransferProgress total = total();
-            listeners.forEach(l -> safely(() -> l.queueProgress(total)));
-        }
-    }
-
-    private void fire(Consumer<TransferListener> event) {
-        if (!events.isShutdown()) {
-            events.execute(() -> listeners.forEach(l -> safely(() -> event.accept(l))));
-        }
-    }
-
-    private static void safely(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "a transfer listener failed", e);
-        }
-    }
-
     @Override
     public void close() {
         tasks.forEach(TransferTask::pause);
@@ -340,7 +262,7 @@ public final class TransferEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        events.shutdown();
+        events.close();
         journal.close();
     }
 }
