@@ -4,11 +4,9 @@ import dev.rackside.app.fx.Background;
 import dev.rackside.app.fx.Messages;
 import dev.rackside.app.fx.Notifier;
 import dev.rackside.s3.Encryption;
-import dev.rackside.s3.S3EngineException;
 import dev.rackside.s3.SafePaths;
 import dev.rackside.s3.Transfer;
 import dev.rackside.s3.TransferListener;
-import dev.rackside.s3.TransferProgress;
 import dev.rackside.s3.TransferQueue;
 import dev.rackside.s3.TransferState;
 import java.nio.file.Files;
@@ -21,17 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -42,9 +35,6 @@ import javafx.collections.ObservableList;
 /// are parked in a map (latest per transfer wins) and drained in one batch on the UI thread, so
 /// the UI sees at most one posted runnable at a time however many files move.
 public final class TransfersViewModel {
-    private record Update(S3Session session, TransferProgress progress, S3EngineException error) {
-    }
-
     private final Background background;
     private final Notifier notifier;
     private final Consumer<Runnable> ui;
@@ -53,18 +43,15 @@ public final class TransfersViewModel {
             FXCollections.observableArrayList(r -> new Observable[] {r.stateProperty()});
     private final Map<String, TransferRow> byId = new HashMap<>();
     private final Map<S3Session, TransferListener> attached = new HashMap<>();
-    private final Map<String, Update> pending = new ConcurrentHashMap<>();
-    private final AtomicBoolean drainPosted = new AtomicBoolean();
-    private final ReadOnlyDoubleWrapper totalProgress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyDoubleWrapper totalRate = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyObjectWrapper<Duration> totalEta = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyIntegerWrapper active = new ReadOnlyIntegerWrapper();
+    private final ParkedUpdates updates;
+    private final TransferTotals totals = new TransferTotals();
     private BiConsumer<S3Session, String> onUploaded = (s, b) -> { };
 
     TransfersViewModel(ObservableList<S3Session> sessions, Background background, Notifier notifier, Consumer<Runnable> ui) {
         this.background = background;
         this.notifier = notifier;
         this.ui = ui;
+        this.updates = new ParkedUpdates(ui, this::apply, this::recomputeTotals);
         sessions.forEach(this::attach);
         sessions.addListener((ListChangeListener<S3Session>) c -> {
             while (c.next()) {
@@ -81,22 +68,22 @@ public final class TransfersViewModel {
 
     /// Bytes done over bytes to do, 0..1.
     public ReadOnlyDoubleProperty totalProgressProperty() {
-        return totalProgress.getReadOnlyProperty();
+        return totals.progress();
     }
 
     /// Bytes per second over all running transfers.
     public ReadOnlyDoubleProperty totalRateProperty() {
-        return totalRate.getReadOnlyProperty();
+        return totals.rate();
     }
 
     /// Remaining time at the current rate; null when nothing runs.
     public ReadOnlyObjectProperty<Duration> totalEtaProperty() {
-        return totalEta.getReadOnlyProperty();
+        return totals.eta();
     }
 
     /// Transfers queued or running.
     public ReadOnlyIntegerProperty activeProperty() {
-        return active.getReadOnlyProperty();
+        return totals.active();
     }
 
     /// Called on the UI thread when every file of an upload batch has finished (for a refresh).
@@ -201,27 +188,7 @@ public final class TransfersViewModel {
         if (attached.containsKey(s)) {
             return;
         }
-        TransferListener listener = new TransferListener() {
-            @Override
-            public void transferInitiated(TransferProgress p) {
-                park(new Update(s, p, null));
-            }
-
-            @Override
-            public void bytesTransferred(TransferProgress p) {
-                park(new Update(s, p, null));
-            }
-
-            @Override
-            public void transferComplete(TransferProgress p) {
-                park(new Update(s, p, null));
-            }
-
-            @Override
-            public void transferFailed(TransferProgress p, S3EngineException error) {
-                park(new Update(s, p, error));
-            }
-        };
+        TransferListener listener = updates.listenerFor(s);
         attached.put(s, listener);
         TransferQueue q = s.engine().transfers();
         q.addListener(listener);
@@ -262,35 +229,24 @@ public final class TransfersViewModel {
         removeRows(r -> r.session() == s && !isHistory(r.stateProperty().get()));
     }
 
-    /// Engine thread: remember the latest news and post one drain if none is pending.
-    private void park(Update u) {
-        pending.put(u.progress().id(), u);
-        if (drainPosted.compareAndSet(false, true)) {
-            ui.accept(this::drain);
+    /// UI thread, one parked update of a drained batch ([ParkedUpdates] recomputes the totals after it).
+    private void apply(ParkedUpdates.Update u) {
+        String id = u.progress().id();
+        TransferRow row = byId.get(id);
+        if (row == null) {
+            row = u.session().engine().transfers().transfers().stream().filter(t -> t.id().equals(id)).findFirst()
+                    .map(t -> addRow(u.session(), t)).orElse(null);
         }
-    }
-
-    private void drain() {
-        drainPosted.set(false);
-        for (String id : List.copyOf(pending.keySet())) {
-            Update u = pending.remove(id);
-            TransferRow row = u == null ? null : byId.get(id);
-            if (row == null && u != null) {
-                row = u.session().engine().transfers().transfers().stream().filter(t -> t.id().equals(id)).findFirst()
-                        .map(t -> addRow(u.session(), t)).orElse(null);
-            }
-            if (row == null) {
-                continue;
-            }
-            if (u.error() != null) {
-                row.fail(u.progress(), u.error().getMessage());
-            } else {
-                // The transfer's state now, not the parked snapshot: a pause (or a restore's pause) may have
-                // come after the event that was parked, and an older snapshot must not undo it.
-                row.update(row.transfer().progress());
-            }
+        if (row == null) {
+            return;
         }
-        recomputeTotals();
+        if (u.error() != null) {
+            row.fail(u.progress(), u.error().getMessage());
+        } else {
+            // The transfer's state now, not the parked snapshot: a pause (or a restore's pause) may have
+            // come after the event that was parked, and an older snapshot must not undo it.
+            row.update(row.transfer().progress());
+        }
     }
 
     private void add(S3Session s, List<Transfer> transfers) {
@@ -317,23 +273,6 @@ public final class TransfersViewModel {
     }
 
     private void recomputeTotals() {
-        long done = 0;
-        long total = 0;
-        double rate = 0;
-        int running = 0;
-        for (TransferRow r : rows) {
-            TransferState st = r.stateProperty().get();
-            if (st == TransferState.CANCELLED) {
-                continue;
-            }
-            done += r.transferredProperty().get();
-            total += Math.max(0, r.totalProperty().get());
-            rate += r.rateProperty().get();
-            running += st.active() ? 1 : 0;
-        }
-        totalProgress.set(total > 0 ? Math.min(1.0, (double) done / total) : rows.isEmpty() ? 0 : 1);
-        totalRate.set(rate);
-        totalEta.set(rate > 0 && running > 0 ? Duration.ofSeconds((long) Math.ceil((total - done) / rate)) : null);
-        active.set(running);
+        totals.recompute(rows);
     }
 }

@@ -1,0 +1,58 @@
+package dev.rackside.app.feature.s3;
+
+import dev.rackside.s3.TransferState;
+import java.time.Duration;
+import java.util.List;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/// The figures over every transfer row that [TransfersViewModel] shows in the panel's header:
+/// overall progress, rate, time left and how many are queued or running. Cancelled rows count
+/// for nothing. UI thread only.
+final class TransferTotals {
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyDoubleWrapper rate = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyObjectWrapper<Duration> eta = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper active = new ReadOnlyIntegerWrapper();
+
+    ReadOnlyDoubleProperty progress() {
+        return progress.getReadOnlyProperty();
+    }
+
+    ReadOnlyDoubleProperty rate() {
+        return rate.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Duration> eta() {
+        return eta.getReadOnlyProperty();
+    }
+
+    ReadOnlyIntegerProperty active() {
+        return active.getReadOnlyProperty();
+    }
+
+    void recompute(List<TransferRow> rows) {
+        long done = 0;
+        long total = 0;
+        double rateSum = 0;
+        int running = 0;
+        for (TransferRow r : rows) {
+            TransferState st = r.stateProperty().get();
+            if (st == TransferState.CANCELLED) {
+                continue;
+            }
+            done += r.transferredProperty().get();
+            total += Math.max(0, r.totalProperty().get());
+            rateSum += r.rateProperty().get();
+            running += st.active() ? 1 : 0;
+        }
+        progress.set(total > 0 ? Math.min(1.0, (double) done / total) : rows.isEmpty() ? 0 : 1);
+        rate.set(rateSum);
+        eta.set(rateSum > 0 && running > 0 ? Duration.ofSeconds((long) Math.ceil((total - done) / rateSum)) : null);
+        active.set(running);
+    }
+}
