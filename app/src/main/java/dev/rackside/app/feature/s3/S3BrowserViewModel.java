@@ -3,15 +3,10 @@ package dev.rackside.app.feature.s3;
 import dev.rackside.app.fx.Background;
 import dev.rackside.app.fx.Messages;
 import dev.rackside.app.fx.Notifier;
-import dev.rackside.s3.BucketInfo;
-import dev.rackside.s3.S3EngineException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -33,24 +28,17 @@ public final class S3BrowserViewModel {
     private final ObservableList<S3Session> sessions;
     private final Background background;
     private final Notifier notifier;
-    private final int pageSize;
     private final Messages text = Messages.of(S3BrowserViewModel.class);
-    private final ObservableList<SidebarEntry> sidebar = FXCollections.observableArrayList();
-    private final Map<String, List<String>> buckets = new HashMap<>();
-    private final Map<String, String> problems = new HashMap<>();
+    private final EndpointBuckets buckets;
     private final ReadOnlyObjectWrapper<S3Session> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper bucket = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper prefix = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper query = new ReadOnlyStringWrapper("");
-    private final ObservableList<ObjectRow> rows = FXCollections.observableArrayList();
     private final ObservableList<Crumb> crumbs = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ListingPages pages;
     private final TransfersViewModel transfers;
     private final ObjectActions actions;
     private final BucketActions bucketActions;
-    private Listing listing;
 
     public S3BrowserViewModel(ObservableList<S3Session> sessions, Background background, Notifier notifier,
                               Consumer<Runnable> ui) {
@@ -63,7 +51,8 @@ public final class S3BrowserViewModel {
         this.sessions = sessions;
         this.background = background;
         this.notifier = notifier;
-        this.pageSize = pageSize;
+        this.pages = new ListingPages(background, notifier, pageSize);
+        this.buckets = new EndpointBuckets(sessions, background, notifier);
         this.transfers = new TransfersViewModel(sessions, background, notifier, ui);
         this.actions = new ObjectActions(this, background, notifier, transfers);
         this.bucketActions = new BucketActions(background, notifier);
@@ -77,11 +66,11 @@ public final class S3BrowserViewModel {
     }
 
     public ObservableList<SidebarEntry> sidebar() {
-        return sidebar;
+        return buckets.sidebar();
     }
 
     public ObservableList<ObjectRow> rows() {
-        return rows;
+        return pages.rows();
     }
 
     public ObservableList<Crumb> crumbs() {
@@ -105,16 +94,16 @@ public final class S3BrowserViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return pages.loading();
     }
 
     public ReadOnlyBooleanProperty hasMoreProperty() {
-        return hasMore.getReadOnlyProperty();
+        return pages.hasMore();
     }
 
     /// "42 items", "3 matches among 1,000 keys", …
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return pages.status();
     }
 
     public TransfersViewModel transfers() {
@@ -131,24 +120,12 @@ public final class S3BrowserViewModel {
 
     /// Buckets of the endpoint `s`, as last listed.
     public List<String> buckets(S3Session s) {
-        return buckets.getOrDefault(s.id(), List.of());
+        return buckets.of(s);
     }
 
     /// Lists every endpoint's buckets again.
     public void refreshBuckets() {
-        for (S3Session s : List.copyOf(sessions)) {
-            background.submit(() -> s.engine().listBuckets(), (List<BucketInfo> list) -> {
-                buckets.put(s.id(), list.stream().map(BucketInfo::name).sorted().toList());
-                problems.remove(s.id());
-                rebuildSidebar();
-            }, failure -> {
-                Throwable t = Failures.unwrap(failure);
-                problems.put(s.id(), t instanceof S3EngineException ? t.getMessage() : String.valueOf(t));
-                rebuildSidebar();
-                Failures.report(notifier, text, failure);
-            });
-        }
-        rebuildSidebar();
+        buckets.refresh();
     }
 
     /// Shows a bucket's root.
@@ -197,44 +174,12 @@ public final class S3BrowserViewModel {
 
     /// Lists the current location again from its first page.
     public void refresh() {
-        rows.clear();
-        S3Session s = session.get();
-        if (s == null || bucket.get() == null) {
-            listing = null;
-            hasMore.set(false);
-            status.set("");
-            return;
-        }
-        listing = new Listing(s.engine(), bucket.get(), prefix.get(), query.get(), pageSize);
-        hasMore.set(true);
-        loading.set(false);
-        loadMore();
+        pages.show(session.get(), bucket.get(), prefix.get(), query.get());
     }
 
     /// Fetches the next page, if there is one and none is on its way.
     public void loadMore() {
-        Listing l = listing;
-        if (l == null || loading.get() || !l.hasMore()) {
-            return;
-        }
-        loading.set(true);
-        background.submit(l::next, (List<ObjectRow> page) -> {
-            if (l != listing) {
-                return; // the operator went elsewhere meanwhile
-            }
-            rows.addAll(page);
-            loading.set(false);
-            hasMore.set(l.hasMore());
-            status.set(l.searching() ? text.get("status.matches", rows.size(), l.scanned())
-                    : text.get(l.hasMore() ? "status.itemsMore" : "status.items", rows.size()));
-        }, failure -> {
-            if (l == listing) {
-                loading.set(false);
-                hasMore.set(false);
-                status.set(text.get("status.failed"));
-            }
-            Failures.report(notifier, text, failure);
-        });
+        pages.loadMore();
     }
 
     /// Reads whether `row` carries Rackside's SHA-256 (one HEAD), once, when it is first shown.
@@ -281,7 +226,7 @@ public final class S3BrowserViewModel {
     }
 
     private void sessionsChanged() {
-        buckets.keySet().retainAll(sessions.stream().map(S3Session::id).toList());
+        buckets.forgetRemovedSessions();
         if (session.get() != null && !sessions.contains(session.get())) {
             clearLocation();
         }
@@ -295,15 +240,6 @@ public final class S3BrowserViewModel {
         query.set("");
         crumbs.clear();
         refresh();
-    }
-
-    private void rebuildSidebar() {
-        List<SidebarEntry> entries = new ArrayList<>();
-        for (S3Session s : sessions) {
-            entries.add(new SidebarEntry.Endpoint(s, problems.get(s.id())));
-            buckets(s).forEach(b -> entries.add(new SidebarEntry.Bucket(s, b)));
-        }
-        sidebar.setAll(entries);
     }
 
     static List<Crumb> crumbsOf(String bucket, String prefix) {
