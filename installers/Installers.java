@@ -30,6 +30,9 @@ import java.util.stream.Stream;
 ///
 /// Run by the `installer` profile of app. Only the JDK is needed, plus the OS's packaging tools
 /// (Linux: dpkg-deb and fakeroot for .deb, rpmbuild for .rpm; Windows: WiX; macOS: hdiutil).
+///
+/// `Os.java`, `AppImage.java` and `MacSigning.java` beside it are part of this program: the source
+/// launcher compiles them with it (multi-file source programs, JDK 22+), so the command stays the same.
 public final class Installers {
     static final String NAME = "Rackside";
     static final String TRAINING_MAIN = "dev.rackside.app.feature.about.StartupTraining";
@@ -67,18 +70,18 @@ public final class Installers {
         // gets one fixed time now, and packaging clamps the times to it (SOURCE_DATE_EPOCH, honoured
         // by dpkg-deb and, with the macro below, rpmbuild).
         long epoch = System.currentTimeMillis() / 1000 - 60;
-        stamp(app.root, epoch);
+        stamp(app.root(), epoch);
         Path aot = app.train(work.resolve("training"));
-        stamp(app.root, epoch);
+        stamp(app.root(), epoch);
         log("AOT cache: " + aot + " (" + Files.size(aot) / (1024 * 1024) + " MB)");
         long ms = app.firstFrame(work.resolve("check"), Map.of(), "-XX:AOTMode=on");
         log("first frame with the AOT cache required (-XX:AOTMode=on): " + ms + " ms");
 
         if (os == Os.MAC) {
-            MacSigning.signImageIfConfigured(app.root);
+            MacSigning.signImageIfConfigured(app.root());
         }
         for (String type : types) {
-            List<String> pkg = new ArrayList<>(List.of("--type", type, "--app-image", app.root.toString(),
+            List<String> pkg = new ArrayList<>(List.of("--type", type, "--app-image", app.root().toString(),
                     "--name", NAME, "--app-version", version, "--dest", dest.toString(),
                     "@" + config.resolve(os.dir).resolve(type + ".args")));
             if (os == Os.LINUX) { // the desktop entry's icon; Windows and macOS take it from the image
@@ -99,164 +102,6 @@ public final class Installers {
         }
     }
 
-    enum Os {
-        LINUX("linux", "rackside.png"), WINDOWS("windows", "rackside.ico"), MAC("macos", "rackside.icns");
-
-        final String dir;
-        final String icon;
-
-        Os(String dir, String icon) {
-            this.dir = dir;
-            this.icon = icon;
-        }
-
-        static Os current() {
-            String name = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-            return name.startsWith("windows") ? WINDOWS : name.startsWith("mac") ? MAC : LINUX;
-        }
-
-        /// jpackage wants one to three numbers; the Windows Installer fails on "-SNAPSHOT" and macOS
-        /// refuses a major version of 0 (CFBundleVersion): there, 0.x.y is packaged as 1.x.y until
-        /// Rackside reaches 1.0. The About dialog always shows the real version.
-        String packageVersion(String projectVersion) {
-            String numeric = projectVersion.replaceAll("[^0-9.].*$", "").replaceAll("\\.$", "");
-            if (this == MAC && numeric.startsWith("0.")) {
-                numeric = "1" + numeric.substring(1);
-            }
-            return numeric;
-        }
-
-        List<String> defaultTypes() {
-            return switch (this) {
-                case LINUX -> List.of("deb", "rpm");
-                case WINDOWS -> List.of("msi");
-                case MAC -> List.of("dmg");
-            };
-        }
-    }
-
-    /// The app image jpackage made: where its launcher and launcher configuration are on this OS.
-    record AppImage(Os os, Path root, Path launcher, Path cfg) {
-        AppImage(Os os, Path work) {
-            this(os, os == Os.MAC ? work.resolve(NAME + ".app") : work.resolve(NAME),
-                    switch (os) {
-                        case LINUX -> work.resolve(NAME).resolve("bin").resolve(NAME);
-                        case WINDOWS -> work.resolve(NAME).resolve(NAME + ".exe");
-                        case MAC -> work.resolve(NAME + ".app/Contents/MacOS").resolve(NAME);
-                    },
-                    switch (os) {
-                        case LINUX -> work.resolve(NAME).resolve("lib/app").resolve(NAME + ".cfg");
-                        case WINDOWS -> work.resolve(NAME).resolve("app").resolve(NAME + ".cfg");
-                        case MAC -> work.resolve(NAME + ".app/Contents/app").resolve(NAME + ".cfg");
-                    });
-        }
-
-        /// One training run through the image's own launcher (exact runtime, class path and JVM
-        /// options of the installed app), with the cfg temporarily pointing at the training main
-        /// class and asking for the cache to be written. JDK 25 records, then forks the runtime's
-        /// `bin/java` to assemble the cache at exit (JEP 514).
-        Path train(Path home) throws IOException, InterruptedException {
-            String original = Files.readString(cfg);
-            String use = "-XX:AOTCache=$APPDIR/rackside.aot";
-            if (!original.contains(use) || !original.contains("app.mainclass=")) {
-                fail(cfg + " lacks `" + use + "` or app.mainclass: check installers/app-image.args");
-            }
-            String training = original.replace(use, "-XX:AOTCacheOutput=$APPDIR/rackside.aot")
-                    .replaceAll("app\\.mainclass=.*", "app.mainclass=" + TRAINING_MAIN);
-            Files.writeString(cfg, training);
-            try {
-                run(home, Map.of(), 300, null, "--demo");
-            } finally {
-                Files.writeString(cfg, original);
-            }
-            Path aot = cfg.resolveSibling("rackside.aot");
-            if (!Files.isRegularFile(aot) || Files.size(aot) == 0) {
-                fail("training produced no AOT cache at " + aot + "; see " + home.resolve("launcher.log"));
-            }
-            return aot;
-        }
-
-        /// Starts the launcher in demo mode until its first frame; returns the time to it.
-        long firstFrame(Path home, Map<String, String> env, String... jvmOptions)
-                throws IOException, InterruptedException {
-            Path marker = home.resolve("first-frame.txt");
-            long start = System.currentTimeMillis();
-            List<String> options = new ArrayList<>(List.of(jvmOptions));
-            options.add("-Drackside.firstFrameMarker=" + marker);
-            options.add("-Drackside.exitAfterFirstFrame=true");
-            run(home, env, 120, options, "--demo");
-            if (!Files.exists(marker)) {
-                fail("the packaged app exited without a first frame; see " + home.resolve("launcher.log"));
-            }
-            return Long.parseLong(Files.readString(marker).trim()) - start;
-        }
-
-        void run(Path home, Map<String, String> env, int timeoutSeconds, List<String> jvmOptions, String... args)
-                throws IOException, InterruptedException {
-            deleteTree(home);
-            Files.createDirectories(home);
-            List<String> options = new ArrayList<>(List.of("-Drackside.home=" + home));
-            if (os == Os.LINUX && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
-                // No display (CI): JavaFX's own headless platform. A cache trained so still serves GTK.
-                options.addAll(List.of("-Dglass.platform=Headless", "-Dprism.order=sw"));
-            }
-            if (jvmOptions != null) {
-                options.addAll(jvmOptions);
-            }
-            List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
-            cmd.addAll(List.of(args));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(home.resolve("launcher.log").toFile());
-            // The launcher's JVM reads this like command-line options (before the cfg's own).
-            pb.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", options));
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                fail(launcher + " did not finish within " + timeoutSeconds + " s; see " + home.resolve("launcher.log"));
-            }
-            if (p.exitValue() != 0) {
-                fail(launcher + " exited with " + p.exitValue() + ":\n" + tail(home.resolve("launcher.log")));
-            }
-        }
-    }
-
-    /// Signing and notarization on macOS, active only when the keys are provided (CI secrets).
-    static final class MacSigning {
-        static final String IDENTITY = System.getenv("RACKSIDE_MAC_SIGN_IDENTITY");  // "Developer ID Application: NAME (TEAM)" user-name part
-        static final String KEYCHAIN = System.getenv("RACKSIDE_MAC_KEYCHAIN");       // optional: path of the keychain holding it
-        static final String NOTARY = System.getenv("RACKSIDE_MAC_NOTARY_PROFILE");   // optional: `xcrun notarytool store-credentials` profile
-
-        static List<String> packageOptions() {
-            if (IDENTITY == null || IDENTITY.isBlank()) {
-                return List.of();
-            }
-            List<String> o = new ArrayList<>(List.of("--mac-sign", "--mac-signing-key-user-name", IDENTITY));
-            if (KEYCHAIN != null && !KEYCHAIN.isBlank()) {
-                o.addAll(List.of("--mac-signing-keychain", KEYCHAIN));
-            }
-            return o;
-        }
-
-        static void signImageIfConfigured(Path image) {
-            if (packageOptions().isEmpty()) {
-                log("macOS: RACKSIDE_MAC_SIGN_IDENTITY not set, the image and the .dmg stay unsigned");
-                return;
-            }
-            List<String> sign = new ArrayList<>(List.of("--type", "app-image", "--app-image", image.toString()));
-            sign.addAll(packageOptions());
-            jpackage(sign);
-        }
-
-        static void notarizeIfConfigured(Path dmg) throws IOException, InterruptedException {
-            if (NOTARY == null || NOTARY.isBlank() || packageOptions().isEmpty()) {
-                return;
-            }
-            exec("xcrun", "notarytool", "submit", dmg.toString(), "--keychain-profile", NOTARY, "--wait");
-            exec("xcrun", "stapler", "staple", dmg.toString());
-        }
-    }
 
     static List<String> types(String value, Os os) {
         return value.equals("auto") ? os.defaultTypes() : List.of(value.split(","));
