@@ -51,7 +51,7 @@ final class AppComposition implements AutoCloseable {
     final ProfileStore profiles;
     final TasksViewModel tasks;
     final InventoryViewModel inventory;
-    final InventoryView inventoryView;
+    private InventoryView inventoryView;
     final ConnectionsViewModel connections;
     final javafx.collections.ObservableList<dev.rackside.app.feature.s3.S3Session> s3Sessions =
             javafx.collections.FXCollections.observableArrayList();
@@ -66,21 +66,26 @@ final class AppComposition implements AutoCloseable {
     AppSettings settings;
 
     AppComposition(AppPaths paths, SecretStore secrets, SimulatorOptions demoOptions) {
+        this(Preloaded.read(paths), secrets, demoOptions);
+        window.fill();
+    }
+
+    /// Leaves the window unfilled: the caller shows its frame first and then calls `window.fill()`.
+    AppComposition(Preloaded data, SecretStore secrets, SimulatorOptions demoOptions) {
         this.demoOptions = demoOptions;
-        this.paths = paths;
-        settingsStore = new SettingsStore(paths);
-        SettingsStore.Loaded loaded = settingsStore.load();
+        this.paths = data.paths();
+        settingsStore = data.settingsStore();
+        SettingsStore.Loaded loaded = data.settings();
         settings = loaded.settings();
         loaded.warning().ifPresent(notifier::warning);
         themes.choiceProperty().set(Themes.Choice.valueOf(settings.theme().name()));
-        profiles = new ProfileStore(paths);
+        profiles = data.profiles();
         profiles.loadWarning().ifPresent(notifier::warning);
 
         tasks = new TasksViewModel(background, FxBackground::onFx, Clock.systemDefaultZone());
         inventory = new InventoryViewModel(sessions.list(), background, new FxRefreshScheduler(), tasks, notifier,
                 InstantSource.system());
         inventory.refreshIntervalProperty().set(Duration.ofSeconds(settings.refreshIntervalSeconds()));
-        inventoryView = new InventoryView(inventory);
         connections = new ConnectionsViewModel(profiles, secrets, sessions, background, notifier);
         s3 = new dev.rackside.app.feature.s3.S3BrowserViewModel(s3Sessions, background, notifier, FxBackground::onFx);
         s3Endpoints = new dev.rackside.app.feature.s3.endpoints.EndpointsViewModel(
@@ -90,7 +95,7 @@ final class AppComposition implements AutoCloseable {
 
         Messages text = Messages.of(AppComposition.class);
         Map<String, java.util.function.Supplier<FeatureView>> views = new LinkedHashMap<>();
-        views.put(INVENTORY, () -> inventoryView);
+        views.put(INVENTORY, this::inventoryView);
         views.put(S3, () -> dev.rackside.app.feature.s3.endpoints.EndpointsView.attach(
                 new dev.rackside.app.feature.s3.S3BrowserView(s3), s3Endpoints));
         views.put(CONNECTIONS, () -> new ConnectionsView(connections));
@@ -100,15 +105,14 @@ final class AppComposition implements AutoCloseable {
                 settings.lastViewId() == null ? INVENTORY : settings.lastViewId());
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
         inventory.lastRefreshProperty().addListener((o, a, b) -> shell.lastRefreshProperty().set(b == null ? "" : time.format(b)));
-        TasksPanel tasksPanel = new TasksPanel(tasks);
-        var transfersPanel = new dev.rackside.app.feature.s3.TransfersPanel(s3.transfers());
         window = new MainWindow(shell, views, List.of(
-                new MainWindow.BottomTab(BOTTOM_TASKS, tasksPanel.tabTitle(), tasksPanel.root()),
-                new MainWindow.BottomTab(BOTTOM_TRANSFERS, transfersPanel.tabTitle(), transfersPanel.root())),
+                new MainWindow.BottomTab(BOTTOM_TASKS, TasksPanel.tabTitle(tasks), () -> new TasksPanel(tasks).root()),
+                new MainWindow.BottomTab(BOTTOM_TRANSFERS, dev.rackside.app.feature.s3.TransfersPanel.tabTitle(s3.transfers()),
+                        () -> new dev.rackside.app.feature.s3.TransfersPanel(s3.transfers()).root())),
                 notifier, themes,
                 new MainWindow.Actions(inventory::refresh, () -> {
                     shell.select(INVENTORY);
-                    inventoryView.focusSearch();
+                    inventoryView().focusSearch();
                 }, () -> startDemo(() -> shell.select(INVENTORY)),
                 this::showAbout));
         showWhatStarts();
@@ -132,6 +136,13 @@ final class AppComposition implements AutoCloseable {
                 }
             }
         });
+    }
+
+    private InventoryView inventoryView() {
+        if (inventoryView == null) {
+            inventoryView = new InventoryView(inventory);
+        }
+        return inventoryView;
     }
 
     private void showAbout() {

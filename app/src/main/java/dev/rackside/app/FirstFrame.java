@@ -7,20 +7,35 @@ import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 
-/// For start-up measurements: when `-Drackside.firstFrameMarker=FILE` is set, writes the epoch
-/// milliseconds of the first pulse after the window is shown into FILE, and exits if
-/// `-Drackside.exitAfterFirstFrame=true`. Does nothing otherwise.
+/// For start-up measurements. With `-Drackside.firstFrameMarker=FILE`, writes the epoch milliseconds
+/// of the first pulse after the window is shown into FILE; with `-Drackside.filledFrameMarker=FILE`,
+/// those of the first pulse after the views filled the window (see `MainWindow.fill`). With
+/// `-Drackside.exitAfterFirstFrame=true` the app exits once the last requested marker is written.
+/// Does nothing otherwise.
 final class FirstFrame {
     private FirstFrame() {
     }
 
-    /// Returns whether the app exits at its first frame: then nothing should be started after it
+    /// Returns whether the app exits at its first frames: then nothing should be started after them
     /// (a demo cluster still starting when the toolkit stops would keep the JVM alive).
     static boolean watch(Scene scene) {
         String marker = System.getProperty("rackside.firstFrameMarker");
         if (marker == null) {
             return false;
         }
+        atNextPulse(scene, marker, System.getProperty("rackside.filledFrameMarker") == null);
+        return Boolean.getBoolean("rackside.exitAfterFirstFrame");
+    }
+
+    /// Called right after the views filled the window.
+    static void watchFilled(Scene scene) {
+        String marker = System.getProperty("rackside.filledFrameMarker");
+        if (marker != null) {
+            atNextPulse(scene, marker, true);
+        }
+    }
+
+    private static void atNextPulse(Scene scene, String marker, boolean last) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
@@ -29,11 +44,10 @@ final class FirstFrame {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (Boolean.getBoolean("rackside.exitAfterFirstFrame")) {
+            if (last && Boolean.getBoolean("rackside.exitAfterFirstFrame")) {
                 Platform.exit();
             }
         };
         scene.addPostLayoutPulseListener(once[0]);
-        return Boolean.getBoolean("rackside.exitAfterFirstFrame");
     }
 }

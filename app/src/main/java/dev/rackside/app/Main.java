@@ -9,6 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        RacksideApp.preload(Preloaded.inBackground(dev.rackside.app.settings.AppPaths.forThisMachine()));
         Application.launch(RacksideApp.class, args);
     }
 }

@@ -14,14 +14,26 @@ import javafx.stage.Stage;
 /// The desktop application. Opens on the embedded demo cluster when no cluster is configured
 /// (or with `--demo`), restores the window where the operator left it, and logs to a rotating file.
 public final class RacksideApp extends Application {
+    private static volatile CompletableFuture<Preloaded> preload;
     private AppComposition app;
+
+    /// Hands over what [Main] started reading before the toolkit was up.
+    static void preload(CompletableFuture<Preloaded> reading) {
+        preload = reading;
+    }
 
     @Override
     public void start(Stage stage) {
-        AppPaths paths = AppPaths.forThisMachine();
-        LogFiles.install(paths.logs());
+        Preloaded data;
+        if (preload != null) {
+            data = preload.join();
+        } else {
+            AppPaths paths = AppPaths.forThisMachine();
+            LogFiles.install(paths.logs());
+            data = Preloaded.read(paths);
+        }
         CompletableFuture<Void> firstFrame = new CompletableFuture<>();
-        app = new AppComposition(paths, SecretStores.bestInBackground(firstFrame), SimulatorOptions.defaults());
+        app = new AppComposition(data, SecretStores.bestInBackground(firstFrame), SimulatorOptions.defaults());
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> app.notifier.error(String.valueOf(e.getMessage()), e));
 
         AppSettings.WindowBounds b = app.settings.window();
@@ -42,14 +54,17 @@ public final class RacksideApp extends Application {
         boolean exitsAtFirstFrame = FirstFrame.watch(scene);
         List<String> args = getParameters().getRaw();
         boolean demo = args.contains("--demo") || app.noProfiles();
-        if (!exitsAtFirstFrame) {
-            afterFirstFrame(scene, () -> {
+        // The first frame is the window's frame (sidebar, status bar); the views fill it in the next.
+        afterFirstFrame(scene, () -> {
+            app.window.fill();
+            FirstFrame.watchFilled(scene);
+            if (!exitsAtFirstFrame) {
                 firstFrame.complete(null);
                 if (demo) {
                     app.startDemo(() -> { });
                 }
-            });
-        }
+            }
+        });
         stage.show();
     }
 

@@ -59,14 +59,12 @@ public final class InventoryView implements FeatureView {
         this.vm = vm;
         this.confirm = confirm != null ? confirm : new ConfirmDialog(m, vm, this::root);
         this.table = new GuestTable(vm, m);
-        GroupedGuestList grouped = new GroupedGuestList(vm, m);
         ResourceTree tree = new ResourceTree(vm, m, table::select);
         DetailsPane details = new DetailsPane(vm, m);
 
         table.table().setPlaceholder(placeholder());
-        grouped.view().visibleProperty().bind(vm.groupByProperty().isNotEqualTo(GroupBy.NONE));
-        table.table().visibleProperty().bind(grouped.view().visibleProperty().not());
-        StackPane guests = new StackPane(table.table(), grouped.view());
+        StackPane guests = new StackPane(table.table());
+        groupedWhenAsked(guests);
         problems.setPadding(new Insets(0, 0, 6, 0));
         vm.clusters().addListener((ListChangeListener<ClusterHealth>) c -> showProblems());
         showProblems();
@@ -90,6 +88,30 @@ public final class InventoryView implements FeatureView {
             } else if (e.getCode() == KeyCode.F5) {
                 vm.refresh();
                 e.consume();
+            }
+        });
+    }
+
+    /// The grouped list is built the first time a grouping is chosen: most sessions never group,
+    /// and a hidden tree still costs its styling and skin before the first frame.
+    private void groupedWhenAsked(StackPane guests) {
+        Runnable build = () -> {
+            GroupedGuestList grouped = new GroupedGuestList(vm, m);
+            grouped.view().visibleProperty().bind(vm.groupByProperty().isNotEqualTo(GroupBy.NONE));
+            table.table().visibleProperty().bind(grouped.view().visibleProperty().not());
+            guests.getChildren().add(grouped.view());
+        };
+        if (vm.groupByProperty().get() != GroupBy.NONE) {
+            build.run();
+            return;
+        }
+        vm.groupByProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends GroupBy> o, GroupBy a, GroupBy b) {
+                if (b != GroupBy.NONE) {
+                    vm.groupByProperty().removeListener(this);
+                    build.run();
+                }
             }
         });
     }

@@ -16,8 +16,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -44,8 +42,8 @@ public final class MainWindow {
     ///
     /// @param id      what [#showBottom] selects it by
     /// @param title   the tab's text, which may carry a live count ("Transfers · 2 active")
-    /// @param content the panel itself, built by its feature
-    public record BottomTab(String id, ObservableValue<String> title, Node content) {
+    /// @param content builds the panel, the first time its tab is shown
+    public record BottomTab(String id, ObservableValue<String> title, java.util.function.Supplier<Node> content) {
     }
 
     private final Messages text = Messages.of(MainWindow.class);
@@ -63,31 +61,20 @@ public final class MainWindow {
             Tab tab = new Tab();
             tab.setId("bottom-" + b.id());
             tab.textProperty().bind(b.title());
-            tab.setContent(b.content());
+            // A tab's panel is built the first time it is shown: building, styling and skinning a
+            // table nobody looks at yet only delays the window.
+            tab.setUserData(b.content());
+            tab.selectedProperty().addListener((o, was, is) -> fillTab(tab));
             tab.setClosable(false);
             bottom.getTabs().add(tab);
         }
         bottom.getStyleClass().addAll(Styles.DENSE, "bottom-panel");
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        ListView<ShellViewModel.Destination> nav = new ListView<>();
-        nav.getItems().setAll(vm.destinations());
-        nav.getStyleClass().addAll("sidebar", Styles.DENSE);
-        nav.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(ShellViewModel.Destination d, boolean empty) {
-                super.updateItem(d, empty);
-                setText(empty || d == null ? null : d.title());
-            }
-        });
-        nav.getSelectionModel().select(vm.selectedProperty().get());
-        nav.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                vm.selectedProperty().set(b);
-            }
-        });
+        Node nav = new SidebarNav(vm).root();
         vm.selectedProperty().addListener((o, a, b) -> {
-            nav.getSelectionModel().select(b);
-            show(view(views, b.id()));
+            if (filled) {
+                show(view(views, b.id()));
+            }
         });
         Label brand = new Label(text.get("app.title"));
         brand.getStyleClass().addAll(Styles.TITLE_3, "brand");
@@ -104,8 +91,7 @@ public final class MainWindow {
         sidebar.getStyleClass().add("sidebar-pane");
 
         split.setOrientation(Orientation.VERTICAL);
-        split.getItems().setAll(content, bottom);
-        split.setDividerPositions(0.72);
+        split.getItems().setAll(content);
 
         BorderPane main = new BorderPane(split);
         main.setLeft(sidebar);
@@ -113,7 +99,46 @@ public final class MainWindow {
         root.getChildren().addAll(main, notifier.overlay());
         root.getStyleClass().add("rackside-root");
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> onKey(e, vm, themes, actions));
-        show(view(views, vm.selectedProperty().get().id()));
+        this.fill = () -> {
+            filled = true;
+            show(view(views, vm.selectedProperty().get().id()));
+            if (!bottomHidden) {
+                split.getItems().add(bottom);
+                split.setDividerPositions(0.72);
+            }
+            fillTab(bottom.getSelectionModel().getSelectedItem());
+            tooltips.forEach(Runnable::run);
+        };
+    }
+
+    private final List<Runnable> tooltips = new java.util.ArrayList<>();
+
+    /// Tooltips arrive with [#fill]: the first `Tooltip` sets up its popup window machinery, which
+    /// the first frame does not need. The button's accessible text says the same at once.
+    private void tooltipLater(Button b, String tip) {
+        b.setAccessibleText(tip);
+        tooltips.add(() -> b.setTooltip(new Tooltip(tip)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void fillTab(Tab tab) {
+        if (filled && tab != null && tab.isSelected() && tab.getContent() == null) {
+            tab.setContent(((java.util.function.Supplier<Node>) tab.getUserData()).get());
+        }
+    }
+
+    private final Runnable fill;
+    private boolean filled;
+    private boolean bottomHidden;
+
+    /// Puts the selected view and the bottom panel into the window. Until then the window is its
+    /// frame alone (sidebar, status bar), which is what the app shows first: styling and skinning
+    /// the inventory's tables is most of the work before a frame, so it waits for the second one.
+    /// Does nothing the second time.
+    public void fill() {
+        if (!filled) {
+            fill.run();
+        }
     }
 
     private final Map<String, FeatureView> built = new java.util.HashMap<>();
@@ -127,7 +152,11 @@ public final class MainWindow {
     }
 
     public void toggleTasks() {
-        if (split.getItems().contains(bottom)) {
+        bottomHidden = !bottomHidden;
+        if (!filled) {
+            return;
+        }
+        if (bottomHidden) {
             split.getItems().remove(bottom);
         } else {
             split.getItems().add(bottom);
@@ -137,7 +166,7 @@ public final class MainWindow {
 
     /// Shows the bottom panel, opened on the tab `id`: what just started is where the operator looks.
     public void showBottom(String id) {
-        if (!split.getItems().contains(bottom)) {
+        if (bottomHidden) {
             toggleTasks();
         }
         bottom.getTabs().stream().filter(t -> t.getId().equals("bottom-" + id)).findFirst()
@@ -146,7 +175,7 @@ public final class MainWindow {
 
     /// The id of the bottom tab shown, or empty when the panel is hidden.
     public java.util.Optional<String> shownBottom() {
-        if (!split.getItems().contains(bottom) || bottom.getSelectionModel().getSelectedItem() == null) {
+        if (bottomHidden || bottom.getSelectionModel().getSelectedItem() == null) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(bottom.getSelectionModel().getSelectedItem().getId().substring("bottom-".length()));
@@ -170,15 +199,15 @@ public final class MainWindow {
                 vm.lastRefreshProperty()));
         refreshed.getStyleClass().add(Styles.TEXT_MUTED);
         Button theme = new Button("◐");
-        theme.setTooltip(new Tooltip(text.get("menu.theme") + " (Ctrl+Shift+L)"));
+        tooltipLater(theme, text.get("menu.theme") + " (Ctrl+Shift+L)");
         theme.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         theme.setOnAction(e -> themes.toggle());
         Button help = new Button("?");
-        help.setTooltip(new Tooltip(text.get("menu.help") + " (F1)"));
+        tooltipLater(help, text.get("menu.help") + " (F1)");
         help.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         help.setOnAction(e -> HelpDialog.show(root.getScene().getWindow()));
         Button about = new Button("i");
-        about.setTooltip(new Tooltip(text.get("menu.about")));
+        tooltipLater(about, text.get("menu.about"));
         about.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         about.setOnAction(e -> actions.about().run());
         Region spacer = new Region();

@@ -63,8 +63,7 @@ public final class TasksPanel {
         clear.getStyleClass().add(Styles.SMALL);
         clear.setOnAction(e -> vm.clearFinished());
         // The tab above says "Tasks" and how many run, so the header keeps only the actions.
-        tabTitle = Bindings.createStringBinding(() -> vm.runningCount().get() == 0 ? text.get("tasks.title")
-                : text.get("tasks.tabRunning", vm.runningCount().get()), vm.runningCount());
+        tabTitle = tabTitle(vm);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(8, spacer, clear);
@@ -94,6 +93,13 @@ public final class TasksPanel {
     /// "Tasks", or "Tasks · 2 running": the text of the bottom panel's tab.
     public javafx.beans.value.ObservableValue<String> tabTitle() {
         return tabTitle;
+    }
+
+    /// The tab's title ("Tasks", "Tasks · 2 running") without building the panel.
+    public static javafx.beans.value.ObservableValue<String> tabTitle(TasksViewModel vm) {
+        Messages text = Messages.of(TasksPanel.class);
+        return Bindings.createStringBinding(() -> vm.runningCount().get() == 0 ? text.get("tasks.title")
+                : text.get("tasks.tabRunning", vm.runningCount().get()), vm.runningCount());
     }
 
     private void showLog(TaskEntry entry) {
