@@ -60,8 +60,9 @@ final class AppComposition implements AutoCloseable {
     final ShellViewModel shell;
     final MainWindow window;
     private final SimulatorOptions demoOptions;
+    private final LateCloser demoServers = new LateCloser();
+    private boolean demoStarted;
     private DemoCluster demo;
-    private dev.rackside.app.demo.DemoS3 demoS3;
     private final AppPaths paths;
     AppSettings settings;
 
@@ -166,26 +167,29 @@ final class AppComposition implements AutoCloseable {
 
     /// Starts the embedded demo cluster and the demo S3 endpoint off the UI thread and connects to them.
     void startDemo(Runnable whenConnected) {
-        if (demo != null) {
+        if (demoStarted) {
             return;
         }
+        demoStarted = true;
         startDemoS3();
         Messages text = Messages.of(AppComposition.class);
         String name = text.get("demo.badge");
-        background.submit(() -> DemoCluster.start(name, demoOptions), started -> {
+        background.submit(() -> demoServers.keep(DemoCluster.start(name, demoOptions)), started -> {
             demo = started;
             LOG.log(System.Logger.Level.INFO, "demo cluster running at " + started.simulator().url());
             sessions.put(started.session());
             shell.demoRunningProperty().set(true);
             whenConnected.run();
-        }, failure -> notifier.error(text.get("demo.failed", failure.getMessage()), failure));
+        }, failure -> {
+            demoStarted = false;
+            notifier.error(text.get("demo.failed", failure.getMessage()), failure);
+        });
     }
 
     private void startDemoS3() {
         Messages text = Messages.of(AppComposition.class);
         var options = dev.rackside.s3.EngineOptions.builder().journal(paths.data().resolve("demo-s3-transfers.db")).build();
-        background.submit(() -> dev.rackside.app.demo.DemoS3.start(text.get("demo.s3"), options), started -> {
-            demoS3 = started;
+        background.submit(() -> demoServers.keep(dev.rackside.app.demo.DemoS3.start(text.get("demo.s3"), options)), started -> {
             s3Sessions.add(new dev.rackside.app.feature.s3.S3Session(dev.rackside.app.demo.DemoS3.SESSION_ID,
                     text.get("demo.s3"), started.engine()));
         }, failure -> notifier.error(text.get("demo.s3failed", failure.getMessage()), failure));
@@ -207,13 +211,8 @@ final class AppComposition implements AutoCloseable {
         inventory.stop();
         s3.transfers().close();
         s3Endpoints.close();
-        if (demoS3 != null) {
-            demoS3.close();
-        }
         sessions.closeAll();
-        if (demo != null) {
-            demo.close();
-        }
+        demoServers.close();
         background.close();
     }
 }

@@ -93,10 +93,18 @@ public final class DemoS3 implements AutoCloseable {
     }
 
     private static void stopQuietly(S3Proxy proxy) {
+        // A start cut short by the app closing arrives here interrupted, and Jetty then gives up
+        // stopping at its first wait: its selector thread (not a daemon) kept the JVM alive for
+        // about 15 s after the window closed. Stop with the flag cleared, and set it again after.
+        boolean interrupted = Thread.interrupted();
         try {
             proxy.stop();
         } catch (Exception ignored) {
             // shutting down: nothing to tell the operator
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
