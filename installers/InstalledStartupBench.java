@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 /// with its AOT cache (as shipped) and without it (`-XX:AOTMode=off`), against a minimal JavaFX
 /// window on the same installed runtime (the floor: `MinimalWindow` from app's test classes, run by
 /// the runtime's `bin/java`). Runs alternate so all three see the same machine; one warm-up round.
+/// Rackside's first frame is its window's frame (sidebar, status bar); the table also gives the frame
+/// after the views filled it (`MainWindow.fill`), the complete window, and the moment the demo
+/// cluster is connected (it starts after the first frame, as in every demo start).
 ///
 ///     java installers/InstalledStartupBench.java INSTALL_DIR FLOOR_CLASSPATH [RUNS]
 ///
@@ -24,36 +27,53 @@ public final class InstalledStartupBench {
         Path launcher = install.resolve("bin/Rackside");
         Path java = install.resolve("lib/runtime/bin/java");
         List<Long> aot = new ArrayList<>();
+        List<Long> aotFilled = new ArrayList<>();
+        List<Long> aotDemo = new ArrayList<>();
         List<Long> noAot = new ArrayList<>();
+        List<Long> noAotFilled = new ArrayList<>();
+        List<Long> noAotDemo = new ArrayList<>();
         List<Long> floor = new ArrayList<>();
         for (int i = 0; i <= runs; i++) {
-            long a = measure(List.of(launcher.toString(), "--demo"), "");
-            long n = measure(List.of(launcher.toString(), "--demo"), "-XX:AOTMode=off");
-            long f = measure(List.of(java.toString(), "--enable-native-access=javafx.graphics,ALL-UNNAMED",
+            long[] a = measure(List.of(launcher.toString(), "--demo"), "");
+            long[] n = measure(List.of(launcher.toString(), "--demo"), "-XX:AOTMode=off");
+            long[] f = measure(List.of(java.toString(), "--enable-native-access=javafx.graphics,ALL-UNNAMED",
                     "-cp", floorCp, "dev.rackside.app.bench.MinimalWindow"), "");
             if (i > 0) { // the first round warms the disk cache
-                aot.add(a);
-                noAot.add(n);
-                floor.add(f);
+                aot.add(a[0]);
+                aotFilled.add(a[1]);
+                aotDemo.add(a[2]);
+                noAot.add(n[0]);
+                noAotFilled.add(n[1]);
+                noAotDemo.add(n[2]);
+                floor.add(f[0]);
             }
         }
         double mf = median(floor);
-        System.out.println("| what | median to first frame | runs | ratio to floor |");
-        System.out.println("|---|---:|---:|---:|");
-        row("installed Rackside, demo mode, with its AOT cache", median(aot), runs, mf);
-        row("installed Rackside, demo mode, without it (`-XX:AOTMode=off`)", median(noAot), runs, mf);
-        row("floor: minimal JavaFX window, same installed runtime", mf, runs, mf);
+        System.out.println("| what | median to first frame | ratio to floor | median to filled window | ratio to floor"
+                + " | median to demo cluster connected | runs |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        row("installed Rackside, demo mode, with its AOT cache", median(aot), median(aotFilled), median(aotDemo), runs, mf);
+        row("installed Rackside, demo mode, without it (`-XX:AOTMode=off`)", median(noAot), median(noAotFilled),
+                median(noAotDemo), runs, mf);
+        System.out.printf(Locale.ROOT, "| floor: minimal JavaFX window, same installed runtime | %,.0f ms | 1.00× | – | – | – | %d |%n",
+                mf, runs);
     }
 
-    static void row(String what, double median, int runs, double floor) {
-        System.out.printf(Locale.ROOT, "| %s | %,.0f ms | %d | %.2f× |%n", what, median, runs, median / floor);
+    static void row(String what, double first, double filled, double demo, int runs, double floor) {
+        System.out.printf(Locale.ROOT, "| %s | %,.0f ms | %.2f× | %,.0f ms | %.2f× | %,.0f ms | %d |%n",
+                what, first, first / floor, filled, filled / floor, demo, runs);
     }
 
-    static long measure(List<String> cmd, String extraOptions) throws IOException, InterruptedException {
+    /// Returns the milliseconds to the first frame, to the filled window and to the demo cluster
+    /// connected (-1 for a marker the program does not write: the floor writes only the first).
+    static long[] measure(List<String> cmd, String extraOptions) throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("rackside-bench");
         Path marker = home.resolve("first-frame.txt");
-        List<String> options = new ArrayList<>(List.of("-Drackside.home=" + home,
-                "-Drackside.firstFrameMarker=" + marker, "-Drackside.exitAfterFirstFrame=true"));
+        Path filled = home.resolve("filled-frame.txt");
+        Path demo = home.resolve("demo-ready.txt");
+        List<String> options = new ArrayList<>(List.of("-Drackside.home=" + home, "-Drackside.firstFrameMarker=" + marker,
+                "-Drackside.filledFrameMarker=" + filled, "-Drackside.demoReadyMarker=" + demo,
+                "-Drackside.exitAfterFirstFrame=true"));
         if (System.getenv("DISPLAY") == null) {
             options.addAll(List.of("-Dglass.platform=Headless", "-Dprism.order=sw"));
         }
@@ -72,8 +92,11 @@ public final class InstalledStartupBench {
             throw new IllegalStateException(cmd + " " + extraOptions + " exited (" + p.exitValue() + ") without a first frame");
         }
         long first = Long.parseLong(Files.readString(marker).trim());
-        Files.delete(marker);
-        return first - start;
+        return new long[] {first - start, since(filled, start), since(demo, start)};
+    }
+
+    static long since(Path marker, long start) throws IOException {
+        return Files.exists(marker) ? Long.parseLong(Files.readString(marker).trim()) - start : -1;
     }
 
     static double median(List<Long> xs) {

@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 /// 1. `jpackage --type app-image`: launcher, runtime, jars on the class path, options from
 ///    `installers/app-image.args` (and `installers/<os>/app-image.args`);
 /// 2. trains the JDK 25 AOT cache `rackside.aot` inside that image: the image's own launcher runs the
-///    app in demo mode (main class swapped for `StartupTraining`, which also shows some inventory
-///    activity) with `-XX:AOTCacheOutput` in place of `-XX:AOTCache`, so the cache matches the
-///    runtime and class path that ship;
+///    app in demo mode up to its filled window (main class swapped for `StartupTraining`, which
+///    says why no further) with `-XX:AOTCacheOutput` in place of `-XX:AOTCache`, so the cache
+///    matches the runtime and class path that ship;
 /// 3. checks the cache loads (`-XX:AOTMode=on`) and the app reaches its first frame with it;
 /// 4. macOS: signs the image if `RACKSIDE_MAC_SIGN_IDENTITY` is set (after training, so the cache
 ///    is covered by the signature);

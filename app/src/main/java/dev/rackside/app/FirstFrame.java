@@ -9,7 +9,8 @@ import javafx.scene.Scene;
 
 /// For start-up measurements. With `-Drackside.firstFrameMarker=FILE`, writes the epoch milliseconds
 /// of the first pulse after the window is shown into FILE; with `-Drackside.filledFrameMarker=FILE`,
-/// those of the first pulse after the views filled the window (see `MainWindow.fill`). With
+/// those of the first pulse after the views filled the window (see `MainWindow.fill`); with
+/// `-Drackside.demoReadyMarker=FILE`, those of the moment the demo cluster is connected. With
 /// `-Drackside.exitAfterFirstFrame=true` the app exits once the last requested marker is written.
 /// Does nothing otherwise.
 final class FirstFrame {
@@ -23,31 +24,47 @@ final class FirstFrame {
         if (marker == null) {
             return false;
         }
-        atNextPulse(scene, marker, System.getProperty("rackside.filledFrameMarker") == null);
-        return Boolean.getBoolean("rackside.exitAfterFirstFrame");
+        atNextPulse(scene, marker, System.getProperty("rackside.filledFrameMarker") == null && !demoWatched());
+        return Boolean.getBoolean("rackside.exitAfterFirstFrame") && !demoWatched();
     }
 
     /// Called right after the views filled the window.
     static void watchFilled(Scene scene) {
         String marker = System.getProperty("rackside.filledFrameMarker");
         if (marker != null) {
-            atNextPulse(scene, marker, true);
+            atNextPulse(scene, marker, !demoWatched());
         }
+    }
+
+    /// Called on the UI thread once the demo cluster is connected.
+    static void demoReady() {
+        String marker = System.getProperty("rackside.demoReadyMarker");
+        if (marker != null) {
+            write(marker, true);
+        }
+    }
+
+    private static boolean demoWatched() {
+        return System.getProperty("rackside.demoReadyMarker") != null;
     }
 
     private static void atNextPulse(Scene scene, String marker, boolean last) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            try {
-                Files.writeString(Path.of(marker), Long.toString(System.currentTimeMillis()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (last && Boolean.getBoolean("rackside.exitAfterFirstFrame")) {
-                Platform.exit();
-            }
+            write(marker, last);
         };
         scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    private static void write(String marker, boolean last) {
+        try {
+            Files.writeString(Path.of(marker), Long.toString(System.currentTimeMillis()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (last && Boolean.getBoolean("rackside.exitAfterFirstFrame")) {
+            Platform.exit();
+        }
     }
 }

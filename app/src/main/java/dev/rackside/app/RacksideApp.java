@@ -61,7 +61,7 @@ public final class RacksideApp extends Application {
             if (!exitsAtFirstFrame) {
                 firstFrame.complete(null);
                 if (demo) {
-                    app.startDemo(() -> { });
+                    app.startDemo(FirstFrame::demoReady);
                 }
             }
         });
