@@ -55,22 +55,25 @@ public final class RacksideApp extends Application {
         List<String> args = getParameters().getRaw();
         boolean demo = args.contains("--demo") || app.noProfiles();
         // The first frame is the window's frame (sidebar, status bar); the views fill it in the next.
-        afterFirstFrame(scene, () -> {
+        // Only then the keychain probe and the demo's servers start: their class loading competes
+        // with the filled window for two cores' worth of CPU.
+        afterNextFrame(scene, () -> {
             app.window.fill();
             FirstFrame.watchFilled(scene);
             if (!exitsAtFirstFrame) {
-                firstFrame.complete(null);
-                if (demo) {
-                    app.startDemo(FirstFrame::demoReady);
-                }
+                afterNextFrame(scene, () -> {
+                    firstFrame.complete(null);
+                    if (demo) {
+                        app.startDemo(FirstFrame::demoReady);
+                    }
+                });
             }
         });
         stage.show();
     }
 
-    /// Runs `action` once the window's first frame is out. The keychain probe and the demo's servers
-    /// run on background threads, but loading their classes competes for the CPU with the first frame.
-    private static void afterFirstFrame(Scene scene, Runnable action) {
+    /// Runs `action` once the scene's next frame is out.
+    private static void afterNextFrame(Scene scene, Runnable action) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
