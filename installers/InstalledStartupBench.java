@@ -85,11 +85,14 @@ public final class InstalledStartupBench {
         long start = System.currentTimeMillis();
         Process p = pb.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new IllegalStateException(cmd + " did not reach a first frame within 120 s");
+            throw new IllegalStateException(cmd + " " + extraOptions + " did not exit within 120 s; markers written: first frame "
+                    + Files.exists(marker) + ", filled window " + Files.exists(filled) + ", demo connected " + Files.exists(demo));
         }
-        if (!Files.exists(marker)) {
-            throw new IllegalStateException(cmd + " " + extraOptions + " exited (" + p.exitValue() + ") without a first frame");
+        if (!Files.exists(marker) || p.exitValue() != 0) {
+            throw new IllegalStateException(cmd + " " + extraOptions + " exited (" + p.exitValue() + "), first frame marker "
+                    + Files.exists(marker));
         }
         long first = Long.parseLong(Files.readString(marker).trim());
         return new long[] {first - start, since(filled, start), since(demo, start)};
@@ -99,8 +102,16 @@ public final class InstalledStartupBench {
         return Files.exists(marker) ? Long.parseLong(Files.readString(marker).trim()) - start : -1;
     }
 
+    /// The median of the moments that were reached; a run that did not write a marker (-1) is left
+    /// out and said so on stderr, never counted as a time.
     static double median(List<Long> xs) {
-        List<Long> s = new ArrayList<>(xs);
+        List<Long> s = new ArrayList<>(xs.stream().filter(x -> x >= 0).toList());
+        if (s.size() < xs.size()) {
+            System.err.println((xs.size() - s.size()) + " of " + xs.size() + " runs did not reach this moment");
+        }
+        if (s.isEmpty()) {
+            return Double.NaN;
+        }
         Collections.sort(s);
         int n = s.size();
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2.0;

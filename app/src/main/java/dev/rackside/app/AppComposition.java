@@ -62,6 +62,7 @@ final class AppComposition implements AutoCloseable {
     private final SimulatorOptions demoOptions;
     private final LateCloser demoServers = new LateCloser();
     private boolean demoStarted;
+    private boolean demoS3Started;
     private DemoCluster demo;
     private final AppPaths paths;
     AppSettings settings;
@@ -111,10 +112,7 @@ final class AppComposition implements AutoCloseable {
                 new MainWindow.BottomTab(BOTTOM_TRANSFERS, dev.rackside.app.feature.s3.TransfersPanel.tabTitle(s3.transfers()),
                         () -> new dev.rackside.app.feature.s3.TransfersPanel(s3.transfers()).root())),
                 notifier, themes,
-                new MainWindow.Actions(inventory::refresh, () -> {
-                    shell.select(INVENTORY);
-                    inventoryView().focusSearch();
-                }, () -> startDemo(() -> shell.select(INVENTORY)),
+                new MainWindow.Actions(inventory::refresh, this::focusSearch, () -> startDemo(() -> shell.select(INVENTORY)),
                 this::showAbout));
         showWhatStarts();
     }
@@ -137,6 +135,14 @@ final class AppComposition implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /// Ctrl+F: the inventory's search, also in the instant before the views arrive (see [MainWindow#fill]).
+    private void focusSearch() {
+        shell.select(INVENTORY);
+        window.fill();
+        window.root().applyCss(); // a just-filled view's tool bar places the search field only when skinned
+        inventoryView().focusSearch();
     }
 
     private InventoryView inventoryView() {
@@ -181,18 +187,29 @@ final class AppComposition implements AutoCloseable {
             shell.demoRunningProperty().set(true);
             whenConnected.run();
         }, failure -> {
-            demoStarted = false;
-            notifier.error(text.get("demo.failed", failure.getMessage()), failure);
+            demoStarted = false; // "Try the demo" tries again
+            if (!(failure instanceof java.util.concurrent.CancellationException)) { // the app closed meanwhile
+                notifier.error(text.get("demo.failed", failure.getMessage()), failure);
+            }
         });
     }
 
     private void startDemoS3() {
+        if (demoS3Started) {
+            return; // a retry after the cluster failed keeps the demo S3 that started
+        }
+        demoS3Started = true;
         Messages text = Messages.of(AppComposition.class);
         var options = dev.rackside.s3.EngineOptions.builder().journal(paths.data().resolve("demo-s3-transfers.db")).build();
         background.submit(() -> demoServers.keep(dev.rackside.app.demo.DemoS3.start(text.get("demo.s3"), options)), started -> {
             s3Sessions.add(new dev.rackside.app.feature.s3.S3Session(dev.rackside.app.demo.DemoS3.SESSION_ID,
                     text.get("demo.s3"), started.engine()));
-        }, failure -> notifier.error(text.get("demo.s3failed", failure.getMessage()), failure));
+        }, failure -> {
+            demoS3Started = false;
+            if (!(failure instanceof java.util.concurrent.CancellationException)) {
+                notifier.error(text.get("demo.s3failed", failure.getMessage()), failure);
+            }
+        });
     }
 
     /// Remembers the theme and the last view; called when the window closes.

@@ -51,20 +51,21 @@ public final class RacksideApp extends Application {
         app.notifier.setOwner(stage);
         stage.setOnCloseRequest(e -> app.saveSettings(new AppSettings.WindowBounds(stage.getX(), stage.getY(),
                 stage.getWidth(), stage.getHeight(), stage.isMaximized())));
-        boolean exitsAtFirstFrame = FirstFrame.watch(scene);
         List<String> args = getParameters().getRaw();
         boolean demo = args.contains("--demo") || app.noProfiles();
+        FirstFrame frames = new FirstFrame(FirstFrame.Markers.of(demo));
+        frames.watchFirst(scene);
         // The first frame is the window's frame (sidebar, status bar); the views fill it in the next.
         // Only then the keychain probe and the demo's servers start: their class loading competes
         // with the filled window for two cores' worth of CPU.
         afterNextFrame(scene, () -> {
             app.window.fill();
-            FirstFrame.watchFilled(scene);
-            if (!exitsAtFirstFrame) {
+            frames.watchFilled(scene);
+            if (!frames.markers().startsNothing()) {
                 afterNextFrame(scene, () -> {
                     firstFrame.complete(null);
                     if (demo) {
-                        app.startDemo(FirstFrame::demoReady);
+                        app.startDemo(frames::demoReady);
                     }
                 });
             }

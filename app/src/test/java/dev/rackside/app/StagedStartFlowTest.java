@@ -61,6 +61,16 @@ class StagedStartFlowTest {
     }
 
     @Test
+    void ctrlFInTheInstantBeforeTheViewsArriveStillLandsInTheSearch(FxRobot robot) {
+        robot.clickOn("#nav-s3"); // the operator is quick, and elsewhere
+        assertEquals(java.util.Optional.empty(), app.window.shownBottom(), "no bottom tab is shown before the views arrive");
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        assertEquals("inventory", app.shell.selectedProperty().get().id());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#inventory-search").query().isFocused(), "the search has the keyboard");
+    }
+
+    @Test
     void theSidebarSwitchesViewsByClickAndByArrowKeys(FxRobot robot) {
         robot.interact(app.window::fill);
         ToggleButton inventory = robot.lookup("#nav-inventory").queryAs(ToggleButton.class);

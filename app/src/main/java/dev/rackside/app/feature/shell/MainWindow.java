@@ -175,7 +175,7 @@ public final class MainWindow {
 
     /// The id of the bottom tab shown, or empty when the panel is hidden.
     public java.util.Optional<String> shownBottom() {
-        if (bottomHidden || bottom.getSelectionModel().getSelectedItem() == null) {
+        if (!filled || bottomHidden || bottom.getSelectionModel().getSelectedItem() == null) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(bottom.getSelectionModel().getSelectedItem().getId().substring("bottom-".length()));
