@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /// Installs the installer built for this OS into a scratch folder, starts the installed launcher in
-/// demo mode until its first frame with the AOT cache required (`-XX:AOTMode=on`: a cache that does
-/// not match the installed runtime and class path fails the run), and removes it again.
+/// demo mode with the AOT cache required (`-XX:AOTMode=on`: a cache that does not match the installed
+/// runtime and class path fails the run) until its first frame, its filled window and its demo
+/// cluster connected, and removes it again.
 ///
 ///     java installers/SmokeTest.java app/target/installer/dist
 ///
@@ -56,8 +57,9 @@ public final class SmokeTest {
                 launcher = app.resolve("bin/Rackside");
             }
             boolean linux = !os.startsWith("windows") && !os.startsWith("mac");
-            long ms = firstFrame(launcher, scratch.resolve("home"), true, linux);
-            System.out.println("[smoke] " + launcher + ": first frame after " + ms + " ms");
+            long[] ms = firstFrame(launcher, scratch.resolve("home"), true, linux);
+            System.out.println("[smoke] " + launcher + ": first frame after " + ms[0] + " ms, window filled after " + ms[1]
+                    + " ms, demo cluster connected after " + ms[2] + " ms");
             passed = true;
         } finally {
             deleteTree(scratch);
@@ -67,14 +69,19 @@ public final class SmokeTest {
         System.out.println("installer smoke test: " + (passed ? "1 passed, 0 failed" : "0 passed, 1 failed"));
     }
 
-    /// On Linux the cache must load (checked here). Windows and macOS installers are built on their
-    /// CI runners only: there a refused cache is reported, then the start is checked without it.
-    static long firstFrame(Path launcher, Path home, boolean requireAot, boolean strict)
+    /// Starts the installed app in demo mode until its demo cluster is connected, through its first
+    /// frame and its filled window; returns the milliseconds to each. On Linux the cache must load
+    /// (checked here). Windows and macOS installers are built on their CI runners only: there a
+    /// refused cache is reported, then the start is checked without it.
+    static long[] firstFrame(Path launcher, Path home, boolean requireAot, boolean strict)
             throws IOException, InterruptedException {
         Files.createDirectories(home);
         Path marker = home.resolve("first-frame.txt");
+        Path filled = home.resolve("filled-frame.txt");
+        Path demo = home.resolve("demo-ready.txt");
         List<String> options = new ArrayList<>(List.of("-XX:AOTMode=" + (requireAot ? "on" : "auto"), "-Drackside.home=" + home,
-                "-Drackside.firstFrameMarker=" + marker, "-Drackside.exitAfterFirstFrame=true"));
+                "-Drackside.firstFrameMarker=" + marker, "-Drackside.filledFrameMarker=" + filled,
+                "-Drackside.demoReadyMarker=" + demo, "-Drackside.exitAfterFirstFrame=true"));
         boolean linux = !System.getProperty("os.name").toLowerCase(Locale.ROOT).matches("(windows|mac).*");
         if (linux && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
             options.addAll(List.of("-Dglass.platform=Headless", "-Dprism.order=sw"));
@@ -86,14 +93,20 @@ public final class SmokeTest {
         Process p = pb.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            fail("the installed app did not reach its first frame within 120 s:\n" + log(home));
+            fail("the installed app did not connect to its demo cluster within 120 s (first frame " + Files.exists(marker)
+                    + ", filled window " + Files.exists(filled) + "):\n" + log(home));
         }
         if (requireAot && !strict && p.exitValue() != 0 && log(home).contains("Unable to use AOT cache")) {
             System.out.println("[smoke] WARNING: the installed app refused its AOT cache:\n" + log(home));
             return firstFrame(launcher, home, false, false);
         }
-        require(p.exitValue() == 0 && Files.exists(marker),
-                "the installed app exited with " + p.exitValue() + " and no first frame:\n" + log(home));
+        require(p.exitValue() == 0 && Files.exists(marker) && Files.exists(filled) && Files.exists(demo),
+                "the installed app exited with " + p.exitValue() + "; first frame " + Files.exists(marker) + ", filled window "
+                        + Files.exists(filled) + ", demo cluster connected " + Files.exists(demo) + ":\n" + log(home));
+        return new long[] {since(marker, start), since(filled, start), since(demo, start)};
+    }
+
+    static long since(Path marker, long start) throws IOException {
         return Long.parseLong(Files.readString(marker).trim()) - start;
     }
 
