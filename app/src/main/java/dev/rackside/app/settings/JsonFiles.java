@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rackside.app.fx.Messages;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -54,21 +53,9 @@ final class JsonFiles {
     }
 
     static void write(Path file, Object value) throws StorageException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(file.getParent());
-            JSON.writeValue(tmp.toFile(), value);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            dev.rackside.s3.profiles.AtomicJson.write(JSON, file, value);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the original failure is the one worth reporting
-            }
             throw new StorageException(Messages.of(JsonFiles.class).get("file.writeFailed", file, e.getMessage()), e);
         }
     }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rackside.s3.S3EngineException;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -148,23 +147,9 @@ public final class EndpointProfileStore {
         ArrayNode entries = root.putArray("endpoints");
         next.forEach(p -> entries.add(JSON.valueToTree(p)));
         unreadable.forEach(entries::add);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            JSON.writeValue(tmp.toFile(), root);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicJson.write(JSON, file, root);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the original failure is the one worth reporting
-            }
             throw new S3EngineException.LocalFileProblem(file, "the saved endpoints could not be written (" + e.getMessage() + ").", e);
         }
         profiles.clear();
