@@ -16,7 +16,7 @@ import dev.rackside.app.fx.FxBackground;
 import dev.rackside.app.fx.FxNotifier;
 import dev.rackside.app.fx.Messages;
 import dev.rackside.app.fx.Themes;
-import dev.rackside.app.settings.AppPaths;
+import dev.rackside.s3.profiles.RacksideFolders;
 import dev.rackside.app.settings.AppSettings;
 import dev.rackside.app.settings.ProfileStore;
 import dev.rackside.app.settings.SecretStore;
@@ -64,10 +64,10 @@ final class AppComposition implements AutoCloseable {
     private boolean demoStarted;
     private boolean demoS3Started;
     private DemoCluster demo;
-    private final AppPaths paths;
+    private final RacksideFolders paths;
     AppSettings settings;
 
-    AppComposition(AppPaths paths, SecretStore secrets, SimulatorOptions demoOptions) {
+    AppComposition(RacksideFolders paths, SecretStore secrets, SimulatorOptions demoOptions) {
         this(Preloaded.read(paths), secrets, demoOptions);
         window.fill();
     }

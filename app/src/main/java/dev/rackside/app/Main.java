@@ -9,7 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        RacksideApp.preload(Preloaded.inBackground(dev.rackside.app.settings.AppPaths.forThisMachine()));
+        RacksideApp.preload(Preloaded.inBackground(dev.rackside.s3.profiles.RacksideFolders.forThisMachine()));
         Application.launch(RacksideApp.class, args);
     }
 }

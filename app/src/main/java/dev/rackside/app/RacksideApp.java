@@ -1,6 +1,6 @@
 package dev.rackside.app;
 
-import dev.rackside.app.settings.AppPaths;
+import dev.rackside.s3.profiles.RacksideFolders;
 import dev.rackside.app.settings.AppSettings;
 import dev.rackside.app.settings.SecretStores;
 import dev.rackside.pvesim.SimulatorOptions;
@@ -28,7 +28,7 @@ public final class RacksideApp extends Application {
         if (preload != null) {
             data = preload.join();
         } else {
-            AppPaths paths = AppPaths.forThisMachine();
+            RacksideFolders paths = RacksideFolders.forThisMachine();
             LogFiles.install(paths.logs());
             data = Preloaded.read(paths);
         }

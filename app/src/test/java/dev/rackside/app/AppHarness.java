@@ -1,6 +1,6 @@
 package dev.rackside.app;
 
-import dev.rackside.app.settings.AppPaths;
+import dev.rackside.s3.profiles.RacksideFolders;
 import dev.rackside.app.settings.InMemorySecretStore;
 import dev.rackside.pvesim.SimulatorOptions;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ public final class AppHarness implements AutoCloseable {
     }
 
     private static AppHarness create(Stage stage, Path home, SimulatorOptions demo, double width, double height, boolean visible) {
-        AppComposition app = new AppComposition(AppPaths.under(home), new InMemorySecretStore(), demo);
+        AppComposition app = new AppComposition(RacksideFolders.under(home), new InMemorySecretStore(), demo);
         Scene scene = new Scene(app.root(), width, height);
         scene.getStylesheets().add(RacksideApp.class.getResource("app.css").toExternalForm());
         stage.setScene(scene);

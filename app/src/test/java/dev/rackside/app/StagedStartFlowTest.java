@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rackside.app.settings.AppPaths;
+import dev.rackside.s3.profiles.RacksideFolders;
 import dev.rackside.app.settings.InMemorySecretStore;
 import dev.rackside.pvesim.SimulatorOptions;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ class StagedStartFlowTest {
     void start(Stage stage) throws Exception {
         Locale.setDefault(Locale.ENGLISH);
         var home = Files.createTempDirectory("rackside-staged");
-        app = new AppComposition(Preloaded.read(AppPaths.under(home)), new InMemorySecretStore(),
+        app = new AppComposition(Preloaded.read(RacksideFolders.under(home)), new InMemorySecretStore(),
                 SimulatorOptions.defaults().withSize(2, 4).fast());
         stage.setScene(new Scene(app.root(), 1000, 700));
         stage.show();

@@ -1,5 +1,6 @@
 package dev.rackside.app.settings;
 
+import dev.rackside.s3.profiles.RacksideFolders;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class ProfileStore {
     record ProfilesFile(int version, List<ConnectionProfile> profiles) {
     }
 
-    public ProfileStore(AppPaths paths) {
+    public ProfileStore(RacksideFolders paths) {
         this(paths.config().resolve(FILE_NAME));
     }
 

@@ -1,5 +1,6 @@
 package dev.rackside.app.settings;
 
+import dev.rackside.s3.profiles.RacksideFolders;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public final class SettingsStore {
     public record Loaded(AppSettings settings, Optional<String> warning) {
     }
 
-    public SettingsStore(AppPaths paths) {
+    public SettingsStore(RacksideFolders paths) {
         this(paths.config().resolve(FILE_NAME));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rackside.proxmox.Secret;
+import dev.rackside.s3.profiles.RacksideFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +20,7 @@ class ProfileStoreTest {
 
     @Test
     void addUpdatePinUnpinRemoveSurviveRestart() throws Exception {
-        ProfileStore store = new ProfileStore(AppPaths.under(dir));
+        ProfileStore store = new ProfileStore(RacksideFolders.under(dir));
         ConnectionProfile lab = ConnectionProfile.token("Lab", "pve1.lab", "root@pam", "rackside");
         ConnectionProfile prod = ConnectionProfile.password("Prod", "pve.prod", "alice", "pve");
         store.put(lab);
@@ -27,7 +28,7 @@ class ProfileStoreTest {
         store.put(lab.withPort(8443));
         store.pin(prod.id(), FP.toLowerCase().replace(":", ""));
 
-        ProfileStore reopened = new ProfileStore(AppPaths.under(dir));
+        ProfileStore reopened = new ProfileStore(RacksideFolders.under(dir));
         assertEquals(2, reopened.list().size());
         assertEquals(8443, reopened.find(lab.id()).orElseThrow().port());
         assertEquals(FP, reopened.find(prod.id()).orElseThrow().pinnedFingerprint());
@@ -35,7 +36,7 @@ class ProfileStoreTest {
 
         reopened.unpin(prod.id());
         reopened.remove(lab.id());
-        ProfileStore last = new ProfileStore(AppPaths.under(dir));
+        ProfileStore last = new ProfileStore(RacksideFolders.under(dir));
         assertEquals(List.of(prod.id()), last.list().stream().map(ConnectionProfile::id).toList());
         assertNull(last.list().getFirst().pinnedFingerprint());
     }
@@ -43,7 +44,7 @@ class ProfileStoreTest {
     @Test
     void theSecretNeverReachesTheFile() throws Exception {
         String secret = "9f0e8d7c-secret-" + System.nanoTime();
-        ProfileStore store = new ProfileStore(AppPaths.under(dir));
+        ProfileStore store = new ProfileStore(RacksideFolders.under(dir));
         InMemorySecretStore secrets = new InMemorySecretStore();
         ConnectionProfile p = ConnectionProfile.token("Lab", "pve1.lab", "root@pam", "rackside");
         store.put(p);
@@ -58,7 +59,7 @@ class ProfileStoreTest {
 
     @Test
     void corruptFileIsSetAsideAndReported() throws Exception {
-        Path file = AppPaths.under(dir).config().resolve(ProfileStore.FILE_NAME);
+        Path file = RacksideFolders.under(dir).config().resolve(ProfileStore.FILE_NAME);
         Files.createDirectories(file.getParent());
         Files.writeString(file, "not json at all");
         ProfileStore store = new ProfileStore(file);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rackside.app.cluster.Sessions;
 import dev.rackside.app.fx.FxBackground;
-import dev.rackside.app.settings.AppPaths;
+import dev.rackside.s3.profiles.RacksideFolders;
 import dev.rackside.app.settings.ConnectionProfile;
 import dev.rackside.app.settings.ProfileStore;
 import dev.rackside.app.settings.SecretStores;
@@ -48,7 +48,7 @@ class ChangedCertificateFlowTest {
         pve = SimulatedCluster.start(SimulatorOptions.defaults().withSize(1, 2).fast());
         sessions = new Sessions();
         background = new FxBackground();
-        store = new ProfileStore(AppPaths.under(Files.createTempDirectory("rackside-changed")));
+        store = new ProfileStore(RacksideFolders.under(Files.createTempDirectory("rackside-changed")));
         vm = new ConnectionsViewModel(store, SecretStores.unavailable("test machine"), sessions, background, new RecordingNotifier());
         stage.setScene(new Scene((javafx.scene.Parent) new ConnectionsView(vm).root(), 900, 600));
         stage.show();

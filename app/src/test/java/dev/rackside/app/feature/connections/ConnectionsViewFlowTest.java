@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rackside.app.cluster.Sessions;
 import dev.rackside.app.fx.FxBackground;
-import dev.rackside.app.settings.AppPaths;
+import dev.rackside.s3.profiles.RacksideFolders;
 import dev.rackside.app.settings.ProfileStore;
 import dev.rackside.app.settings.SecretStores;
 import dev.rackside.pvesim.SimulatedCluster;
@@ -41,7 +41,7 @@ class ConnectionsViewFlowTest {
         pve = SimulatedCluster.start(SimulatorOptions.defaults().withSize(1, 2).fast());
         sessions = new Sessions();
         background = new FxBackground();
-        ProfileStore store = new ProfileStore(AppPaths.under(Files.createTempDirectory("rackside-flow")));
+        ProfileStore store = new ProfileStore(RacksideFolders.under(Files.createTempDirectory("rackside-flow")));
         vm = new ConnectionsViewModel(store, SecretStores.unavailable("test machine"), sessions, background, new RecordingNotifier());
         ConnectionsView view = new ConnectionsView(vm);
         stage.setScene(new Scene((javafx.scene.Parent) view.root(), 800, 500));

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rackside.app.cluster.Sessions;
 import dev.rackside.app.fx.Background;
-import dev.rackside.app.settings.AppPaths;
+import dev.rackside.s3.profiles.RacksideFolders;
 import dev.rackside.app.settings.ConnectionProfile;
 import dev.rackside.app.settings.InMemorySecretStore;
 import dev.rackside.app.settings.ProfileStore;
@@ -53,7 +53,7 @@ class ConnectionsViewModelTest {
 
     @BeforeEach
     void setUp() {
-        store = new ProfileStore(AppPaths.under(dir));
+        store = new ProfileStore(RacksideFolders.under(dir));
         keychain = new InMemorySecretStore();
         sessions = new Sessions();
         vm = new ConnectionsViewModel(store, keychain, sessions, Background.direct(), new RecordingNotifier());
