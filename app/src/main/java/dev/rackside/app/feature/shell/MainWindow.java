@@ -51,19 +51,25 @@ public final class MainWindow {
     private final StackPane content = new StackPane();
     private final SplitPane split = new SplitPane();
     private final TabPane bottom = new TabPane();
+    private final ShellViewModel vm;
+    private final Map<String, java.util.function.Supplier<FeatureView>> views;
+    /// Each bottom tab's panel, built the first time the tab is shown after [#fill].
+    private final Map<Tab, java.util.function.Supplier<Node>> panels = new java.util.HashMap<>();
     private FeatureView shown;
 
     /// @param views each destination's view, built the first time it is shown: building every feature's
     ///              view before the first frame only delays it
     public MainWindow(ShellViewModel vm, Map<String, java.util.function.Supplier<FeatureView>> views, List<BottomTab> bottomTabs,
                       FxNotifier notifier, Themes themes, Actions actions) {
+        this.vm = vm;
+        this.views = views;
         for (BottomTab b : bottomTabs) {
             Tab tab = new Tab();
             tab.setId("bottom-" + b.id());
             tab.textProperty().bind(b.title());
             // A tab's panel is built the first time it is shown: building, styling and skinning a
             // table nobody looks at yet only delays the window.
-            tab.setUserData(b.content());
+            panels.put(tab, b.content());
             tab.selectedProperty().addListener((o, was, is) -> fillTab(tab));
             tab.setClosable(false);
             bottom.getTabs().add(tab);
@@ -73,7 +79,7 @@ public final class MainWindow {
         Node nav = new SidebarNav(vm).root();
         vm.selectedProperty().addListener((o, a, b) -> {
             if (filled) {
-                show(view(views, b.id()));
+                show(view(b.id()));
             }
         });
         Label brand = new Label(text.get("app.title"));
@@ -99,16 +105,6 @@ public final class MainWindow {
         root.getChildren().addAll(main, notifier.overlay());
         root.getStyleClass().add("rackside-root");
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> onKey(e, vm, themes, actions));
-        this.fill = () -> {
-            filled = true;
-            show(view(views, vm.selectedProperty().get().id()));
-            if (!bottomHidden) {
-                split.getItems().add(bottom);
-                split.setDividerPositions(0.72);
-            }
-            fillTab(bottom.getSelectionModel().getSelectedItem());
-            tooltips.forEach(Runnable::run);
-        };
     }
 
     private final List<Runnable> tooltips = new java.util.ArrayList<>();
@@ -120,14 +116,12 @@ public final class MainWindow {
         tooltips.add(() -> b.setTooltip(new Tooltip(tip)));
     }
 
-    @SuppressWarnings("unchecked")
     private void fillTab(Tab tab) {
         if (filled && tab != null && tab.isSelected() && tab.getContent() == null) {
-            tab.setContent(((java.util.function.Supplier<Node>) tab.getUserData()).get());
+            tab.setContent(panels.get(tab).get());
         }
     }
 
-    private final Runnable fill;
     private boolean filled;
     private boolean bottomHidden;
 
@@ -136,14 +130,26 @@ public final class MainWindow {
     /// the inventory's tables is most of the work before a frame, so it waits for the second one.
     /// Does nothing the second time.
     public void fill() {
-        if (!filled) {
-            fill.run();
+        if (filled) {
+            return;
         }
+        filled = true;
+        show(view(vm.selectedProperty().get().id()));
+        if (!bottomHidden) {
+            attachBottom();
+        }
+        fillTab(bottom.getSelectionModel().getSelectedItem());
+        tooltips.forEach(Runnable::run);
+    }
+
+    private void attachBottom() {
+        split.getItems().add(bottom);
+        split.setDividerPositions(0.72);
     }
 
     private final Map<String, FeatureView> built = new java.util.HashMap<>();
 
-    private FeatureView view(Map<String, java.util.function.Supplier<FeatureView>> views, String id) {
+    private FeatureView view(String id) {
         return built.computeIfAbsent(id, k -> views.get(k).get());
     }
 
@@ -159,8 +165,7 @@ public final class MainWindow {
         if (bottomHidden) {
             split.getItems().remove(bottom);
         } else {
-            split.getItems().add(bottom);
-            split.setDividerPositions(0.72);
+            attachBottom();
         }
     }
 
