@@ -96,12 +96,7 @@ public final class TransfersPanel {
         return root;
     }
 
-    /// "Transfers", or "Transfers · 2 active": the text of the bottom panel's tab.
-    public ObservableValue<String> tabTitle() {
-        return tabTitle(vm);
-    }
-
-    /// The tab's title ("Transfers", "Transfers · 2 active") without building the panel.
+    /// "Transfers", or "Transfers · 2 active": the text of the bottom panel's tab, without building the panel.
     public static ObservableValue<String> tabTitle(TransfersViewModel vm) {
         Messages text = Messages.of(TransfersPanel.class);
         return Bindings.createStringBinding(() -> vm.activeProperty().get() == 0 ? text.get("transfers.title")

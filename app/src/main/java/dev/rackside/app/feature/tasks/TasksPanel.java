@@ -33,7 +33,6 @@ public final class TasksPanel {
     private final BorderPane root = new BorderPane();
     private final TableView<TaskEntry> table = new TableView<>();
     private final ListView<String> log = new ListView<>();
-    private final javafx.beans.value.ObservableValue<String> tabTitle;
 
     public TasksPanel(TasksViewModel vm) {
         table.setItems(vm.entries());
@@ -63,7 +62,6 @@ public final class TasksPanel {
         clear.getStyleClass().add(Styles.SMALL);
         clear.setOnAction(e -> vm.clearFinished());
         // The tab above says "Tasks" and how many run, so the header keeps only the actions.
-        tabTitle = tabTitle(vm);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(8, spacer, clear);
@@ -90,12 +88,7 @@ public final class TasksPanel {
         return root;
     }
 
-    /// "Tasks", or "Tasks · 2 running": the text of the bottom panel's tab.
-    public javafx.beans.value.ObservableValue<String> tabTitle() {
-        return tabTitle;
-    }
-
-    /// The tab's title ("Tasks", "Tasks · 2 running") without building the panel.
+    /// "Tasks", or "Tasks · 2 running": the text of the bottom panel's tab, without building the panel.
     public static javafx.beans.value.ObservableValue<String> tabTitle(TasksViewModel vm) {
         Messages text = Messages.of(TasksPanel.class);
         return Bindings.createStringBinding(() -> vm.runningCount().get() == 0 ? text.get("tasks.title")
