@@ -15,48 +15,55 @@ import java.util.concurrent.TimeUnit;
 /// after the views filled it (`MainWindow.fill`), the complete window, and the moment the demo
 /// cluster is connected (it starts after the first frame, as in every demo start).
 ///
-///     java installers/InstalledStartupBench.java INSTALL_DIR FLOOR_CLASSPATH [RUNS]
+///     java installers/InstalledStartupBench.java INSTALL_DIR FLOOR_CLASSPATH [RUNS [OTHER_INSTALL_DIR]]
 ///
 /// INSTALL_DIR is the installed app's folder (e.g. /opt/rackside, or a `dpkg-deb -x` of the .deb);
-/// FLOOR_CLASSPATH is app/target/test-classes. Prints a Markdown table of medians.
+/// FLOOR_CLASSPATH is app/target/test-classes; OTHER_INSTALL_DIR another build to compare in the same
+/// rounds (such as one whose `bin/Rackside` is still jpackage's native launcher). Prints a Markdown table of medians.
 public final class InstalledStartupBench {
+    /// One way of starting, and what it reached in each round.
+    record Variant(String what, List<String> cmd, String extraOptions, List<long[]> runs) {
+        Variant(String what, List<String> cmd, String extraOptions) {
+            this(what, cmd, extraOptions, new ArrayList<>());
+        }
+
+        double median(int moment) {
+            return InstalledStartupBench.median(runs.stream().map(r -> r[moment]).toList());
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path install = Path.of(args[0]).toAbsolutePath();
         String floorCp = Path.of(args[1]).toAbsolutePath().toString();
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        Path launcher = install.resolve("bin/Rackside");
         Path java = install.resolve("lib/runtime/bin/java");
-        List<Long> aot = new ArrayList<>();
-        List<Long> aotFilled = new ArrayList<>();
-        List<Long> aotDemo = new ArrayList<>();
-        List<Long> noAot = new ArrayList<>();
-        List<Long> noAotFilled = new ArrayList<>();
-        List<Long> noAotDemo = new ArrayList<>();
-        List<Long> floor = new ArrayList<>();
+        List<Variant> variants = new ArrayList<>(List.of(
+                new Variant("installed Rackside, demo mode, with its AOT cache", List.of(install.resolve("bin/Rackside").toString(), "--demo"), ""),
+                new Variant("installed Rackside, demo mode, without it (`-XX:AOTMode=off`)",
+                        List.of(install.resolve("bin/Rackside").toString(), "--demo"), "-XX:AOTMode=off")));
+        if (args.length > 3) { // another installed build, e.g. one started by jpackage's native launcher
+            variants.add(new Variant("other build (" + args[3] + "), demo mode, with its AOT cache",
+                    List.of(Path.of(args[3]).toAbsolutePath().resolve("bin/Rackside").toString(), "--demo"), ""));
+        }
+        Variant floor = new Variant("floor: minimal JavaFX window, same installed runtime", List.of(java.toString(),
+                "--enable-native-access=javafx.graphics,ALL-UNNAMED", "-cp", floorCp, "dev.rackside.app.bench.MinimalWindow"), "");
+        variants.add(floor);
         for (int i = 0; i <= runs; i++) {
-            long[] a = measure(List.of(launcher.toString(), "--demo"), "");
-            long[] n = measure(List.of(launcher.toString(), "--demo"), "-XX:AOTMode=off");
-            long[] f = measure(List.of(java.toString(), "--enable-native-access=javafx.graphics,ALL-UNNAMED",
-                    "-cp", floorCp, "dev.rackside.app.bench.MinimalWindow"), "");
-            if (i > 0) { // the first round warms the disk cache
-                aot.add(a[0]);
-                aotFilled.add(a[1]);
-                aotDemo.add(a[2]);
-                noAot.add(n[0]);
-                noAotFilled.add(n[1]);
-                noAotDemo.add(n[2]);
-                floor.add(f[0]);
+            for (Variant v : variants) {
+                long[] r = measure(v.cmd(), v.extraOptions());
+                if (i > 0) { // the first round warms the disk cache
+                    v.runs().add(r);
+                }
             }
         }
-        double mf = median(floor);
+        double mf = floor.median(0);
         System.out.println("| what | median to first frame | ratio to floor | median to filled window | ratio to floor"
                 + " | median to demo cluster connected | runs |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
-        row("installed Rackside, demo mode, with its AOT cache", median(aot), median(aotFilled), median(aotDemo), runs, mf);
-        row("installed Rackside, demo mode, without it (`-XX:AOTMode=off`)", median(noAot), median(noAotFilled),
-                median(noAotDemo), runs, mf);
-        System.out.printf(Locale.ROOT, "| floor: minimal JavaFX window, same installed runtime | %,.0f ms | 1.00× | – | – | – | %d |%n",
-                mf, runs);
+        for (Variant v : variants.subList(0, variants.size() - 1)) {
+            row(v.what(), v.median(0), v.median(1), v.median(2), runs, mf);
+        }
+        System.out.printf(Locale.ROOT, "| %s | %,.0f ms | 1.00× | – | – | – | %d |%n", floor.what(), mf, runs);
     }
 
     static void row(String what, double first, double filled, double demo, int runs, double floor) {

@@ -20,10 +20,12 @@ import java.util.stream.Stream;
 ///    app in demo mode up to its filled window (main class swapped for `StartupTraining`, which
 ///    says why no further) with `-XX:AOTCacheOutput` in place of `-XX:AOTCache`, so the cache
 ///    matches the runtime and class path that ship;
-/// 3. checks the cache loads (`-XX:AOTMode=on`) and the app reaches its first frame with it;
-/// 4. macOS: signs the image if `RACKSIDE_MAC_SIGN_IDENTITY` is set (after training, so the cache
+/// 3. Linux: replaces jpackage's launcher with a script doing the same without asking the package
+///    managers who owns it at every start (`LinuxLauncher.java`);
+/// 4. checks the cache loads (`-XX:AOTMode=on`) and the app reaches its first frame with it;
+/// 5. macOS: signs the image if `RACKSIDE_MAC_SIGN_IDENTITY` is set (after training, so the cache
 ///    is covered by the signature);
-/// 5. `jpackage --type deb|rpm|msi|dmg --app-image …` with `installers/<os>/<type>.args`.
+/// 6. `jpackage --type deb|rpm|msi|dmg --app-image …` with `installers/<os>/<type>.args`.
 ///
 ///     java installers/Installers.java --input DIR --main-jar JAR --runtime DIR --version V \
 ///          --config installers --work DIR --dest DIR [--types auto|deb,rpm|msi|dmg]
@@ -31,7 +33,7 @@ import java.util.stream.Stream;
 /// Run by the `installer` profile of app. Only the JDK is needed, plus the OS's packaging tools
 /// (Linux: dpkg-deb and fakeroot for .deb, rpmbuild for .rpm; Windows: WiX; macOS: hdiutil).
 ///
-/// `Os.java`, `AppImage.java` and `MacSigning.java` beside it are part of this program: the source
+/// `Os.java`, `AppImage.java`, `LinuxLauncher.java` and `MacSigning.java` beside it are part of this program: the source
 /// launcher compiles them with it (multi-file source programs, JDK 22+), so the command stays the same.
 public final class Installers {
     static final String NAME = "Rackside";
@@ -72,6 +74,9 @@ public final class Installers {
         long epoch = System.currentTimeMillis() / 1000 - 60;
         stamp(app.root(), epoch);
         Path aot = app.train(work.resolve("training"));
+        if (os == Os.LINUX) {
+            LinuxLauncher.replace(app); // after training: that swaps the cfg's main class and options
+        }
         stamp(app.root(), epoch);
         log("AOT cache: " + aot + " (" + Files.size(aot) / (1024 * 1024) + " MB)");
         long ms = app.firstFrame(work.resolve("check"), Map.of(), "-XX:AOTMode=on");

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 ///
 ///     java installers/SmokeTest.java app/target/installer/dist
 ///
-/// - Linux: `dpkg-deb -x` of the .deb (also checks the desktop entry, icon and cache are in it);
+/// - Linux: `dpkg-deb -x` of the .deb (also checks the desktop entry, icon, cache, launcher script,
+///   maintainer and description);
 /// - Windows: an administrative install of the .msi (`msiexec /a`, unpacks without registering);
 /// - macOS: mounts the .dmg and copies the .app out.
 /// Without a display on Linux the app runs on JavaFX's Headless platform.
@@ -55,6 +56,12 @@ public final class SmokeTest {
                 require(desktop.contains("Categories=Network;System;") && desktop.contains("Icon="),
                         "the desktop entry lacks its menu group or icon:\n" + desktop);
                 launcher = app.resolve("bin/Rackside");
+                require(Files.readString(launcher).startsWith("#!/bin/sh") && !Files.exists(app.resolve("lib/libapplauncher.so")),
+                        "bin/Rackside is not the launcher script of installers/LinuxLauncher.java");
+                String control = output("dpkg-deb", "-f", deb.toString(), "Maintainer", "Description");
+                require(control.contains("Maintainer: Rackside <packaging@rackside.dev>")
+                        && control.contains("Description: Desktop console for Proxmox VE clusters"),
+                        "the .deb's maintainer or description is wrong:\n" + control);
             }
             boolean linux = !os.startsWith("windows") && !os.startsWith("mac");
             long[] ms = firstFrame(launcher, scratch.resolve("home"), true, linux);
@@ -134,6 +141,13 @@ public final class SmokeTest {
     static void exec(String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).inheritIO().start();
         require(p.waitFor() == 0, String.join(" ", cmd) + " failed with " + p.exitValue());
+    }
+
+    static String output(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        require(p.waitFor() == 0, String.join(" ", cmd) + " failed with " + p.exitValue() + ":\n" + out);
+        return out;
     }
 
     static void deleteTree(Path dir) throws IOException {
