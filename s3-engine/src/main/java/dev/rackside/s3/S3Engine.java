@@ -41,7 +41,7 @@ public final class S3Engine implements AutoCloseable {
         this.ops = new Operations(clients.s3(), retrier, endpoint.region());
         this.copier = new Copier(clients.s3(), retrier, ops, options.copyPartThreshold(), options.copyPartSize(),
                 options.concurrency());
-        this.transfers = new TransferQueue(new TransferEngine(clients.s3(), retrier, ops, options));
+        this.transfers = new TransferQueue(new TransferEngine(clients.s3(), clients.lean(), retrier, ops, options));
     }
 
     /// Connects lazily: nothing is sent until the first call (use [#testConnection] to check).

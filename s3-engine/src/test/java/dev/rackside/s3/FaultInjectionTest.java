@@ -98,6 +98,33 @@ class FaultInjectionTest {
     }
 
     @Test
+    void smallFilesSurviveDropsTimeoutsAndCorruptionBothWays(@TempDir Path dir) throws Exception {
+        // Small files go through LeanObjects (one signed PUT, one listed GET), not the S3Client:
+        // its timeouts, dropped connections and damaged bodies must be retried all the same.
+        Path folder = dir.resolve("small");
+        Path file = TestFiles.random(folder, "s.bin", 100_000, 9);
+        proxy.inject(l -> l.startsWith("PUT ") && l.contains("/faults/small/s.bin"), Kind.DROP, 1)
+                .inject(l -> l.startsWith("PUT ") && l.contains("/faults/small/s.bin"), Kind.FLIP_REQUEST, 1)
+                .inject(l -> l.startsWith("PUT ") && l.contains("/faults/small/s.bin"), Kind.DELAY, 1);
+        for (Transfer t : engine.transfers().uploadFolder(folder, "faults", "small/", Encryption.none())) {
+            t.await();
+        }
+        assertEquals(3, proxy.injected.get());
+        assertEquals(TestFiles.sha256(file), engine.head("faults", "small/s.bin").sha256().orElseThrow());
+
+        proxy.clear();
+        proxy.inject(l -> l.startsWith("GET ") && l.contains("/faults/small/s.bin"), Kind.DROP_MID_BODY, 1)
+                .inject(l -> l.startsWith("GET ") && l.contains("/faults/small/s.bin"), Kind.FLIP_RESPONSE, 1)
+                .inject(l -> l.startsWith("GET ") && l.contains("/faults/small/s.bin"), Kind.DELAY, 1);
+        Path out = dir.resolve("out");
+        for (Transfer t : engine.transfers().downloadFolder(engine, "faults", "small/", out, Encryption.none())) {
+            t.await();
+        }
+        assertEquals(3, proxy.injected.get());
+        assertEquals(TestFiles.sha256(file), TestFiles.sha256(out.resolve("s.bin")));
+    }
+
+    @Test
     void persistentCorruptionFailsLoudlyAndLeavesNoFile(@TempDir Path dir) {
         proxy.inject(FaultInjectionTest::get, Kind.FLIP_RESPONSE, 10_000);
         Path out = dir.resolve("bad.bin");

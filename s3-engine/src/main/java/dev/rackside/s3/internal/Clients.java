@@ -31,6 +31,7 @@ public final class Clients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final S3Client s3;
     private final S3Presigner presigner;
+    private final LeanObjects lean;
 
     public Clients(S3Endpoint endpoint, EngineOptions options) {
         this.http = Apache5HttpClient.builder()
@@ -56,6 +57,14 @@ public final class Clients implements AutoCloseable {
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(endpoint.pathStyle()).build());
         endpoint.endpoint().ifPresent(presign::endpointOverride);
         this.presigner = presign.build();
+        this.lean = endpoint.endpoint().map(uri -> new LeanObjects(http, credentials, uri, endpoint.region(),
+                endpoint.pathStyle(), options.requestTimeout())).orElse(null);
+    }
+
+    /// Small-object GET/PUT without the S3Client pipeline, for custom endpoints only (AWS itself
+    /// keeps the SDK's FIPS, dual-stack and regional endpoint settings); null otherwise.
+    public LeanObjects lean() {
+        return lean;
     }
 
     public S3Client s3() {
@@ -105,6 +114,9 @@ public final class Clients implements AutoCloseable {
 
     @Override
     public void close() {
+        if (lean != null) {
+            lean.close();
+        }
         presigner.close();
         s3.close();
         if (credentials instanceof AutoCloseable closeable) {

@@ -41,7 +41,7 @@ final class Downloader {
     private final EngineOptions options;
     private final SmallDownload small;
 
-    Downloader(S3Client s3, Retrier retrier, Operations ops, Journal journal, Throttle throttle, ResizableSemaphore gate,
+    Downloader(S3Client s3, LeanObjects lean, Retrier retrier, Operations ops, Journal journal, Throttle throttle, ResizableSemaphore gate,
                EngineOptions options) {
         this.s3 = s3;
         this.retrier = retrier;
@@ -50,7 +50,7 @@ final class Downloader {
         this.throttle = throttle;
         this.gate = gate;
         this.options = options;
-        this.small = new SmallDownload(s3, retrier, throttle, gate);
+        this.small = new SmallDownload(s3, lean, retrier, throttle, gate);
     }
 
     static Path partFile(Path target) {

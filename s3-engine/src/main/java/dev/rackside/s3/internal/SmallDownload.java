@@ -6,10 +6,12 @@ import dev.rackside.s3.S3EngineException;
 import dev.rackside.s3.TransferRequest;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -21,15 +23,18 @@ import java.util.concurrent.atomic.AtomicLong;
 /// A small object that came from a listing, in one GET: the listing already gave its size and
 /// ETag, so there is no HEAD, and `rackside-sha256` is read from the GET's response headers. The
 /// bytes are checked in memory and only then written (`name.part`, renamed), so nothing needs
-/// journalling: after a crash the object is simply fetched again.
+/// journalling: after a crash the object is simply fetched again. With a [LeanObjects] for the
+/// bucket the GET skips the S3Client pipeline.
 final class SmallDownload {
     private final S3Client s3;
+    private final LeanObjects lean; // null: every GET through the S3Client
     private final Retrier retrier;
     private final Throttle throttle;
     private final ResizableSemaphore gate;
 
-    SmallDownload(S3Client s3, Retrier retrier, Throttle throttle, ResizableSemaphore gate) {
+    SmallDownload(S3Client s3, LeanObjects lean, Retrier retrier, Throttle throttle, ResizableSemaphore gate) {
         this.s3 = s3;
+        this.lean = lean;
         this.retrier = retrier;
         this.throttle = throttle;
         this.gate = gate;
@@ -43,7 +48,9 @@ final class SmallDownload {
                 && d.encryption() instanceof Encryption.None && d.clientSideKey().isEmpty();
     }
 
-    private record Fetched(GetObjectResponse response, byte[] data) {
+    /// What verification needs from a GET. `checksum` is the server's full-object checksum, set
+    /// only on the lean path (the S3Client checks that one itself).
+    private record Fetched(String sha256, String etag, String sse, LeanChecksum.Expected checksum, byte[] data) {
     }
 
     /// Downloads and verifies; false if the object turned out to be encrypted on the client
@@ -53,30 +60,14 @@ final class SmallDownload {
         String object = r.bucket() + "/" + r.key();
         task.setTotal(task.hint().size());
         AtomicLong got = new AtomicLong();
+        boolean viaLean = lean != null && lean.supports(r.bucket());
         Fetched f;
         try {
             f = retrier.call("download " + object, () -> {
                 task.add(-got.getAndSet(0));
                 gate.acquire();
-                try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(r.bucket()).key(r.key())
-                        .ifMatch(task.hint().etag()))) {
-                    GetObjectResponse resp = in.response();
-                    if (ChunkedAead.FORMAT.equals(resp.metadata().get(ChunkedAead.META))) {
-                        return null;
-                    }
-                    byte[] data = new byte[Math.toIntExact(resp.contentLength())];
-                    for (int pos = 0; pos < data.length; ) {
-                        task.checkStop();
-                        int n = in.read(data, pos, Math.min(ChunkStream.CHUNK, data.length - pos));
-                        if (n < 0) {
-                            throw new IOException("the connection closed after " + pos + " of " + data.length + " bytes");
-                        }
-                        throttle.acquire(n);
-                        pos += n;
-                        got.addAndGet(n);
-                        task.add(n);
-                    }
-                    return new Fetched(resp, data);
+                try {
+                    return viaLean ? leanGet(task, r, got) : sdkGet(task, r, got);
                 } catch (AwsServiceException e) {
                     if (e.statusCode() == 412) {
                         throw new S3EngineException.SourceChanged("The object " + object);
@@ -99,10 +90,58 @@ final class SmallDownload {
         return true;
     }
 
+    private Fetched sdkGet(TransferTask task, TransferRequest.Download r, AtomicLong got)
+            throws IOException, InterruptedException {
+        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(r.bucket()).key(r.key())
+                .ifMatch(task.hint().etag()))) {
+            GetObjectResponse resp = in.response();
+            if (ChunkedAead.FORMAT.equals(resp.metadata().get(ChunkedAead.META))) {
+                return null;
+            }
+            byte[] data = read(task, in, resp.contentLength(), got);
+            return new Fetched(resp.metadata().get(Operations.SHA256_META), resp.eTag(), resp.serverSideEncryptionAsString(),
+                    null, data);
+        }
+    }
+
+    private Fetched leanGet(TransferTask task, TransferRequest.Download r, AtomicLong got) throws InterruptedException {
+        return lean.get(r.bucket(), r.key(), task.hint().etag(), (resp, in) -> {
+            if (ChunkedAead.FORMAT.equals(header(resp, "x-amz-meta-" + ChunkedAead.META))) {
+                return null;
+            }
+            long length = resp.firstMatchingHeader("Content-Length").map(Long::parseLong)
+                    .orElseThrow(() -> new IOException("the response has no Content-Length"));
+            byte[] data = read(task, in, length, got);
+            return new Fetched(header(resp, "x-amz-meta-" + Operations.SHA256_META), header(resp, "ETag"),
+                    header(resp, "x-amz-server-side-encryption"), LeanChecksum.of(resp), data);
+        });
+    }
+
+    private static String header(SdkHttpResponse resp, String name) {
+        return resp.firstMatchingHeader(name).orElse(null);
+    }
+
+    private byte[] read(TransferTask task, InputStream in, long length, AtomicLong got)
+            throws IOException, InterruptedException {
+        byte[] data = new byte[Math.toIntExact(length)];
+        for (int pos = 0; pos < data.length; ) {
+            task.checkStop();
+            int n = in.read(data, pos, Math.min(ChunkStream.CHUNK, data.length - pos));
+            if (n < 0) {
+                throw new IOException("the connection closed after " + pos + " of " + data.length + " bytes");
+            }
+            throttle.acquire(n);
+            pos += n;
+            got.addAndGet(n);
+            task.add(n);
+        }
+        return data;
+    }
+
     private static void verify(TransferTask task, String object, Fetched f) {
-        String sha = f.response().metadata().get(Operations.SHA256_META);
-        String etag = f.response().eTag();
-        String sse = f.response().serverSideEncryptionAsString();
+        String sha = f.sha256();
+        String etag = f.etag();
+        String sse = f.sse();
         String expected;
         String actual;
         String algorithm;
@@ -114,12 +153,19 @@ final class SmallDownload {
             algorithm = "MD5 (ETag)";
             expected = Hashes.stripQuotes(etag);
             actual = Hashes.hex(Hashes.md5().digest(f.data()));
+        } else if (f.checksum() != null) {
+            algorithm = f.checksum().algorithm();
+            expected = f.checksum().value();
+            actual = f.checksum().of(f.data());
         } else {
             algorithm = "size";
             expected = Long.toString(task.hint().size());
             actual = Long.toString(f.data().length);
         }
-        if (!expected.equalsIgnoreCase(actual)) {
+        // Hex digits may come in either case; base64 checksums are case-sensitive.
+        boolean same = f.checksum() != null && algorithm.equals(f.checksum().algorithm())
+                ? expected.equals(actual) : expected.equalsIgnoreCase(actual);
+        if (!same) {
             task.setDone(0);
             throw new S3EngineException.IntegrityFailed(object, algorithm, expected, actual);
         }

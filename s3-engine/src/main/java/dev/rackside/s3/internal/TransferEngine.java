@@ -45,6 +45,12 @@ public final class TransferEngine implements AutoCloseable {
     private final Map<TransferTask, java.util.concurrent.Future<?>> running = new ConcurrentHashMap<>();
 
     public TransferEngine(S3Client s3, Retrier retrier, Operations ops, EngineOptions options) {
+        this(s3, null, retrier, ops, options);
+    }
+
+    /// With `lean` (may be null), small whole-object uploads and downloads skip the S3Client
+    /// pipeline where it supports the bucket.
+    public TransferEngine(S3Client s3, LeanObjects lean, Retrier retrier, Operations ops, EngineOptions options) {
         this.journal = new Journal(options.journal());
         this.leftovers = new Leftovers(s3, retrier, journal);
         BandwidthSchedule schedule = options.schedule().orElse(null);
@@ -52,8 +58,8 @@ public final class TransferEngine implements AutoCloseable {
         this.down = new Throttle(options.downloadLimit(), schedule, options.clock(), BandwidthSchedule.Limits::download);
         this.requests = new ResizableSemaphore(options.concurrency());
         this.files = new ResizableSemaphore(options.concurrency());
-        this.uploader = new Uploader(s3, retrier, journal, up, requests, options);
-        this.downloader = new Downloader(s3, retrier, ops, journal, down, requests, options);
+        this.uploader = new Uploader(s3, lean, retrier, journal, up, requests, options);
+        this.downloader = new Downloader(s3, lean, retrier, ops, journal, down, requests, options);
         this.events = new TransferEvents();
         events.tickEvery(options.progressInterval(), tasks, this::total);
     }

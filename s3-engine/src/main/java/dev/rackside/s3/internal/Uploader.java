@@ -3,7 +3,9 @@ package dev.rackside.s3.internal;
 import dev.rackside.s3.EngineOptions;
 import dev.rackside.s3.S3EngineException;
 import dev.rackside.s3.TransferRequest;
+import dev.rackside.s3.Encryption;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
@@ -24,15 +26,17 @@ final class Uploader {
     static final int MAX_PARTS = 10_000;
 
     private final S3Client s3;
+    private final LeanObjects lean; // null: every PUT through the S3Client
     private final Retrier retrier;
     private final Journal journal;
     private final Throttle throttle;
     private final ResizableSemaphore gate;
     private final EngineOptions options;
 
-    Uploader(S3Client s3, Retrier retrier, Journal journal, Throttle throttle, ResizableSemaphore gate,
+    Uploader(S3Client s3, LeanObjects lean, Retrier retrier, Journal journal, Throttle throttle, ResizableSemaphore gate,
              EngineOptions options) {
         this.s3 = s3;
+        this.lean = lean;
         this.retrier = retrier;
         this.journal = journal;
         this.throttle = throttle;
@@ -89,17 +93,29 @@ final class Uploader {
         String md5 = Hashes.md5Base64(body);
         AtomicLong sent = new AtomicLong();
         task.setDone(0);
+        // No SSE and no client-side key: their headers and keys stay with the S3Client.
+        boolean viaLean = lean != null && r.encryption() instanceof Encryption.None && r.clientSideKey().isEmpty()
+                && lean.supports(r.bucket());
+        String type = contentType(r.local());
+        ContentStreamProvider wire = () -> {
+            task.add(-sent.getAndSet(0)); // a new try (or the signer's read) starts from zero
+            return new ChunkStream(body, 0, body.length, task, throttle, sent);
+        };
         retrier.call("upload " + r.bucket() + "/" + r.key(), () -> {
             gate.acquire();
             try {
+                if (viaLean) {
+                    Map<String, String> headers = new java.util.HashMap<>();
+                    headers.put("Content-Type", type);
+                    headers.put("Content-MD5", md5);
+                    meta.forEach((k, v) -> headers.put("x-amz-meta-" + k, v));
+                    return lean.put(r.bucket(), r.key(), headers, body, wire);
+                }
                 PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(r.bucket()).key(r.key())
-                        .contentType(contentType(r.local())).contentMD5(md5)
+                        .contentType(type).contentMD5(md5)
                         .metadata(meta);
                 Sse.apply(b, r.encryption());
-                return s3.putObject(b.build(), RequestBody.fromContentProvider(() -> {
-                    task.add(-sent.getAndSet(0)); // a new try (or the signer's read) starts from zero
-                    return new ChunkStream(body, 0, body.length, task, throttle, sent);
-                }, body.length, "application/octet-stream"));
+                return s3.putObject(b.build(), RequestBody.fromContentProvider(wire, body.length, "application/octet-stream"));
             } finally {
                 gate.release();
             }
