@@ -55,6 +55,9 @@ public final class LeanObjects implements AutoCloseable {
     private final String region;
     private final boolean pathStyle;
     private final Duration timeout;
+    private final java.time.Clock clock;
+    /// Server time minus ours, learnt from a refused request as the S3Client learns it.
+    private volatile Duration skew = Duration.ZERO;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
     // Aborts a request that outlives the request timeout, as the SDK's attempt timeout does.
@@ -63,6 +66,12 @@ public final class LeanObjects implements AutoCloseable {
 
     LeanObjects(SdkHttpClient http, AwsCredentialsProvider credentials, URI endpoint, String region, boolean pathStyle,
                 Duration timeout) {
+        this(http, credentials, endpoint, region, pathStyle, timeout, java.time.Clock.systemUTC());
+    }
+
+    LeanObjects(SdkHttpClient http, AwsCredentialsProvider credentials, URI endpoint, String region, boolean pathStyle,
+                Duration timeout, java.time.Clock clock) {
+        this.clock = clock;
         this.http = http;
         this.credentials = credentials;
         this.endpoint = endpoint;
@@ -158,7 +167,8 @@ public final class LeanObjects implements AutoCloseable {
                 .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
                 .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
                 .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true)
-                .putProperty(AwsV4HttpSigner.CHUNK_ENCODING_ENABLED, false));
+                .putProperty(AwsV4HttpSigner.CHUNK_ENCODING_ENABLED, false)
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, java.time.Clock.offset(clock, skew)));
         ContentStreamProvider wire = send != null ? send : signed.payload().orElse(null);
         ExecutableHttpRequest call = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
                 .contentStreamProvider(wire).build());
@@ -168,6 +178,7 @@ public final class LeanObjects implements AutoCloseable {
             try (InputStream in = r.responseBody().map(InputStream.class::cast).orElseGet(InputStream::nullInputStream)) {
                 SdkHttpResponse response = r.httpResponse();
                 if (!response.isSuccessful()) {
+                    learnSkew(response);
                     throw LeanErrors.toException(response, in.readNBytes(MAX_ERROR_BODY));
                 }
                 return reader.read(response, in);
@@ -180,6 +191,27 @@ public final class LeanObjects implements AutoCloseable {
         } finally {
             alarm.cancel(false);
         }
+    }
+
+    /// A request refused (403) by a server whose `Date` is more than four minutes from ours: later
+    /// requests are signed at the server's time, as the S3Client adjusts its own after such an
+    /// answer. The refusal itself still reaches the caller (a `RequestTimeTooSkewed` is reported as
+    /// the operator's clock being off, see [Errors]).
+    private void learnSkew(SdkHttpResponse response) {
+        if (response.statusCode() != 403) {
+            return;
+        }
+        response.firstMatchingHeader("Date").ifPresent(date -> {
+            try {
+                java.time.Instant server = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.parse(date, java.time.Instant::from);
+                Duration off = Duration.between(clock.instant(), server);
+                if (off.abs().compareTo(Duration.ofMinutes(4)) > 0) {
+                    skew = off;
+                }
+            } catch (java.time.format.DateTimeParseException ignored) {
+                // no usable server time: nothing to learn
+            }
+        });
     }
 
     @Override

@@ -210,4 +210,25 @@ class LeanObjectsTest {
             assertFalse(c.lean().supports("arn:aws:s3:us-east-1:123456789012:accesspoint/ap"));
         }
     }
+
+    @Test
+    void aClockAnHourOffIsRefusedOnceThenSignedAtTheServersTime() throws Exception {
+        java.time.Clock behind = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(-1));
+        byte[] body = "skewed".getBytes(StandardCharsets.UTF_8);
+        try (Clients c = clients(keys())) {
+            c.s3().createBucket(b -> b.bucket("lean-skew")); // its own: other tests list "lean"
+        }
+        try (SdkHttpClient http = Apache5HttpClient.create();
+             LeanObjects lean = new LeanObjects(http, StaticCredentialsProvider.create(
+                     software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("lean-id", "lean-secret")),
+                     uri, "us-east-1", true, Duration.ofSeconds(30), behind)) {
+            S3Exception refused = assertThrows(S3Exception.class, () -> lean.put("lean-skew", "skew.txt", Map.of(), body, null));
+            assertEquals(403, refused.statusCode());
+            assertEquals("RequestTimeTooSkewed", refused.awsErrorDetails().errorCode());
+            assertTrue(lean.put("lean-skew", "skew.txt", Map.of(), body, null).isSuccessful());
+        }
+        try (Clients c = clients(keys())) {
+            assertArrayEquals(body, c.s3().getObjectAsBytes(b -> b.bucket("lean-skew").key("skew.txt")).asByteArray());
+        }
+    }
 }
