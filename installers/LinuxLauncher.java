@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 /// Why: jpackage's Linux launcher asks the package managers who owns it on every start, in its C
 /// part and again in its C++ part (`rpm -qf`, then `dpkg -S`, which reads every package's file
 /// list; `dpkg -L` when found), to locate its own library. Measured on the build machine: the JVM's
-/// `main` ran 250–350 ms later through that launcher than through this script. The script needs
-/// none of it: the app image's layout is fixed and the script finds it from its own path.
+/// `main` ran a median 320 ms later through that launcher than through this script, and the first
+/// frame came 753 → 549 ms (docs/benchmarks.md). The script needs none of it: the app image's
+/// layout is fixed and the script finds it from its own path.
 ///
 /// Compiled with `Installers.java` by the source launcher (JDK 22+, JEP 458).
 final class LinuxLauncher {
