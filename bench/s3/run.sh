@@ -61,14 +61,9 @@ cp -p "$repo/s3-engine/target/rackside-s3.aot" "$repo/s3-engine/target/rackside-
 RACKSIDE="$WORK/tools/rackside/rackside-s3"
 ENGINE_STATE="jar built $(date -u '+%Y-%m-%d %H:%M UTC') from the working tree (git $(cd "$repo" && git rev-parse --short HEAD)$(cd "$repo" && git diff --quiet HEAD -- s3-engine || echo ', with uncommitted s3-engine changes')), sha256 $(sha256sum "$RACKSIDE.jar" | cut -c1-12)"
 
-# Clean, isolated client environment: no inherited AWS settings (an inherited AWS_CA_BUNDLE makes
-# rclone refuse to start), an empty aws config, loopback credentials.
-for v in $(env | cut -d= -f1 | grep '^AWS_' || true); do unset "$v"; done
-export AWS_ACCESS_KEY_ID=local-identity AWS_SECRET_ACCESS_KEY=local-credential AWS_REGION=us-east-1
-export AWS_ENDPOINT_URL="http://127.0.0.1:$PORT"
-export AWS_CONFIG_FILE="$WORK/aws-config" AWS_SHARED_CREDENTIALS_FILE="$WORK/aws-credentials"
-: >"$AWS_CONFIG_FILE"; : >"$AWS_SHARED_CREDENTIALS_FILE"
-unset RACKSIDE_S3_JAVA_OPTS
+# shellcheck source=common.sh
+. "$here/common.sh"
+client_env "$PORT" "$WORK"
 cat >"$WORK/rclone.conf" <<EOF
 [bench]
 type = s3
@@ -81,18 +76,8 @@ force_path_style = true
 EOF
 BUCKET=bench
 
-cat >"$WORK/s3proxy.conf" <<EOF
-s3proxy.endpoint=http://127.0.0.1:$PORT
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=local-identity
-s3proxy.credential=local-credential
-jclouds.provider=filesystem
-jclouds.filesystem.basedir=$WORK/store
-s3proxy.ignore-unknown-headers=true
-EOF
 log "starting S3Proxy on 127.0.0.1:$PORT"
-"$JAVA_HOME/bin/java" -Xmx4g -jar "$S3PROXY_JAR" --properties "$WORK/s3proxy.conf" >"$WORK/logs/s3proxy.log" 2>&1 &
-S3PROXY_PID=$!
+start_s3proxy "$PORT" "$WORK" "$S3PROXY_JAR"
 cleanup() {
   kill "$S3PROXY_PID" 2>/dev/null || true
   wait "$S3PROXY_PID" 2>/dev/null || true

@@ -42,25 +42,11 @@ if [ ! -f "$S3PROXY_JAR" ]; then
       -Dartifact=org.gaul:s3proxy:4.1.0:jar:jar-with-dependencies -DoutputDirectory="$WORK/tools")
 fi
 
-for v in $(env | cut -d= -f1 | grep '^AWS_' || true); do unset "$v"; done
-export AWS_ACCESS_KEY_ID=local-identity AWS_SECRET_ACCESS_KEY=local-credential AWS_REGION=us-east-1
-export AWS_ENDPOINT_URL="http://127.0.0.1:$PORT"
-export AWS_CONFIG_FILE="$WORK/aws-config" AWS_SHARED_CREDENTIALS_FILE="$WORK/aws-credentials"
-: >"$AWS_CONFIG_FILE"; : >"$AWS_SHARED_CREDENTIALS_FILE"
-unset RACKSIDE_S3_JAVA_OPTS
-
-cat >"$WORK/s3proxy.conf" <<EOF
-s3proxy.endpoint=http://127.0.0.1:$PORT
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=local-identity
-s3proxy.credential=local-credential
-jclouds.provider=filesystem
-jclouds.filesystem.basedir=$WORK/store
-s3proxy.ignore-unknown-headers=true
-EOF
+# shellcheck source=common.sh
+. "$here/common.sh"
+client_env "$PORT" "$WORK"
 rm -rf "$WORK/store" && mkdir -p "$WORK/store/bench"   # the bucket is a folder in this store
-"$JAVA_HOME/bin/java" -Xmx4g -jar "$S3PROXY_JAR" --properties "$WORK/s3proxy.conf" >"$WORK/logs/s3proxy.log" 2>&1 &
-S3PROXY_PID=$!
+start_s3proxy "$PORT" "$WORK" "$S3PROXY_JAR"
 cleanup() {
   kill "$S3PROXY_PID" 2>/dev/null || true
   wait "$S3PROXY_PID" 2>/dev/null || true
