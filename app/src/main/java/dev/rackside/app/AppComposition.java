@@ -106,6 +106,7 @@ final class AppComposition implements AutoCloseable {
                 new ShellViewModel.Destination(CONNECTIONS, text.get("nav.connections"))), sessions,
                 settings.lastViewId() == null ? INVENTORY : settings.lastViewId());
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault());
+        inventory.startingProperty().bind(shell.demoStartingProperty());
         inventory.lastRefreshProperty().addListener((o, a, b) -> shell.lastRefreshProperty().set(b == null ? "" : time.format(b)));
         window = new MainWindow(shell, views, List.of(
                 new MainWindow.BottomTab(BOTTOM_TASKS, TasksPanel.tabTitle(tasks), () -> new TasksPanel(tasks).root()),
@@ -177,6 +178,7 @@ final class AppComposition implements AutoCloseable {
             return;
         }
         demoStarted = true;
+        shell.demoStartingProperty().set(true);
         startDemoS3();
         Messages text = Messages.of(AppComposition.class);
         String name = text.get("demo.badge");
@@ -185,9 +187,11 @@ final class AppComposition implements AutoCloseable {
             LOG.log(System.Logger.Level.INFO, "demo cluster running at " + started.simulator().url());
             sessions.put(started.session());
             shell.demoRunningProperty().set(true);
+            shell.demoStartingProperty().set(false);
             whenConnected.run();
         }, failure -> {
             demoStarted = false; // "Try the demo" tries again
+            shell.demoStartingProperty().set(false);
             if (!(failure instanceof java.util.concurrent.CancellationException)) { // the app closed meanwhile
                 notifier.error(text.get("demo.failed", failure.getMessage()), failure);
             }

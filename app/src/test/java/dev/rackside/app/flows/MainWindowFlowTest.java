@@ -75,9 +75,24 @@ class MainWindowFlowTest {
 
     @Test
     void firstStartShowsTheDemoClusterInventory(FxRobot robot) throws Exception {
-        // What an operator without a cluster does: the sidebar offers the demo.
-        robot.clickOn("Try the demo cluster");
+        // What an operator without a cluster does: the sidebar offers the demo. While it starts, the
+        // window says so (recorded by listeners: the start may be over before a lookup could look).
+        Button offer = robot.lookup("Try the demo cluster").queryAs(Button.class);
+        Label empty = (Label) robot.lookup(".table-view").match(n -> n instanceof TableView<?> t && t.getPlaceholder() instanceof Label l
+                && l.getText().startsWith("No cluster connected.")).queryAs(TableView.class).getPlaceholder();
+        Label summary = robot.lookup(".status-bar .label").queryAs(Label.class);
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            offer.textProperty().addListener((o, a, b) -> seen.add("offer: " + b + (offer.isDisabled() ? " (disabled)" : "")));
+            empty.textProperty().addListener((o, a, b) -> seen.add("table: " + b));
+            summary.textProperty().addListener((o, a, b) -> seen.add("status: " + b));
+        });
+        robot.clickOn(offer);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.inventory().allGuests().isEmpty());
+        assertTrue(seen.contains("table: Starting the demo cluster\u2026") && seen.contains("status: Starting the demo cluster\u2026")
+                && seen.stream().anyMatch(x -> x.startsWith("offer: Starting the demo\u2026")), "while starting: " + seen);
+        assertTrue(seen.indexOf("table: Starting the demo cluster\u2026") < seen.indexOf("table: Loading the inventory\u2026"),
+                "then the inventory loads: " + seen);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("Try the demo cluster").tryQuery().map(n -> !n.isVisible()).orElse(true),
                 "the offer disappears once the demo runs");

@@ -251,16 +251,9 @@ public final class InventoryView implements FeatureView {
     private Label placeholder() {
         Label l = new Label();
         l.getStyleClass().add(Styles.TEXT_MUTED);
-        l.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (vm.clusters().isEmpty()) {
-                return m.get("empty.noclusters");
-            }
-            if (vm.allGuests().isEmpty()) {
-                boolean waiting = vm.clusters().stream().anyMatch(h -> h.state() == ClusterHealth.State.CONNECTING);
-                return m.get(waiting ? "empty.loading" : "empty.noguests");
-            }
-            return m.get("empty.nomatch");
-        }, vm.clusters(), vm.allGuests(), vm.visibleGuests()));
+        l.textProperty().bind(Bindings.createStringBinding(() -> m.get(EmptyGuests.of(vm.startingProperty().get(),
+                vm.clusters(), !vm.allGuests().isEmpty()).messageKey),
+                vm.clusters(), vm.allGuests(), vm.visibleGuests(), vm.startingProperty()));
         return l;
     }
 

@@ -51,6 +51,7 @@ public final class InventoryViewModel {
     private final ObjectProperty<GroupBy> groupBy = new SimpleObjectProperty<>(this, "groupBy", GroupBy.NONE);
     private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(this, "scope", Scope.ALL);
     private final ObjectProperty<Duration> refreshInterval = new SimpleObjectProperty<>(this, "refreshInterval", DEFAULT_INTERVAL);
+    private final javafx.beans.property.BooleanProperty starting = new javafx.beans.property.SimpleBooleanProperty(this, "starting");
     private final ReadOnlyObjectWrapper<Instant> lastRefresh = new ReadOnlyObjectWrapper<>(this, "lastRefresh");
     private final ObservableList<GuestRow> selection = FXCollections.observableArrayList();
     private final ObservableList<GuestRow> allGuestsView = FXCollections.unmodifiableObservableList(rows.guests());
@@ -195,6 +196,12 @@ public final class InventoryViewModel {
 
     public ObservableList<PoolRef> pools() {
         return poolsView;
+    }
+
+    /// True while a cluster is being started for this inventory (the embedded demo) and is not
+    /// connected yet: the empty table then says so instead of asking for a connection.
+    public javafx.beans.property.BooleanProperty startingProperty() {
+        return starting;
     }
 
     /// One entry per connected cluster, saying whether it answers.

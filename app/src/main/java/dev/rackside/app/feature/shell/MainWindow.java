@@ -84,7 +84,10 @@ public final class MainWindow {
         });
         Label brand = new Label(text.get("app.title"));
         brand.getStyleClass().addAll(Styles.TITLE_3, "brand");
-        Button demo = new Button(text.get("demo.try"));
+        Button demo = new Button();
+        demo.textProperty().bind(Bindings.when(vm.demoStartingProperty())
+                .then(text.get("demo.starting")).otherwise(text.get("demo.try")));
+        demo.disableProperty().bind(vm.demoStartingProperty());
         demo.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         demo.setMaxWidth(Double.MAX_VALUE);
         demo.setOnAction(e -> actions.tryDemo().run());

@@ -22,6 +22,7 @@ public final class ShellViewModel {
     private final ObjectProperty<Destination> selected = new SimpleObjectProperty<>();
     private final StringProperty lastRefresh = new SimpleStringProperty("");
     private final javafx.beans.property.BooleanProperty demoRunning = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.BooleanProperty demoStarting = new javafx.beans.property.SimpleBooleanProperty();
     private final StringBinding connectionSummary;
 
     public ShellViewModel(List<Destination> destinations, Sessions sessions, String initialView) {
@@ -32,11 +33,11 @@ public final class ShellViewModel {
         connectionSummary = Bindings.createStringBinding(() -> {
             List<ClusterSession> s = sessions.list();
             return switch (s.size()) {
-                case 0 -> text.get("status.noCluster");
+                case 0 -> text.get(demoStarting.get() ? "status.demoStarting" : "status.noCluster");
                 case 1 -> text.get("status.oneCluster", s.getFirst().name());
                 default -> text.get("status.clusters", s.size());
             };
-        }, sessions.list());
+        }, sessions.list(), demoStarting);
     }
 
     public List<Destination> destinations() {
@@ -66,6 +67,12 @@ public final class ShellViewModel {
     /// True once the embedded demo cluster is connected; the "Try the demo cluster" action hides then.
     public javafx.beans.property.BooleanProperty demoRunningProperty() {
         return demoRunning;
+    }
+
+    /// True from the start of the embedded demo until it is connected or failed: a start takes a few
+    /// seconds, during which the window says so rather than "no cluster connected".
+    public javafx.beans.property.BooleanProperty demoStartingProperty() {
+        return demoStarting;
     }
 
     /// Set by whoever refreshes (the inventory) so the status bar can show it.

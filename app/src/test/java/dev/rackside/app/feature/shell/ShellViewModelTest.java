@@ -29,4 +29,14 @@ class ShellViewModelTest {
         assertEquals("inventory", new ShellViewModel(dests, new Sessions(), "gone").selectedProperty().get().id());
         assertEquals("No cluster connected", vm.connectionSummary().get());
     }
+
+    @Test
+    void theStatusSaysTheDemoIsStartingUntilItIsConnected() {
+        var sessions = new Sessions();
+        var vm = new ShellViewModel(List.of(new ShellViewModel.Destination("inventory", "Inventory")), sessions, "inventory");
+        vm.demoStartingProperty().set(true);
+        assertEquals("Starting the demo cluster\u2026", vm.connectionSummary().get());
+        vm.demoStartingProperty().set(false); // failed: back to the plain truth
+        assertEquals("No cluster connected", vm.connectionSummary().get());
+    }
 }
