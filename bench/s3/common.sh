@@ -29,3 +29,17 @@ CONF
   "$JAVA_HOME/bin/java" -Xmx4g -jar "$jar" --properties "$work/s3proxy.conf" >"$work/logs/s3proxy.log" 2>&1 &
   S3PROXY_PID=$!
 }
+
+# N files of KIB KiB of random bytes in DIR (f00000.bin, …), and their sorted SHA-256 list in SUMS.
+# Usage: make_small_files DIR N KIB SUMS
+make_small_files() {
+  local dir=$1 n=$2 kib=$3 sums=$4
+  python3 - "$dir" "$n" "$kib" <<'PY'
+import os, sys
+d, n, kib = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+for i in range(n):
+    with open(os.path.join(d, f"f{i:05d}.bin"), "wb") as f:
+        f.write(os.urandom(kib * 1024))
+PY
+  (cd "$dir" && sha256sum -- * | sort) >"$sums"
+}

@@ -93,15 +93,8 @@ done
 log "creating data: ${BIG_MIB} MiB file and ${SMALL_N} x ${SMALL_KIB} KiB files (random bytes)"
 rm -rf "$WORK/data" && mkdir -p "$WORK/data/small"
 head -c $((BIG_MIB * 1024 * 1024)) /dev/urandom >"$WORK/data/big.bin"
-python3 - "$WORK/data/small" "$SMALL_N" "$SMALL_KIB" <<'EOF'
-import os, sys
-d, n, kib = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-for i in range(n):
-    with open(os.path.join(d, f"f{i:05d}.bin"), "wb") as f:
-        f.write(os.urandom(kib * 1024))
-EOF
+make_small_files "$WORK/data/small" "$SMALL_N" "$SMALL_KIB" "$WORK/small.sha256"
 BIG_SHA=$(sha256sum "$WORK/data/big.bin" | cut -d' ' -f1)
-(cd "$WORK/data/small" && sha256sum -- * | sort) >"$WORK/small.sha256"
 
 # ---------------------------------------------------------------- one timed operation
 drop_caches() {

@@ -60,14 +60,7 @@ for _ in $(seq 1 200); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && brea
 if [ ! -f "$WORK/data.ok" ] || [ "$(cat "$WORK/data.ok")" != "$SMALL_N x $SMALL_KIB" ]; then
   log "creating $SMALL_N x $SMALL_KIB KiB random files"
   rm -rf "$WORK/data" && mkdir -p "$WORK/data/small"
-  python3 - "$WORK/data/small" "$SMALL_N" "$SMALL_KIB" <<'EOF'
-import os, sys
-d, n, kib = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-for i in range(n):
-    with open(os.path.join(d, f"f{i:05d}.bin"), "wb") as f:
-        f.write(os.urandom(kib * 1024))
-EOF
-  (cd "$WORK/data/small" && sha256sum -- * | sort) >"$WORK/small.sha256"
+  make_small_files "$WORK/data/small" "$SMALL_N" "$SMALL_KIB" "$WORK/small.sha256"
   echo "$SMALL_N x $SMALL_KIB" >"$WORK/data.ok"
 fi
 
