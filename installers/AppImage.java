@@ -69,10 +69,7 @@ record AppImage(Os os, Path root, Path launcher, Path cfg) {
         Installers.deleteTree(home);
         Files.createDirectories(home);
         List<String> options = new ArrayList<>(List.of("-Drackside.home=" + home));
-        if (os == Os.LINUX && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
-            // No display (CI): JavaFX's own headless platform. A cache trained so still serves GTK.
-            options.addAll(List.of("-Dglass.platform=Headless", "-Dprism.order=sw"));
-        }
+        options.addAll(StartMarkers.displayOptions()); // a cache trained on the Headless platform still serves GTK
         if (jvmOptions != null) {
             options.addAll(jvmOptions);
         }

@@ -37,10 +37,10 @@ public final class InstalledStartupBench {
         String floorCp = Path.of(args[1]).toAbsolutePath().toString();
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         Path java = install.resolve("lib/runtime/bin/java");
+        List<String> demo = List.of(install.resolve("bin/Rackside").toString(), "--demo");
         List<Variant> variants = new ArrayList<>(List.of(
-                new Variant("installed Rackside, demo mode, with its AOT cache", List.of(install.resolve("bin/Rackside").toString(), "--demo"), ""),
-                new Variant("installed Rackside, demo mode, without it (`-XX:AOTMode=off`)",
-                        List.of(install.resolve("bin/Rackside").toString(), "--demo"), "-XX:AOTMode=off")));
+                new Variant("installed Rackside, demo mode, with its AOT cache", demo, ""),
+                new Variant("installed Rackside, demo mode, without it (`-XX:AOTMode=off`)", demo, "-XX:AOTMode=off")));
         if (args.length > 3) { // another installed build, e.g. one started by jpackage's native launcher
             variants.add(new Variant("other build (" + args[3] + "), demo mode, with its AOT cache",
                     List.of(Path.of(args[3]).toAbsolutePath().resolve("bin/Rackside").toString(), "--demo"), ""));
@@ -75,15 +75,10 @@ public final class InstalledStartupBench {
     /// connected (-1 for a marker the program does not write: the floor writes only the first).
     static long[] measure(List<String> cmd, String extraOptions) throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("rackside-bench");
-        Path marker = home.resolve("first-frame.txt");
-        Path filled = home.resolve("filled-frame.txt");
-        Path demo = home.resolve("demo-ready.txt");
-        List<String> options = new ArrayList<>(List.of("-Drackside.home=" + home, "-Drackside.firstFrameMarker=" + marker,
-                "-Drackside.filledFrameMarker=" + filled, "-Drackside.demoReadyMarker=" + demo,
-                "-Drackside.exitAfterFirstFrame=true"));
-        if (System.getenv("DISPLAY") == null) {
-            options.addAll(List.of("-Dglass.platform=Headless", "-Dprism.order=sw"));
-        }
+        StartMarkers m = StartMarkers.in(home);
+        List<String> options = new ArrayList<>(List.of("-Drackside.home=" + home));
+        options.addAll(m.options());
+        options.addAll(StartMarkers.displayOptions());
         if (!extraOptions.isEmpty()) {
             options.add(extraOptions);
         }
@@ -94,19 +89,12 @@ public final class InstalledStartupBench {
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new IllegalStateException(cmd + " " + extraOptions + " did not exit within 120 s; markers written: first frame "
-                    + Files.exists(marker) + ", filled window " + Files.exists(filled) + ", demo connected " + Files.exists(demo));
+            throw new IllegalStateException(cmd + " " + extraOptions + " did not exit within 120 s; markers written: " + m.written());
         }
-        if (!Files.exists(marker) || p.exitValue() != 0) {
-            throw new IllegalStateException(cmd + " " + extraOptions + " exited (" + p.exitValue() + "), first frame marker "
-                    + Files.exists(marker));
+        if (!Files.exists(m.first()) || p.exitValue() != 0) {
+            throw new IllegalStateException(cmd + " " + extraOptions + " exited (" + p.exitValue() + "), " + m.written());
         }
-        long first = Long.parseLong(Files.readString(marker).trim());
-        return new long[] {first - start, since(filled, start), since(demo, start)};
-    }
-
-    static long since(Path marker, long start) throws IOException {
-        return Files.exists(marker) ? Long.parseLong(Files.readString(marker).trim()) - start : -1;
+        return new long[] {StartMarkers.since(m.first(), start), StartMarkers.since(m.filled(), start), StartMarkers.since(m.demo(), start)};
     }
 
     /// The median of the moments that were reached; a run that did not write a marker (-1) is left

@@ -83,16 +83,10 @@ public final class SmokeTest {
     static long[] firstFrame(Path launcher, Path home, boolean requireAot, boolean strict)
             throws IOException, InterruptedException {
         Files.createDirectories(home);
-        Path marker = home.resolve("first-frame.txt");
-        Path filled = home.resolve("filled-frame.txt");
-        Path demo = home.resolve("demo-ready.txt");
-        List<String> options = new ArrayList<>(List.of("-XX:AOTMode=" + (requireAot ? "on" : "auto"), "-Drackside.home=" + home,
-                "-Drackside.firstFrameMarker=" + marker, "-Drackside.filledFrameMarker=" + filled,
-                "-Drackside.demoReadyMarker=" + demo, "-Drackside.exitAfterFirstFrame=true"));
-        boolean linux = !System.getProperty("os.name").toLowerCase(Locale.ROOT).matches("(windows|mac).*");
-        if (linux && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
-            options.addAll(List.of("-Dglass.platform=Headless", "-Dprism.order=sw"));
-        }
+        StartMarkers m = StartMarkers.in(home);
+        List<String> options = new ArrayList<>(List.of("-XX:AOTMode=" + (requireAot ? "on" : "auto"), "-Drackside.home=" + home));
+        options.addAll(m.options());
+        options.addAll(StartMarkers.displayOptions());
         ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "--demo").redirectErrorStream(true)
                 .redirectOutput(home.resolve("launcher.log").toFile());
         pb.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", options));
@@ -100,21 +94,15 @@ public final class SmokeTest {
         Process p = pb.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            fail("the installed app did not connect to its demo cluster within 120 s (first frame " + Files.exists(marker)
-                    + ", filled window " + Files.exists(filled) + "):\n" + log(home));
+            fail("the installed app did not connect to its demo cluster within 120 s (" + m.written() + "):\n" + log(home));
         }
         if (requireAot && !strict && p.exitValue() != 0 && log(home).contains("Unable to use AOT cache")) {
             System.out.println("[smoke] WARNING: the installed app refused its AOT cache:\n" + log(home));
             return firstFrame(launcher, home, false, false);
         }
-        require(p.exitValue() == 0 && Files.exists(marker) && Files.exists(filled) && Files.exists(demo),
-                "the installed app exited with " + p.exitValue() + "; first frame " + Files.exists(marker) + ", filled window "
-                        + Files.exists(filled) + ", demo cluster connected " + Files.exists(demo) + ":\n" + log(home));
-        return new long[] {since(marker, start), since(filled, start), since(demo, start)};
-    }
-
-    static long since(Path marker, long start) throws IOException {
-        return Long.parseLong(Files.readString(marker).trim()) - start;
+        require(p.exitValue() == 0 && Files.exists(m.first()) && Files.exists(m.filled()) && Files.exists(m.demo()),
+                "the installed app exited with " + p.exitValue() + "; " + m.written() + ":\n" + log(home));
+        return new long[] {StartMarkers.since(m.first(), start), StartMarkers.since(m.filled(), start), StartMarkers.since(m.demo(), start)};
     }
 
     static String log(Path home) throws IOException {
