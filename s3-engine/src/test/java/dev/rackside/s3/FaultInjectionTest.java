@@ -89,6 +89,27 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aDroppedSpanIsResumedFromItsLastLandedPiece(@TempDir Path dir) throws Exception {
+        // One request at a time: 1 MiB pieces in spans of two (11 MiB over 8 GETs per request slot).
+        try (S3Engine one = S3Engine.open(S3ProxyServer.endpoint(proxy.uri()), S3ProxyServer.fastOptions().concurrency(1)
+                .build())) {
+            proxy.inject(FaultInjectionTest::get, Kind.DROP_MID_BODY, 1); // after the first of the span's two MiB
+            Path out = dir.resolve("span.bin");
+            one.transfers().download("faults", "clean.bin", out).await();
+            assertEquals(TestFiles.sha256(src), TestFiles.sha256(out));
+        }
+        java.util.List<String> gets = java.util.stream.IntStream.range(0, proxy.requests.size())
+                .filter(i -> get(proxy.requests.get(i))).mapToObj(proxy.ranges::get).toList();
+        // The dropped GET was the first one, whichever span it asked for; its retry skips the landed MiB.
+        long[] dropped = java.util.Arrays.stream(gets.getFirst().substring("bytes=".length()).split("-"))
+                .mapToLong(Long::parseLong).toArray();
+        assertEquals(2 * EngineOptions.MIB - 1, dropped[1] - dropped[0], gets.toString());
+        assertTrue(gets.contains("bytes=" + (dropped[0] + EngineOptions.MIB) + "-" + dropped[1]), gets.toString());
+        assertEquals(1, gets.stream().filter(g -> g.startsWith("bytes=" + dropped[0] + "-")).count(), gets.toString());
+        assertEquals(6 + 1, gets.size(), gets.toString()); // six spans and the one retry
+    }
+
+    @Test
     void aFlippedByteIsDetectedAndTheDownloadRepeated(@TempDir Path dir) throws Exception {
         proxy.inject(FaultInjectionTest::get, Kind.FLIP_RESPONSE, 1);
         Path out = dir.resolve("flip.bin");

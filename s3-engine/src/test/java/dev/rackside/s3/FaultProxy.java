@@ -40,6 +40,8 @@ final class FaultProxy implements AutoCloseable {
     private final int upstreamPort;
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
+    /// The `Range` header of each request in [#requests] ("" without one), same order.
+    final List<String> ranges = new CopyOnWriteArrayList<>();
     final AtomicInteger injected = new AtomicInteger();
 
     FaultProxy(URI upstream) throws IOException {
@@ -75,6 +77,7 @@ final class FaultProxy implements AutoCloseable {
         faults.clear();
         injected.set(0);
         requests.clear();
+        ranges.clear();
     }
 
     private Fault pick(String line) {
@@ -106,6 +109,7 @@ final class FaultProxy implements AutoCloseable {
                     return;
                 }
                 String line = head.substring(0, head.indexOf("\r\n"));
+                ranges.add(text(head, "range"));
                 requests.add(line);
                 if (head.toLowerCase(Locale.ROOT).contains("\r\nexpect: 100-continue")) {
                     // Answer the interim response here and keep it from the server: one final answer per request.
@@ -228,6 +232,16 @@ final class FaultProxy implements AutoCloseable {
             }
         }
         return b.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String text(String head, String name) {
+        for (String h : head.split("\r\n")) {
+            int colon = h.indexOf(':');
+            if (colon > 0 && h.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return h.substring(colon + 1).trim();
+            }
+        }
+        return "";
     }
 
     private static long header(String head, String name, long fallback) {

@@ -26,11 +26,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /// Downloads one object with parallel ranged GETs (every S3 server has them; `?partNumber` is
-/// missing on some) into `name.part`, journalling the ranges in batches once they are on disk
-/// ([RangeLedger]). The ranges carry `If-Match` with the ETag, so a changed object is noticed. The
-/// file is hashed in order while the ranges land, checked against the stored SHA-256 (or a plain
-/// MD5 ETag) and only then renamed; a mismatch deletes it. A small object from a listing takes
-/// [SmallDownload] instead: one GET, no HEAD, no journal.
+/// missing on some) into `name.part`. Each GET covers a span of several pieces of
+/// [EngineOptions#rangeSize()]; the pieces are journalled as they land ([RangeLedger]), so a
+/// resume or a retry after a dropped connection continues from the last landed piece. The GETs
+/// carry `If-Match` with the ETag, so a changed object is noticed. The file is hashed in order
+/// while the pieces land, checked against the stored SHA-256 (or a plain MD5 ETag) and only then
+/// renamed; a mismatch deletes it. A small object from a listing takes [SmallDownload] instead:
+/// one GET, no HEAD, no journal.
 final class Downloader {
     private final S3Client s3;
     private final Retrier retrier;
@@ -40,6 +42,7 @@ final class Downloader {
     private final ResizableSemaphore gate;
     private final EngineOptions options;
     private final SmallDownload small;
+    private final SpanFetch spanFetch;
 
     Downloader(S3Client s3, LeanObjects lean, Retrier retrier, Operations ops, Journal journal, Throttle throttle, ResizableSemaphore gate,
                EngineOptions options) {
@@ -51,6 +54,7 @@ final class Downloader {
         this.gate = gate;
         this.options = options;
         this.small = new SmallDownload(s3, lean, retrier, throttle, gate);
+        this.spanFetch = new SpanFetch(s3, retrier, throttle, gate);
     }
 
     static Path partFile(Path target) {
@@ -84,6 +88,8 @@ final class Downloader {
         // Encrypted ranges must hold whole chunks: round the range size to a chunk multiple.
         long step = aead == null ? options.rangeSize()
                 : Math.max(ChunkedAead.CHUNK, options.rangeSize() / ChunkedAead.CHUNK * ChunkedAead.CHUNK);
+        // Encrypted spans are decrypted in memory, so they stay one piece each.
+        long span = aead == null ? SpanFetch.spanSize(plainSize, step, options.concurrency()) : step;
         task.setTotal(plainSize);
         Journal.Entry entry = journal.find("DOWNLOAD", r.bucket(), r.key(), target.toString()).orElse(null);
         if (entry != null && (!meta.etag().equals(entry.stamp()) || entry.size() != meta.size() || !Files.exists(part))) {
@@ -111,13 +117,16 @@ final class Downloader {
                 RangeLedger ledger = new RangeLedger(ch, journal, id, digest, written);
                 List<Future<?>> gets = new ArrayList<>();
                 try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-                    for (long start = 0; start < plainSize; start += step) {
-                        long s = start;
-                        long e = Math.min(plainSize, start + step);
-                        if (!written.containsKey(s)) {
+                    for (long[] w : SpanFetch.spans(written, plainSize, step, span)) {
+                        if (aead == null) {
                             gets.add(pool.submit(() -> {
-                                fetch(task, r, meta, ch, s, e, aead);
-                                ledger.landed(s, e);
+                                spanFetch.fetch(task, r, meta, ch, w[0], w[1], step, ledger);
+                                return null;
+                            }));
+                        } else {
+                            gets.add(pool.submit(() -> {
+                                fetch(task, r, meta, ch, w[0], w[1], aead);
+                                ledger.landed(w[0], w[1]);
                                 return null;
                             }));
                         }
@@ -136,10 +145,11 @@ final class Downloader {
         journal.remove(id);
     }
 
+    /// One client-side-encrypted range: fetched whole, decrypted in memory, written.
     private void fetch(TransferTask task, TransferRequest.Download r, ObjectMetadata meta, FileChannel ch, long start, long end,
                        ChunkedAead aead) {
         AtomicLong got = new AtomicLong();
-        long[] stored = aead == null ? new long[] {start, end} : SealedObject.storedRange(start, end, meta.size());
+        long[] stored = SealedObject.storedRange(start, end, meta.size());
         try {
             retrier.call("download " + r.bucket() + "/" + r.key(), () -> {
                 task.add(-got.getAndSet(0));
@@ -148,17 +158,13 @@ final class Downloader {
                         .range("bytes=" + stored[0] + "-" + (stored[1] - 1)).ifMatch(meta.etag());
                 Sse.apply(b, r.encryption());
                 try (InputStream in = s3.getObject(b.build())) {
-                    if (aead == null) {
-                        copy(task, in, ch, start, end, got);
-                    } else {
-                        // Decrypt in memory (one range), then write the plaintext where it belongs.
-                        byte[] sealed = new byte[(int) (stored[1] - stored[0])];
-                        copy(task, in, java.nio.ByteBuffer.wrap(sealed), got);
-                        byte[] plain = aead.decrypt(stored[2], sealed, sealed.length, r.bucket() + "/" + r.key());
-                        write(ch, plain, start);
-                        task.add(plain.length - sealed.length);
-                        got.addAndGet(plain.length - sealed.length);
-                    }
+                    // Decrypt in memory (one range), then write the plaintext where it belongs.
+                    byte[] sealed = new byte[(int) (stored[1] - stored[0])];
+                    copy(task, in, java.nio.ByteBuffer.wrap(sealed), got);
+                    byte[] plain = aead.decrypt(stored[2], sealed, sealed.length, r.bucket() + "/" + r.key());
+                    write(ch, plain, start);
+                    task.add(plain.length - sealed.length);
+                    got.addAndGet(plain.length - sealed.length);
                 } catch (AwsServiceException e) {
                     if (e.statusCode() == 412) {
                         throw new S3EngineException.SourceChanged("The object " + r.bucket() + "/" + r.key());
@@ -193,26 +199,6 @@ final class Downloader {
         ByteBuffer bb = ByteBuffer.wrap(data);
         while (bb.hasRemaining()) {
             ch.write(bb, position + bb.position());
-        }
-    }
-
-    private void copy(TransferTask task, InputStream in, FileChannel ch, long start, long end, AtomicLong got)
-            throws IOException, InterruptedException {
-        byte[] buf = new byte[ChunkStream.CHUNK];
-        long pos = start;
-        while (pos < end) {
-            task.checkStop();
-            int n = in.read(buf, 0, (int) Math.min(buf.length, end - pos));
-            if (n < 0) {
-                throw new IOException("the connection closed after " + (pos - start) + " of " + (end - start) + " bytes");
-            }
-            throttle.acquire(n);
-            ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-            while (bb.hasRemaining()) {
-                pos += ch.write(bb, pos);
-            }
-            got.addAndGet(n);
-            task.add(n);
         }
     }
 

@@ -9,15 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/// Book-keeping of one parallel download's ranges as they land in the `.part` file.
+/// Book-keeping of one parallel download's pieces as they land in the `.part` file.
 ///
-/// *Hashing:* the digest the download is verified with is fed in file order while the ranges
-/// arrive: a cursor follows the contiguous prefix of landed ranges and reads it back (from the page
-/// cache), so no second pass over the finished file is needed.
+/// *Hashing:* the digest the download is verified with is fed in file order while the pieces
+/// arrive: a hasher thread follows the contiguous prefix of landed pieces and reads it back (from
+/// the page cache), so no second pass over the finished file is needed and no download stream
+/// waits for the hash.
 ///
-/// *Journal:* landed ranges are made durable in batches: one `force` and one journal transaction
-/// every [#FLUSH_NANOS] or [#FLUSH_BYTES], always force first and journal after, so a journalled
-/// range is on disk. A crash loses at most the unjournalled ranges, which a resume fetches again.
+/// *Journal:* landed pieces are journalled in batches, one transaction every [#FLUSH_NANOS] or
+/// [#FLUSH_BYTES]. Without a digest the file is forced to disk before each batch is journalled, so
+/// a journalled piece is on disk even after a power cut. With a digest that force is skipped: a
+/// killed process loses nothing the kernel already holds, and after a power cut a journalled
+/// piece whose bytes did not reach the disk fails the final comparison, which fetches the file
+/// again rather than keep it.
 final class RangeLedger {
     static final long FLUSH_NANOS = 500_000_000L;
     static final long FLUSH_BYTES = 128L * 1024 * 1024;
@@ -30,7 +34,8 @@ final class RangeLedger {
     private final List<long[]> unjournalled = new ArrayList<>();
     private final Object flushLock = new Object();
     private long hashed;
-    private boolean hashing;
+    private boolean hashing; // a hasher thread is running
+    private IOException hashFailure;
     private long pendingBytes;
     private long lastFlush = System.nanoTime();
 
@@ -42,8 +47,8 @@ final class RangeLedger {
         landed.putAll(alreadyWritten);
     }
 
-    /// Records that `[start, end)` is written (not yet forced); hashes what became contiguous and
-    /// flushes a batch when one is due.
+    /// Records that `[start, end)` is written (not yet forced), lets the hasher take what became
+    /// contiguous, and journals a batch when one is due.
     void landed(long start, long end) throws IOException {
         boolean due;
         synchronized (this) {
@@ -51,21 +56,23 @@ final class RangeLedger {
             unjournalled.add(new long[] {start, end});
             pendingBytes += end - start;
             due = pendingBytes >= FLUSH_BYTES || System.nanoTime() - lastFlush >= FLUSH_NANOS;
+            startHasher();
         }
-        advance();
         if (due) {
             flush();
         }
     }
 
-    /// Hashes the contiguous prefix; one thread at a time, the others leave their ranges to it.
-    void advance() throws IOException {
-        synchronized (this) {
-            if (digest == null || hashing) {
-                return;
-            }
+    // Caller holds this. One hasher at a time; it exits when the next piece has not landed yet,
+    // and the landed() that adds that piece starts the next one (both under this lock).
+    private void startHasher() {
+        if (digest != null && !hashing && hashFailure == null && landed.containsKey(hashed)) {
             hashing = true;
+            Thread.ofVirtual().name("rackside-s3-hash").start(this::hashContiguous);
         }
+    }
+
+    private void hashContiguous() {
         try {
             while (true) {
                 long from;
@@ -73,6 +80,8 @@ final class RangeLedger {
                 synchronized (this) {
                     Long end = landed.get(hashed);
                     if (end == null) {
+                        hashing = false;
+                        notifyAll();
                         return;
                     }
                     from = hashed;
@@ -84,9 +93,11 @@ final class RangeLedger {
                     hashed = to;
                 }
             }
-        } finally {
+        } catch (IOException | RuntimeException e) {
             synchronized (this) {
+                hashFailure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
                 hashing = false;
+                notifyAll();
             }
         }
     }
@@ -117,20 +128,34 @@ final class RangeLedger {
             if (batch.isEmpty()) {
                 return;
             }
-            ch.force(false);
+            if (digest == null) {
+                ch.force(false); // nothing would catch a journalled piece that never reached the disk
+            }
             journal.addRanges(id, batch);
         }
     }
 
-    /// The digest of the whole file once every range has landed; null without a digest.
+    /// The digest of the whole file once every piece has landed (waits for the hasher); null
+    /// without a digest.
     byte[] finish(long size) throws IOException {
-        advance();
         if (digest == null) {
             return null;
         }
         synchronized (this) {
+            startHasher();
+            while (hashing) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("stopped while the download was being checked");
+                }
+            }
+            if (hashFailure != null) {
+                throw hashFailure;
+            }
             if (hashed != size) {
-                throw new IOException("ranges up to " + hashed + " of " + size + " bytes were hashed");
+                throw new IOException("pieces up to " + hashed + " of " + size + " bytes were hashed");
             }
         }
         return digest.digest();
