@@ -36,14 +36,19 @@ public final class TransferQueue implements AutoCloseable {
     /// Uploads every regular file under `folder`, keys being `prefix` + the relative path with `/`.
     public List<Transfer> uploadFolder(Path folder, String bucket, String prefix, Encryption sse) {
         List<Transfer> out = new ArrayList<>();
+        List<TransferRequest> batch = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
                 String rel = folder.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
-                out.add(submit(new TransferRequest.Upload(f, bucket, prefix + rel, sse)));
+                batch.add(new TransferRequest.Upload(f, bucket, prefix + rel, sse));
+                if (batch.size() == BATCH) {
+                    out.addAll(submitBatch(batch, null));
+                }
             }
         } catch (IOException e) {
             throw new S3EngineException.LocalFileProblem(folder, "cannot list the folder (" + e.getMessage() + ")", e);
         }
+        out.addAll(submitBatch(batch, null));
         return out;
     }
 
@@ -52,17 +57,38 @@ public final class TransferQueue implements AutoCloseable {
     /// reported in the returned list as failed transfers.
     public List<Transfer> downloadFolder(S3Engine s3, String bucket, String prefix, Path folder, Encryption sse) {
         List<Transfer> out = new ArrayList<>();
+        List<TransferRequest> batch = new ArrayList<>();
+        List<ObjectInfo> listed = new ArrayList<>();
         s3.objects(bucket, prefix).forEach(o -> {
             if (o.key().endsWith("/") && o.size() == 0) {
                 return; // a "folder marker" made by consoles, not a file
             }
             String rel = o.key().substring(prefix.length());
             try {
-                out.add(engine.submit(new TransferRequest.Download(bucket, o.key(), SafePaths.resolve(folder, rel), sse), o));
+                batch.add(new TransferRequest.Download(bucket, o.key(), SafePaths.resolve(folder, rel), sse));
+                listed.add(o);
             } catch (S3EngineException.UnsafeKey e) {
                 out.add(engine.failed(new TransferRequest.Download(bucket, o.key(), folder, sse), e));
             }
+            if (batch.size() == BATCH) {
+                out.addAll(submitBatch(batch, listed));
+            }
         });
+        out.addAll(submitBatch(batch, listed));
+        return out;
+    }
+
+    // Submitted in batches (one journal transaction each) so the first transfers start while a
+    // big folder or listing is still being read.
+    private static final int BATCH = 500;
+
+    private List<Transfer> submitBatch(List<TransferRequest> batch, List<ObjectInfo> listed) {
+        List<Transfer> out = engine.submitAll(List.copyOf(batch), listed == null
+                ? java.util.Collections.nCopies(batch.size(), null) : new ArrayList<>(listed));
+        batch.clear();
+        if (listed != null) {
+            listed.clear();
+        }
         return out;
     }
 

@@ -71,25 +71,44 @@ public final class TransferEngine implements AutoCloseable {
     /// As [#submit(TransferRequest)], for an object described by a listing (`listed`, may be null):
     /// a small one is then fetched with one GET and no HEAD.
     public Transfer submit(TransferRequest request, dev.rackside.s3.ObjectInfo listed) {
-        TransferTask existing = latest.get(request);
-        if (existing != null && !existing.state().finished()) {
-            return existing; // already queued or running: one worker per file
+        return submitAll(List.of(request), java.util.Collections.singletonList(listed)).getFirst();
+    }
+
+    /// Submits many transfers at once (a folder, or a page of a listing): their journal rows are
+    /// written in one transaction before any of them starts. `listed` is parallel to `requests`
+    /// (entries may be null).
+    public List<Transfer> submitAll(List<TransferRequest> requests, List<dev.rackside.s3.ObjectInfo> listed) {
+        List<Transfer> out = new ArrayList<>(requests.size());
+        List<TransferTask> fresh = new ArrayList<>(requests.size());
+        List<Journal.Queued> rows = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            TransferRequest request = requests.get(i);
+            TransferTask existing = latest.get(request);
+            if (existing != null && !existing.state().finished()) {
+                out.add(existing); // already queued or running: one worker per file
+                continue;
+            }
+            String kind = JournalCodec.kind(request);
+            Optional<String> journalled = journal.find(kind, request.bucket(), request.key(), request.local().toString())
+                    .map(Journal.Entry::id);
+            TransferTask task = new TransferTask(journalled.orElseGet(() -> UUID.randomUUID().toString()), request, this);
+            task.from(listed.get(i), journalled.isPresent());
+            // Keys are never written down, so a transfer that needs one cannot be resumed by the journal alone.
+            if (request.clientSideKey().isEmpty() && !(request.encryption() instanceof Encryption.SseC)) {
+                rows.add(new Journal.Queued(task.id(), kind, request.bucket(), request.key(), request.local().toString(),
+                        JournalCodec.sseKind(request.encryption())));
+            }
+            latest.put(request, task);
+            fresh.add(task);
+            out.add(task);
         }
-        String kind = JournalCodec.kind(request);
-        Optional<String> journalled = journal.find(kind, request.bucket(), request.key(), request.local().toString())
-                .map(Journal.Entry::id);
-        TransferTask task = new TransferTask(journalled.orElseGet(() -> UUID.randomUUID().toString()), request, this);
-        task.from(listed, journalled.isPresent());
-        // Keys are never written down, so a transfer that needs one cannot be resumed by the journal alone.
-        if (request.clientSideKey().isEmpty() && !(request.encryption() instanceof Encryption.SseC)) {
-            journal.queue(new Journal.Queued(task.id(), kind, request.bucket(), request.key(), request.local().toString(),
-                    JournalCodec.sseKind(request.encryption())));
+        journal.queueAll(rows);
+        tasks.addAll(fresh); // one copy of the copy-on-write list per batch, not one per file
+        for (TransferTask task : fresh) {
+            events.fire(l -> l.transferInitiated(task.progress()));
+            start(task);
         }
-        tasks.add(task);
-        latest.put(request, task);
-        events.fire(l -> l.transferInitiated(task.progress()));
-        start(task);
-        return task;
+        return out;
     }
 
     /// A transfer that failed before it started (e.g. an unsafe key in a folder download).
