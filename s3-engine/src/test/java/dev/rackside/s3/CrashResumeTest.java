@@ -86,6 +86,28 @@ class CrashResumeTest {
         assertTrue(ranges < 20, "only missing ranges were fetched again (25 in all), got " + ranges);
     }
 
+    @Test
+    void aResumeWithAnotherRangeSizeStartsOverInsteadOfTrustingMisalignedRanges(@TempDir Path dir) throws Exception {
+        Path file = TestFiles.random(dir, "source.bin", SIZE, 13);
+        try (S3Engine engine = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().build())) {
+            engine.transfers().upload(file, "crash", "resize.bin").await();
+        }
+        Path journal = dir.resolve("journal.db");
+        Path target = dir.resolve("out/resize.bin");
+        runChildAndKill("download", journal, target, "resize.bin", SIZE * 2 / 5); // 1 MiB ranges journalled
+
+        counter.clear();
+        try (S3Engine engine = S3Engine.open(S3ProxyServer.endpoint(counter.uri()),
+                S3ProxyServer.fastOptions().rangeSize(2 * EngineOptions.MIB).journal(journal).build())) {
+            engine.transfers().download("crash", "resize.bin", target).await();
+        }
+        assertEquals(TestFiles.sha256(file), TestFiles.sha256(target));
+        // One fresh pass of 2 MiB ranges; reading 1 MiB entries on a 2 MiB grid would leave holes that
+        // only the final SHA-256 catches, and a second full pass after it.
+        long gets = counter.requests.stream().filter(l -> l.startsWith("GET ")).count();
+        assertEquals((SIZE + 2 * EngineOptions.MIB - 1) / (2 * EngineOptions.MIB), gets, counter.requests.toString());
+    }
+
     private static void runChildAndKill(String mode, Path journal, Path local, String key, long killAfter) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(),

@@ -92,7 +92,9 @@ final class Downloader {
         long span = aead == null ? SpanFetch.spanSize(plainSize, step, options.concurrency()) : step;
         task.setTotal(plainSize);
         Journal.Entry entry = journal.find("DOWNLOAD", r.bucket(), r.key(), target.toString()).orElse(null);
-        if (entry != null && (!meta.etag().equals(entry.stamp()) || entry.size() != meta.size() || !Files.exists(part))) {
+        // Journalled pieces of another size (options changed since) do not match this grid: start over.
+        if (entry != null && (!meta.etag().equals(entry.stamp()) || entry.size() != meta.size() || entry.partSize() != step
+                || !Files.exists(part))) {
             journal.clearProgress(entry.id());
             entry = null;
         }
