@@ -110,6 +110,34 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aThrottledGetMayOutlastTheRequestTimeout(@TempDir Path dir) throws Exception {
+        // Each 1 MiB GET takes about a second at 1 MB/s; the request timeout (500 ms) bounds waiting
+        // for an answer, not reading a body that keeps coming.
+        // The same for a small object from a listing, which takes one lean GET (LeanObjects).
+        Path small = TestFiles.random(dir, "slow.bin", 3 * EngineOptions.MIB, 9);
+        Path one = TestFiles.random(dir.resolve("one"), "one.bin", EngineOptions.MIB, 10);
+        engine.transfers().upload(small, "faults", "slow.bin").await();
+        engine.transfers().upload(one, "faults", "slow-one/one.bin").await();
+        proxy.clear();
+        try (S3Engine slow = S3Engine.open(S3ProxyServer.endpoint(proxy.uri()), S3ProxyServer.fastOptions().concurrency(1)
+                .requestTimeout(Duration.ofMillis(500)).downloadLimit(1_000_000).maxAttempts(1).build())) {
+            Path out = dir.resolve("slow-out.bin");
+            long start = System.nanoTime();
+            slow.transfers().download("faults", "slow.bin", out).await();
+            assertTrue(System.nanoTime() - start > 2_000_000_000L, "the limit held");
+            assertEquals(TestFiles.sha256(small), TestFiles.sha256(out));
+            for (Transfer t : slow.transfers().downloadFolder(slow, "faults", "slow-one/", dir.resolve("folder"), Encryption.none())) {
+                t.await();
+            }
+            assertEquals(TestFiles.sha256(one), TestFiles.sha256(dir.resolve("folder/one.bin")));
+        }
+        assertEquals(3, proxy.requests.stream().filter(l -> l.startsWith("GET ") && l.contains("/slow.bin")).count(),
+                proxy.requests.toString());
+        assertEquals(1, proxy.requests.stream().filter(l -> l.startsWith("GET ") && l.contains("/slow-one/one.bin")).count(),
+                proxy.requests.toString());
+    }
+
+    @Test
     void aFlippedByteIsDetectedAndTheDownloadRepeated(@TempDir Path dir) throws Exception {
         proxy.inject(FaultInjectionTest::get, Kind.FLIP_RESPONSE, 1);
         Path out = dir.resolve("flip.bin");

@@ -175,6 +175,10 @@ public final class LeanObjects implements AutoCloseable {
         ScheduledFuture<?> alarm = watchdog.schedule(call::abort, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             HttpExecuteResponse r = call.call();
+            // As on the S3Client path, the timeout bounds the wait for an answer, not the reading
+            // of a body that keeps coming (a throttled GET may take longer); a stalled body still
+            // ends at the socket timeout.
+            alarm.cancel(false);
             try (InputStream in = r.responseBody().map(InputStream.class::cast).orElseGet(InputStream::nullInputStream)) {
                 SdkHttpResponse response = r.httpResponse();
                 if (!response.isSuccessful()) {
@@ -184,7 +188,7 @@ public final class LeanObjects implements AutoCloseable {
                 return reader.read(response, in);
             }
         } catch (IOException e) {
-            if (alarm.isDone()) {
+            if (alarm.isDone() && !alarm.isCancelled()) {
                 throw ApiCallAttemptTimeoutException.create(timeout.toMillis());
             }
             throw SdkClientException.create("Unable to execute HTTP request: " + e.getMessage(), e);
