@@ -175,12 +175,15 @@ public final class LeanObjects implements AutoCloseable {
         ScheduledFuture<?> alarm = watchdog.schedule(call::abort, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             HttpExecuteResponse r = call.call();
-            // As on the S3Client path, the timeout bounds the wait for an answer, not the reading
-            // of a body that keeps coming (a throttled GET may take longer); a stalled body still
-            // ends at the socket timeout.
-            alarm.cancel(false);
             try (InputStream in = r.responseBody().map(InputStream.class::cast).orElseGet(InputStream::nullInputStream)) {
                 SdkHttpResponse response = r.httpResponse();
+                if (response.isSuccessful()) {
+                    // As on the S3Client path, the timeout bounds the wait for an answer, not the
+                    // reading of an object that keeps coming (a throttled GET may take longer); a
+                    // stalled body still ends at the socket timeout. An error's short body stays
+                    // under the timeout: it is part of the answer.
+                    alarm.cancel(false);
+                }
                 if (!response.isSuccessful()) {
                     learnSkew(response);
                     throw LeanErrors.toException(response, in.readNBytes(MAX_ERROR_BODY));
