@@ -138,6 +138,17 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aServerThatIgnoresRangeIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) {
+        proxy.inject(FaultInjectionTest::get, Kind.IGNORE_RANGE, 10_000);
+        Path out = dir.resolve("norange.bin");
+        var e = assertThrows(S3EngineException.Unsupported.class,
+                () -> engine.transfers().download("faults", "clean.bin", out).await());
+        assertTrue(e.getMessage().contains("ranged downloads") && e.getMessage().contains("without a Content-Range"),
+                e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void aFlippedByteIsDetectedAndTheDownloadRepeated(@TempDir Path dir) throws Exception {
         proxy.inject(FaultInjectionTest::get, Kind.FLIP_RESPONSE, 1);
         Path out = dir.resolve("flip.bin");

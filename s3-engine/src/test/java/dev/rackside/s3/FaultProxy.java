@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 /// byte in a request or response body. Faults are matched on the request line ("GET /b/k?x HTTP/1.1").
 final class FaultProxy implements AutoCloseable {
 
-    enum Kind { PASS, DROP, DROP_MID_BODY, ERROR_500, SLOW_DOWN, DELAY, FLIP_RESPONSE, FLIP_REQUEST, CANNED }
+    enum Kind { PASS, DROP, DROP_MID_BODY, ERROR_500, SLOW_DOWN, DELAY, FLIP_RESPONSE, FLIP_REQUEST, CANNED, IGNORE_RANGE }
 
     private static final class Fault {
         final Predicate<String> matches;
@@ -180,6 +180,12 @@ final class FaultProxy implements AutoCloseable {
             }
             if (kind == Kind.FLIP_RESPONSE && responseBody.length > 0 && !responseHead.contains("chunked")) {
                 responseBody[responseBody.length / 2] ^= 0x01;
+            }
+            if (kind == Kind.IGNORE_RANGE) {
+                // Answer as a server without range support does: 200 and no Content-Range. (Its body
+                // would be the object from byte 0; the client must not get as far as reading it.)
+                responseHead = responseHead.replaceFirst("^HTTP/1.1 206 [^\r]*", "HTTP/1.1 200 OK")
+                        .replaceAll("(?i)\r\ncontent-range:[^\r]*", "");
             }
             out.write(responseHead.getBytes(StandardCharsets.ISO_8859_1));
             if (kind == Kind.DROP_MID_BODY) {

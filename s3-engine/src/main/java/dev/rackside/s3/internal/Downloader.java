@@ -159,7 +159,8 @@ final class Downloader {
                 GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(r.bucket()).key(r.key())
                         .range("bytes=" + stored[0] + "-" + (stored[1] - 1)).ifMatch(meta.etag());
                 Sse.apply(b, r.encryption());
-                try (InputStream in = s3.getObject(b.build())) {
+                try (var in = s3.getObject(b.build())) {
+                    SpanFetch.requireRange(in.response(), stored[0], stored[1], r);
                     // Decrypt in memory (one range), then write the plaintext where it belongs.
                     byte[] sealed = new byte[(int) (stored[1] - stored[0])];
                     copy(task, in, java.nio.ByteBuffer.wrap(sealed), got);

@@ -67,6 +67,20 @@ final class SpanFetch {
 
     /// One GET for `[start, end)`, landing each piece as its last byte is written. A retry asks only
     /// for what follows the last landed piece.
+    /// A server (or a proxy in front of it) that ignores `Range` answers 200 with the object from
+    /// its first byte; written at the span's offset that would corrupt the file, silently so for an
+    /// object without a checksum to compare. Refuse it instead.
+    static void requireRange(software.amazon.awssdk.services.s3.model.GetObjectResponse response, long from, long end,
+                             TransferRequest.Download r) {
+        String expected = "bytes " + from + "-" + (end - 1) + "/";
+        String got = response.contentRange();
+        if (got == null || !got.startsWith(expected)) {
+            throw new S3EngineException.Unsupported("ranged downloads",
+                    "asked for bytes " + from + "-" + (end - 1) + " of " + r.bucket() + "/" + r.key() + ", it answered "
+                            + (got == null ? "without a Content-Range" : "with Content-Range " + got), null);
+        }
+    }
+
     void fetch(TransferTask task, TransferRequest.Download r, ObjectMetadata meta, FileChannel ch, long start,
                            long end, long piece, RangeLedger ledger) {
         AtomicLong got = new AtomicLong(); // bytes counted in progress but not yet landed
@@ -79,7 +93,8 @@ final class SpanFetch {
                 GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(r.bucket()).key(r.key())
                         .range("bytes=" + from + "-" + (end - 1)).ifMatch(meta.etag());
                 Sse.apply(b, r.encryption());
-                try (InputStream in = s3.getObject(b.build())) {
+                try (var in = s3.getObject(b.build())) {
+                    requireRange(in.response(), from, end, r);
                     copyPieces(task, in, ch, from, end, piece, got, landedTo, ledger);
                 } catch (AwsServiceException e) {
                     if (e.statusCode() == 412) {
