@@ -160,7 +160,7 @@ final class Downloader {
                         .range("bytes=" + stored[0] + "-" + (stored[1] - 1)).ifMatch(meta.etag());
                 Sse.apply(b, r.encryption());
                 try (var in = s3.getObject(b.build())) {
-                    SpanFetch.requireRange(in.response(), stored[0], stored[1], r);
+                    SpanFetch.requireRange(in.response(), stored[0], stored[1], meta.size(), r);
                     // Decrypt in memory (one range), then write the plaintext where it belongs.
                     byte[] sealed = new byte[(int) (stored[1] - stored[0])];
                     copy(task, in, java.nio.ByteBuffer.wrap(sealed), got);

@@ -69,12 +69,15 @@ final class SpanFetch {
     /// for what follows the last landed piece.
     /// A server (or a proxy in front of it) that ignores `Range` answers 200 with the object from
     /// its first byte; written at the span's offset that would corrupt the file, silently so for an
-    /// object without a checksum to compare. Refuse it instead.
+    /// object without a checksum to compare. Refuse it instead, unless the range was the whole
+    /// object of `size` bytes.
     static void requireRange(software.amazon.awssdk.services.s3.model.GetObjectResponse response, long from, long end,
-                             TransferRequest.Download r) {
+                             long size, TransferRequest.Download r) {
         String expected = "bytes " + from + "-" + (end - 1) + "/";
         String got = response.contentRange();
-        if (got == null || !got.startsWith(expected)) {
+        // A range that is the whole object may come back as a plain 200 (RFC 9110 allows it).
+        boolean whole = got == null && from == 0 && end == size && Long.valueOf(size).equals(response.contentLength());
+        if (!whole && (got == null || !got.startsWith(expected))) {
             throw new S3EngineException.Unsupported("ranged downloads",
                     "asked for bytes " + from + "-" + (end - 1) + " of " + r.bucket() + "/" + r.key() + ", it answered "
                             + (got == null ? "without a Content-Range" : "with Content-Range " + got), null);
@@ -94,7 +97,7 @@ final class SpanFetch {
                         .range("bytes=" + from + "-" + (end - 1)).ifMatch(meta.etag());
                 Sse.apply(b, r.encryption());
                 try (var in = s3.getObject(b.build())) {
-                    requireRange(in.response(), from, end, r);
+                    requireRange(in.response(), from, end, meta.size(), r);
                     copyPieces(task, in, ch, from, end, piece, got, landedTo, ledger);
                 } catch (AwsServiceException e) {
                     if (e.statusCode() == 412) {

@@ -2,10 +2,17 @@ package dev.rackside.s3.internal;
 
 import org.junit.jupiter.api.Test;
 
+import dev.rackside.s3.S3EngineException;
+import dev.rackside.s3.TransferRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SpanFetchTest {
     static final long MIB = 1024 * 1024;
@@ -28,5 +35,17 @@ class SpanFetchTest {
         assertEquals(List.of("0-12", "12-24", "24-36", "36-38"),
                 SpanFetch.spans(Map.of(), 38, 4, 12).stream().map(s -> s[0] + "-" + s[1]).toList());
         assertEquals(List.of(), SpanFetch.spans(Map.of(0L, 4L, 4L, 6L), 6, 4, 8));
+    }
+
+    @Test
+    void aRangedAnswerMustCarryTheAskedRangeUnlessItIsTheWholeObject() {
+        TransferRequest.Download r = new TransferRequest.Download("b", "k", Path.of("k"));
+        GetObjectResponse asked = GetObjectResponse.builder().contentRange("bytes 100-199/1000").contentLength(100L).build();
+        assertDoesNotThrow(() -> SpanFetch.requireRange(asked, 100, 200, 1000, r));
+        assertThrows(S3EngineException.Unsupported.class, () -> SpanFetch.requireRange(asked, 200, 300, 1000, r));
+        GetObjectResponse plain = GetObjectResponse.builder().contentLength(1000L).build(); // 200, no Content-Range
+        assertThrows(S3EngineException.Unsupported.class, () -> SpanFetch.requireRange(plain, 100, 200, 1000, r));
+        assertDoesNotThrow(() -> SpanFetch.requireRange(plain, 0, 1000, 1000, r));
+        assertThrows(S3EngineException.Unsupported.class, () -> SpanFetch.requireRange(plain, 0, 1000, 2000, r));
     }
 }
