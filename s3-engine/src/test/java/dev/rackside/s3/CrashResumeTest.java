@@ -64,22 +64,13 @@ class CrashResumeTest {
 
     @Test
     void downloadResumesFromWrittenRangesAfterKill(@TempDir Path dir) throws Exception {
-        Path file = TestFiles.random(dir, "source.bin", SIZE, 12);
-        try (S3Engine engine = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().build())) {
-            engine.transfers().upload(file, "crash", "down.bin").await();
-        }
-        Path journal = dir.resolve("journal.db");
+        Path file = uploadAndKillItsDownload(dir, "down.bin", 12);
         Path target = dir.resolve("out/down.bin");
-        runChildAndKill("download", journal, target, "down.bin", SIZE * 2 / 5);
         assertTrue(Files.exists(dir.resolve("out/down.bin.part")), "the partial download stays as .part");
         assertFalse(Files.exists(target));
 
-        counter.clear();
-        try (S3Engine engine = S3Engine.open(S3ProxyServer.endpoint(counter.uri()),
-                S3ProxyServer.fastOptions().journal(journal).build())) {
-            // The same request again resumes it, as the CLI does when a cp is repeated.
-            engine.transfers().download("crash", "down.bin", target).await();
-        }
+        // The same request again resumes it, as the CLI does when a cp is repeated.
+        resume(dir, "down.bin", S3ProxyServer.fastOptions());
         assertEquals(TestFiles.sha256(file), TestFiles.sha256(target));
         assertFalse(Files.exists(dir.resolve("out/down.bin.part")));
         long ranges = counter.requests.stream().filter(l -> l.startsWith("GET ")).count();
@@ -88,24 +79,33 @@ class CrashResumeTest {
 
     @Test
     void aResumeWithAnotherRangeSizeStartsOverInsteadOfTrustingMisalignedRanges(@TempDir Path dir) throws Exception {
-        Path file = TestFiles.random(dir, "source.bin", SIZE, 13);
-        try (S3Engine engine = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().build())) {
-            engine.transfers().upload(file, "crash", "resize.bin").await();
-        }
-        Path journal = dir.resolve("journal.db");
-        Path target = dir.resolve("out/resize.bin");
-        runChildAndKill("download", journal, target, "resize.bin", SIZE * 2 / 5); // 1 MiB ranges journalled
-
-        counter.clear();
-        try (S3Engine engine = S3Engine.open(S3ProxyServer.endpoint(counter.uri()),
-                S3ProxyServer.fastOptions().rangeSize(2 * EngineOptions.MIB).journal(journal).build())) {
-            engine.transfers().download("crash", "resize.bin", target).await();
-        }
-        assertEquals(TestFiles.sha256(file), TestFiles.sha256(target));
-        // One fresh pass of 2 MiB ranges; reading 1 MiB entries on a 2 MiB grid would leave holes that
-        // only the final SHA-256 catches, and a second full pass after it.
+        Path file = uploadAndKillItsDownload(dir, "resize.bin", 13); // 1 MiB ranges journalled
+        resume(dir, "resize.bin", S3ProxyServer.fastOptions().rangeSize(2 * EngineOptions.MIB));
+        assertEquals(TestFiles.sha256(file), TestFiles.sha256(dir.resolve("out/resize.bin")));
+        // One fresh pass of 2 MiB ranges. Walking 1 MiB entries on a 2 MiB grid left gaps the
+        // in-order hash could not pass, and the download failed.
         long gets = counter.requests.stream().filter(l -> l.startsWith("GET ")).count();
         assertEquals((SIZE + 2 * EngineOptions.MIB - 1) / (2 * EngineOptions.MIB), gets, counter.requests.toString());
+    }
+
+    /// Uploads a random file as `key`, then kills a child process downloading it to `dir/out/key`
+    /// (journal `dir/journal.db`) two fifths of the way; returns the source file.
+    private static Path uploadAndKillItsDownload(Path dir, String key, long seed) throws Exception {
+        Path file = TestFiles.random(dir, "source-" + key, SIZE, seed);
+        try (S3Engine engine = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().build())) {
+            engine.transfers().upload(file, "crash", key).await();
+        }
+        runChildAndKill("download", dir.resolve("journal.db"), dir.resolve("out").resolve(key), key, SIZE * 2 / 5);
+        return file;
+    }
+
+    /// Downloads `key` again through the counting proxy with the killed run's journal.
+    private static void resume(Path dir, String key, EngineOptions.Builder options) throws Exception {
+        counter.clear();
+        try (S3Engine engine = S3Engine.open(S3ProxyServer.endpoint(counter.uri()),
+                options.journal(dir.resolve("journal.db")).build())) {
+            engine.transfers().download("crash", key, dir.resolve("out").resolve(key)).await();
+        }
     }
 
     private static void runChildAndKill(String mode, Path journal, Path local, String key, long killAfter) throws Exception {

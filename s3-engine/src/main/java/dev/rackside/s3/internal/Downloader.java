@@ -4,9 +4,7 @@ import dev.rackside.s3.EngineOptions;
 import dev.rackside.s3.ObjectMetadata;
 import dev.rackside.s3.S3EngineException;
 import dev.rackside.s3.TransferRequest;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +37,6 @@ final class Downloader {
     private final Operations ops;
     private final Journal journal;
     private final Throttle throttle;
-    private final ResizableSemaphore gate;
     private final EngineOptions options;
     private final SmallDownload small;
     private final SpanFetch spanFetch;
@@ -51,7 +48,6 @@ final class Downloader {
         this.ops = ops;
         this.journal = journal;
         this.throttle = throttle;
-        this.gate = gate;
         this.options = options;
         this.small = new SmallDownload(s3, lean, retrier, throttle, gate);
         this.spanFetch = new SpanFetch(s3, retrier, throttle, gate);
@@ -152,36 +148,14 @@ final class Downloader {
                        ChunkedAead aead) {
         AtomicLong got = new AtomicLong();
         long[] stored = SealedObject.storedRange(start, end, meta.size());
-        try {
-            retrier.call("download " + r.bucket() + "/" + r.key(), () -> {
-                task.add(-got.getAndSet(0));
-                gate.acquire();
-                GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(r.bucket()).key(r.key())
-                        .range("bytes=" + stored[0] + "-" + (stored[1] - 1)).ifMatch(meta.etag());
-                Sse.apply(b, r.encryption());
-                try (var in = s3.getObject(b.build())) {
-                    SpanFetch.requireRange(in.response(), stored[0], stored[1], meta.size(), r);
-                    // Decrypt in memory (one range), then write the plaintext where it belongs.
-                    byte[] sealed = new byte[(int) (stored[1] - stored[0])];
-                    copy(task, in, java.nio.ByteBuffer.wrap(sealed), got);
-                    byte[] plain = aead.decrypt(stored[2], sealed, sealed.length, r.bucket() + "/" + r.key());
-                    write(ch, plain, start);
-                    task.add(plain.length - sealed.length);
-                    got.addAndGet(plain.length - sealed.length);
-                } catch (AwsServiceException e) {
-                    if (e.statusCode() == 412) {
-                        throw new S3EngineException.SourceChanged("The object " + r.bucket() + "/" + r.key());
-                    }
-                    throw e;
-                } finally {
-                    gate.release();
-                }
-                return null;
-            }, task::stopRequested);
-        } catch (RuntimeException e) {
-            task.add(-got.getAndSet(0));
-            throw e;
-        }
+        spanFetch.get(task, r, meta, () -> stored[0], stored[1], got, (in, from) -> {
+            byte[] sealed = new byte[(int) (stored[1] - stored[0])];
+            copy(task, in, ByteBuffer.wrap(sealed), got);
+            byte[] plain = aead.decrypt(stored[2], sealed, sealed.length, r.bucket() + "/" + r.key());
+            write(ch, plain, start);
+            task.add(plain.length - sealed.length);
+            got.addAndGet(plain.length - sealed.length);
+        });
     }
 
     private void copy(TransferTask task, InputStream in, ByteBuffer into, AtomicLong got) throws IOException, InterruptedException {

@@ -98,24 +98,8 @@ public final class Journal implements AutoCloseable {
 
     /// [#queue] for many transfers in one transaction (a folder's worth: one commit, not one each).
     public synchronized void queueAll(List<Queued> all) {
-        if (all.isEmpty()) {
-            return;
-        }
-        try {
-            db.setAutoCommit(false);
-            try {
-                for (Queued q : all) {
-                    queue(q);
-                }
-                db.commit();
-            } catch (RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw failure(e);
+        if (!all.isEmpty()) {
+            inTransaction(() -> all.forEach(this::queue));
         }
     }
 
@@ -168,16 +152,17 @@ public final class Journal implements AutoCloseable {
 
     /// Journals many written ranges (start, end) in one transaction: one commit instead of one each.
     public synchronized void addRanges(String id, java.util.List<long[]> ranges) {
+        inTransaction(() -> ranges.forEach(r -> update("INSERT OR REPLACE INTO range VALUES(?,?,?)", id, r[0], r[1])));
+    }
+
+    // Caller holds this. Runs `work` (statements through update()) as one transaction.
+    private void inTransaction(Runnable work) {
         try {
             db.setAutoCommit(false);
-            try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO range VALUES(?,?,?)")) {
-                for (long[] r : ranges) {
-                    bind(ps, id, r[0], r[1]);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            try {
+                work.run();
                 db.commit();
-            } catch (SQLException e) {
+            } catch (RuntimeException e) {
                 db.rollback();
                 throw e;
             } finally {

@@ -84,21 +84,37 @@ final class SpanFetch {
         }
     }
 
+    /// One GET for `[start, end)`, landing each piece as its last byte is written. A retry asks only
+    /// for what follows the last landed piece.
     void fetch(TransferTask task, TransferRequest.Download r, ObjectMetadata meta, FileChannel ch, long start,
-                           long end, long piece, RangeLedger ledger) {
+               long end, long piece, RangeLedger ledger) {
         AtomicLong got = new AtomicLong(); // bytes counted in progress but not yet landed
         AtomicLong landedTo = new AtomicLong(start);
+        get(task, r, meta, landedTo::get, end, got,
+                (in, from) -> copyPieces(task, in, ch, from, end, piece, got, landedTo, ledger));
+    }
+
+    /// What a ranged GET's body is read with; `from` is where this try's range starts.
+    interface RangeBody {
+        void read(InputStream in, long from) throws IOException, InterruptedException;
+    }
+
+    /// `[from, end)` of the object with retries: each try asks from `from` (read anew, so a caller
+    /// can move it past what it kept), holds a request permit, checks the answer is that range of
+    /// the ETag it knows, and first takes back from the progress the `got` bytes of a failed try.
+    void get(TransferTask task, TransferRequest.Download r, ObjectMetadata meta, java.util.function.LongSupplier from, long end,
+             AtomicLong got, RangeBody body) {
         try {
             retrier.call("download " + r.bucket() + "/" + r.key(), () -> {
                 task.add(-got.getAndSet(0));
-                long from = landedTo.get();
+                long start = from.getAsLong();
                 gate.acquire();
                 GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(r.bucket()).key(r.key())
-                        .range("bytes=" + from + "-" + (end - 1)).ifMatch(meta.etag());
+                        .range("bytes=" + start + "-" + (end - 1)).ifMatch(meta.etag());
                 Sse.apply(b, r.encryption());
                 try (var in = s3.getObject(b.build())) {
-                    requireRange(in.response(), from, end, meta.size(), r);
-                    copyPieces(task, in, ch, from, end, piece, got, landedTo, ledger);
+                    requireRange(in.response(), start, end, meta.size(), r);
+                    body.read(in, start);
                 } catch (AwsServiceException e) {
                     if (e.statusCode() == 412) {
                         throw new S3EngineException.SourceChanged("The object " + r.bucket() + "/" + r.key());
