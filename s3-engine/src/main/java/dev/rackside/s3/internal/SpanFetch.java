@@ -6,6 +6,7 @@ import dev.rackside.s3.TransferRequest;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /// The unencrypted part of a parallel download ([Downloader]): which spans of the object are
 /// still to fetch, and one ranged GET per span written piece by piece into the `.part` file.
@@ -45,7 +47,6 @@ final class SpanFetch {
         return Math.max(piece, Math.min(pieces * piece, MAX_SPAN / piece * piece));
     }
 
-
     /// The spans still to fetch: runs of pieces not yet written, cut at `span` bytes.
     static List<long[]> spans(Map<Long, Long> written, long size, long piece, long span) {
         List<long[]> out = new ArrayList<>();
@@ -65,13 +66,11 @@ final class SpanFetch {
         return out;
     }
 
-    /// One GET for `[start, end)`, landing each piece as its last byte is written. A retry asks only
-    /// for what follows the last landed piece.
     /// A server (or a proxy in front of it) that ignores `Range` answers 200 with the object from
     /// its first byte; written at the span's offset that would corrupt the file, silently so for an
     /// object without a checksum to compare. Refuse it instead, unless the range was the whole
     /// object of `size` bytes.
-    static void requireRange(software.amazon.awssdk.services.s3.model.GetObjectResponse response, long from, long end,
+    static void requireRange(GetObjectResponse response, long from, long end,
                              long size, TransferRequest.Download r) {
         String expected = "bytes " + from + "-" + (end - 1) + "/";
         String got = response.contentRange();
@@ -102,7 +101,7 @@ final class SpanFetch {
     /// `[from, end)` of the object with retries: each try asks from `from` (read anew, so a caller
     /// can move it past what it kept), holds a request permit, checks the answer is that range of
     /// the ETag it knows, and first takes back from the progress the `got` bytes of a failed try.
-    void get(TransferTask task, TransferRequest.Download r, ObjectMetadata meta, java.util.function.LongSupplier from, long end,
+    void get(TransferTask task, TransferRequest.Download r, ObjectMetadata meta, LongSupplier from, long end,
              AtomicLong got, RangeBody body) {
         try {
             retrier.call("download " + r.bucket() + "/" + r.key(), () -> {
