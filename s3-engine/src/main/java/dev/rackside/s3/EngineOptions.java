@@ -16,7 +16,9 @@ import java.util.Optional;
 /// @param multipartThreshold files at least this large are uploaded in parts
 /// @param copyPartThreshold  server-side copies above this use UploadPartCopy (S3's limit is 5 GiB)
 /// @param copyPartSize       part size of such a copy
-/// @param rangeSize          size of one ranged GET of a parallel download
+/// @param rangeSize          the piece of a parallel download that is journalled (and resumed) as
+///                           one; a GET asks for a span of several pieces, and objects up to this
+///                           size from a listing are fetched whole in one GET
 /// @param bufferMemory       bytes of part buffers an upload may hold at once
 /// @param maxAttempts        tries per request before giving up (1 = no retry)
 /// @param retryBaseDelay     first backoff; doubles per try, with full jitter
