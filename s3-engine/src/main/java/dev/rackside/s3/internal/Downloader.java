@@ -104,6 +104,12 @@ final class Downloader {
         }
         String id = entry.id();
         Map<Long, Long> written = journal.ranges(id);
+        if (!written.isEmpty() && written.values().stream().mapToLong(Long::longValue).max().orElse(0) > sizeOf(part)) {
+            // Journalled pieces beyond the end of the .part file (cut short by a power cut: the
+            // pieces are not forced when a digest checks the result): nothing of it can be trusted.
+            journal.clearProgress(id);
+            written = Map.of();
+        }
         task.setDone(written.values().stream().mapToLong(Long::longValue).sum() - written.keySet().stream().mapToLong(Long::longValue).sum());
         MessageDigest digest = meta.sha256().isPresent() ? Hashes.sha256()
                 : aead == null && md5Checked(meta) ? Hashes.md5() : null;
@@ -176,6 +182,14 @@ final class Downloader {
         ByteBuffer bb = ByteBuffer.wrap(data);
         while (bb.hasRemaining()) {
             ch.write(bb, position + bb.position());
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1; // unreadable or gone: every journalled piece is then beyond its end
         }
     }
 

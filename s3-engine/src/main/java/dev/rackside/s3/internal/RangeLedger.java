@@ -68,7 +68,12 @@ final class RangeLedger {
     private void startHasher() {
         if (digest != null && !hashing && hashFailure == null && landed.containsKey(hashed)) {
             hashing = true;
-            Thread.ofVirtual().name("rackside-s3-hash").start(this::hashContiguous);
+            try {
+                Thread.ofVirtual().name("rackside-s3-hash").start(this::hashContiguous);
+            } catch (RuntimeException | Error e) {
+                stopHashing(e);
+                throw e;
+            }
         }
     }
 
@@ -94,12 +99,17 @@ final class RangeLedger {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            synchronized (this) {
-                hashFailure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
-                hashing = false;
-                notifyAll();
-            }
+            stopHashing(e);
+        } catch (Error e) {
+            stopHashing(e); // finish() must not wait for ever on a hasher that died
+            throw e;
         }
+    }
+
+    private synchronized void stopHashing(Throwable why) {
+        hashFailure = why instanceof IOException io ? io : new IOException(String.valueOf(why.getMessage()), why);
+        hashing = false;
+        notifyAll();
     }
 
     private void hash(long from, long to) throws IOException {
