@@ -54,11 +54,22 @@ public final class TransferQueue implements AutoCloseable {
 
     /// Downloads every object under `prefix` into `folder`, recreating the key structure. Keys
     /// that could escape the folder or are invalid file names are refused by [SafePaths] and
-    /// reported in the returned list as failed transfers.
+    /// reported in the returned list as failed transfers (ahead of the rest of their batch).
     public List<Transfer> downloadFolder(S3Engine s3, String bucket, String prefix, Path folder, Encryption sse) {
         List<Transfer> out = new ArrayList<>();
         List<TransferRequest> batch = new ArrayList<>();
         List<ObjectInfo> listed = new ArrayList<>();
+        try {
+            listInto(s3, bucket, prefix, folder, sse, out, batch, listed);
+        } finally {
+            // Also when the listing fails part way: what was listed is queued, as it was listed.
+            out.addAll(submitBatch(batch, listed));
+        }
+        return out;
+    }
+
+    private void listInto(S3Engine s3, String bucket, String prefix, Path folder, Encryption sse, List<Transfer> out,
+                          List<TransferRequest> batch, List<ObjectInfo> listed) {
         s3.objects(bucket, prefix).forEach(o -> {
             if (o.key().endsWith("/") && o.size() == 0) {
                 return; // a "folder marker" made by consoles, not a file
@@ -74,8 +85,6 @@ public final class TransferQueue implements AutoCloseable {
                 out.addAll(submitBatch(batch, listed));
             }
         });
-        out.addAll(submitBatch(batch, listed));
-        return out;
     }
 
     // Submitted in batches (one journal transaction each) so the first transfers start while a

@@ -162,8 +162,12 @@ public final class Journal implements AutoCloseable {
             try {
                 work.run();
                 db.commit();
-            } catch (RuntimeException e) {
-                db.rollback();
+            } catch (RuntimeException | SQLException e) {
+                try {
+                    db.rollback();
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
+                }
                 throw e;
             } finally {
                 db.setAutoCommit(true);

@@ -81,6 +81,24 @@ public final class TransferEngine implements AutoCloseable {
         List<Transfer> out = new ArrayList<>(requests.size());
         List<TransferTask> fresh = new ArrayList<>(requests.size());
         List<Journal.Queued> rows = new ArrayList<>();
+        try {
+            register(requests, listed, out, fresh, rows);
+            journal.queueAll(rows);
+        } catch (RuntimeException e) {
+            // Nothing of this batch starts, so nothing of it may stay registered as pending.
+            fresh.forEach(t -> latest.remove(t.request(), t));
+            throw e;
+        }
+        tasks.addAll(fresh); // one copy of the copy-on-write list per batch, not one per file
+        for (TransferTask task : fresh) {
+            events.fire(l -> l.transferInitiated(task.progress()));
+            start(task);
+        }
+        return out;
+    }
+
+    private void register(List<TransferRequest> requests, List<dev.rackside.s3.ObjectInfo> listed, List<Transfer> out,
+                          List<TransferTask> fresh, List<Journal.Queued> rows) {
         for (int i = 0; i < requests.size(); i++) {
             TransferRequest request = requests.get(i);
             TransferTask existing = latest.get(request);
@@ -102,13 +120,6 @@ public final class TransferEngine implements AutoCloseable {
             fresh.add(task);
             out.add(task);
         }
-        journal.queueAll(rows);
-        tasks.addAll(fresh); // one copy of the copy-on-write list per batch, not one per file
-        for (TransferTask task : fresh) {
-            events.fire(l -> l.transferInitiated(task.progress()));
-            start(task);
-        }
-        return out;
     }
 
     /// A transfer that failed before it started (e.g. an unsafe key in a folder download).
