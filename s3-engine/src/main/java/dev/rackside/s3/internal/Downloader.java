@@ -7,7 +7,6 @@ import dev.rackside.s3.TransferRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -36,10 +35,10 @@ final class Downloader {
     private final Retrier retrier;
     private final Operations ops;
     private final Journal journal;
-    private final Throttle throttle;
     private final EngineOptions options;
     private final SmallDownload small;
     private final SpanFetch spanFetch;
+    private final GetTries tries;
 
     Downloader(S3Client s3, LeanObjects lean, Retrier retrier, Operations ops, Journal journal, Throttle throttle, ResizableSemaphore gate,
                EngineOptions options) {
@@ -47,10 +46,10 @@ final class Downloader {
         this.retrier = retrier;
         this.ops = ops;
         this.journal = journal;
-        this.throttle = throttle;
         this.options = options;
-        this.small = new SmallDownload(s3, lean, retrier, throttle, gate);
-        this.spanFetch = new SpanFetch(s3, retrier, throttle, gate);
+        this.tries = new GetTries(retrier, gate, throttle);
+        this.small = new SmallDownload(s3, lean, tries);
+        this.spanFetch = new SpanFetch(s3, tries, throttle);
     }
 
     static Path partFile(Path target) {
@@ -156,26 +155,12 @@ final class Downloader {
         long[] stored = SealedObject.storedRange(start, end, meta.size());
         spanFetch.get(task, r, meta, () -> stored[0], stored[1], got, (in, from) -> {
             byte[] sealed = new byte[(int) (stored[1] - stored[0])];
-            copy(task, in, ByteBuffer.wrap(sealed), got);
+            tries.readFully(task, in, sealed, got);
             byte[] plain = aead.decrypt(stored[2], sealed, sealed.length, r.bucket() + "/" + r.key());
             write(ch, plain, start);
             task.add(plain.length - sealed.length);
             got.addAndGet(plain.length - sealed.length);
         });
-    }
-
-    private void copy(TransferTask task, InputStream in, ByteBuffer into, AtomicLong got) throws IOException, InterruptedException {
-        while (into.hasRemaining()) {
-            task.checkStop();
-            int n = in.read(into.array(), into.position(), Math.min(ChunkStream.CHUNK, into.remaining()));
-            if (n < 0) {
-                throw new IOException("the connection closed after " + into.position() + " of " + into.capacity() + " bytes");
-            }
-            throttle.acquire(n);
-            into.position(into.position() + n);
-            got.addAndGet(n);
-            task.add(n);
-        }
     }
 
     private static void write(FileChannel ch, byte[] data, long position) throws IOException {

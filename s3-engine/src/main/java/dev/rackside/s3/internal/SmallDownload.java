@@ -4,7 +4,6 @@ import dev.rackside.s3.Encryption;
 import dev.rackside.s3.ObjectInfo;
 import dev.rackside.s3.S3EngineException;
 import dev.rackside.s3.TransferRequest;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -28,19 +27,14 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SmallDownload {
     private final S3Client s3;
     private final LeanObjects lean; // null: every GET through the S3Client
-    private final Retrier retrier;
-    private final Throttle throttle;
-    private final ResizableSemaphore gate;
+    private final GetTries tries;
 
-    SmallDownload(S3Client s3, LeanObjects lean, Retrier retrier, Throttle throttle, ResizableSemaphore gate) {
+    SmallDownload(S3Client s3, LeanObjects lean, GetTries tries) {
         this.s3 = s3;
         this.lean = lean;
-        this.retrier = retrier;
-        this.throttle = throttle;
-        this.gate = gate;
+        this.tries = tries;
     }
 
-    /// Whether `task` can take this path: listed, small, not journalled, no encryption keys.
     static boolean fits(TransferTask task, long maxSize) {
         ObjectInfo hint = task.hint();
         return hint != null && !task.resumed() && hint.size() <= maxSize && hint.etag() != null
@@ -61,26 +55,7 @@ final class SmallDownload {
         task.setTotal(task.hint().size());
         AtomicLong got = new AtomicLong();
         boolean viaLean = lean != null && lean.supports(r.bucket());
-        Fetched f;
-        try {
-            f = retrier.call("download " + object, () -> {
-                task.add(-got.getAndSet(0));
-                gate.acquire();
-                try {
-                    return viaLean ? leanGet(task, r, got) : sdkGet(task, r, got);
-                } catch (AwsServiceException e) {
-                    if (e.statusCode() == 412) {
-                        throw new S3EngineException.SourceChanged("The object " + object);
-                    }
-                    throw e;
-                } finally {
-                    gate.release();
-                }
-            }, task::stopRequested);
-        } catch (RuntimeException e) {
-            task.add(-got.getAndSet(0));
-            throw e;
-        }
+        Fetched f = tries.run(task, r, got, () -> viaLean ? leanGet(task, r, got) : sdkGet(task, r, got));
         if (f == null) {
             task.setDone(0);
             return false;
@@ -124,17 +99,7 @@ final class SmallDownload {
     private byte[] read(TransferTask task, InputStream in, long length, AtomicLong got)
             throws IOException, InterruptedException {
         byte[] data = new byte[Math.toIntExact(length)];
-        for (int pos = 0; pos < data.length; ) {
-            task.checkStop();
-            int n = in.read(data, pos, Math.min(ChunkStream.CHUNK, data.length - pos));
-            if (n < 0) {
-                throw new IOException("the connection closed after " + pos + " of " + data.length + " bytes");
-            }
-            throttle.acquire(n);
-            pos += n;
-            got.addAndGet(n);
-            task.add(n);
-        }
+        tries.readFully(task, in, data, got);
         return data;
     }
 

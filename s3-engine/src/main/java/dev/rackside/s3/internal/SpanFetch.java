@@ -3,7 +3,6 @@ package dev.rackside.s3.internal;
 import dev.rackside.s3.ObjectMetadata;
 import dev.rackside.s3.S3EngineException;
 import dev.rackside.s3.TransferRequest;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -25,15 +24,13 @@ final class SpanFetch {
     static final long MAX_SPAN = 1L << 30;
 
     private final S3Client s3;
-    private final Retrier retrier;
+    private final GetTries tries;
     private final Throttle throttle;
-    private final ResizableSemaphore gate;
 
-    SpanFetch(S3Client s3, Retrier retrier, Throttle throttle, ResizableSemaphore gate) {
+    SpanFetch(S3Client s3, GetTries tries, Throttle throttle) {
         this.s3 = s3;
-        this.retrier = retrier;
+        this.tries = tries;
         this.throttle = throttle;
-        this.gate = gate;
     }
 
     /// Bytes one GET asks for: about eight GETs per parallel request over the object, in whole
@@ -98,36 +95,21 @@ final class SpanFetch {
         void read(InputStream in, long from) throws IOException, InterruptedException;
     }
 
-    /// `[from, end)` of the object with retries: each try asks from `from` (read anew, so a caller
-    /// can move it past what it kept), holds a request permit, checks the answer is that range of
-    /// the ETag it knows, and first takes back from the progress the `got` bytes of a failed try.
+    /// `[from, end)` of the object through [GetTries]: each try asks from `from` (read anew, so a
+    /// caller can move it past what it kept) and checks the answer is that range.
     void get(TransferTask task, TransferRequest.Download r, ObjectMetadata meta, LongSupplier from, long end,
              AtomicLong got, RangeBody body) {
-        try {
-            retrier.call("download " + r.bucket() + "/" + r.key(), () -> {
-                task.add(-got.getAndSet(0));
-                long start = from.getAsLong();
-                gate.acquire();
-                GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(r.bucket()).key(r.key())
-                        .range("bytes=" + start + "-" + (end - 1)).ifMatch(meta.etag());
-                Sse.apply(b, r.encryption());
-                try (var in = s3.getObject(b.build())) {
-                    requireRange(in.response(), start, end, meta.size(), r);
-                    body.read(in, start);
-                } catch (AwsServiceException e) {
-                    if (e.statusCode() == 412) {
-                        throw new S3EngineException.SourceChanged("The object " + r.bucket() + "/" + r.key());
-                    }
-                    throw e;
-                } finally {
-                    gate.release();
-                }
-                return null;
-            }, task::stopRequested);
-        } catch (RuntimeException e) {
-            task.add(-got.getAndSet(0));
-            throw e;
-        }
+        tries.run(task, r, got, () -> {
+            long start = from.getAsLong();
+            GetObjectRequest.Builder b = GetObjectRequest.builder().bucket(r.bucket()).key(r.key())
+                    .range("bytes=" + start + "-" + (end - 1)).ifMatch(meta.etag());
+            Sse.apply(b, r.encryption());
+            try (var in = s3.getObject(b.build())) {
+                requireRange(in.response(), start, end, meta.size(), r);
+                body.read(in, start);
+            }
+            return null;
+        });
     }
 
     private void copyPieces(TransferTask task, InputStream in, FileChannel ch, long from, long end, long piece, AtomicLong got,
