@@ -44,10 +44,6 @@ public final class TransferEngine implements AutoCloseable {
     private final Map<TransferRequest, TransferTask> latest = new ConcurrentHashMap<>();
     private final Map<TransferTask, java.util.concurrent.Future<?>> running = new ConcurrentHashMap<>();
 
-    public TransferEngine(S3Client s3, Retrier retrier, Operations ops, EngineOptions options) {
-        this(s3, null, retrier, ops, options);
-    }
-
     /// With `lean` (may be null), small whole-object uploads and downloads skip the S3Client
     /// pipeline where it supports the bucket.
     public TransferEngine(S3Client s3, LeanObjects lean, Retrier retrier, Operations ops, EngineOptions options) {
