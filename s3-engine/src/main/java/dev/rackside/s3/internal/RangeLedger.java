@@ -36,6 +36,8 @@ final class RangeLedger {
     private long hashed;
     private boolean hashing; // a hasher thread is running
     private IOException hashFailure;
+    // Only the hasher touches it, and one hasher runs at a time (handed over under this lock).
+    private ByteBuffer hashBuffer;
     private long pendingBytes;
     private long lastFlush = System.nanoTime();
 
@@ -113,7 +115,11 @@ final class RangeLedger {
     }
 
     private void hash(long from, long to) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(1024 * 1024, to - from));
+        int want = (int) Math.min(1024 * 1024, to - from);
+        if (hashBuffer == null || hashBuffer.capacity() < want) {
+            hashBuffer = ByteBuffer.allocate(want); // once per download, not once per piece
+        }
+        ByteBuffer buf = hashBuffer;
         for (long pos = from; pos < to; ) {
             buf.clear().limit((int) Math.min(buf.capacity(), to - pos));
             int n = ch.read(buf, pos);
