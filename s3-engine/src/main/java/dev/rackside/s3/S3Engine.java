@@ -3,6 +3,8 @@ package dev.rackside.s3;
 import dev.rackside.s3.internal.Clients;
 import dev.rackside.s3.internal.Copier;
 import dev.rackside.s3.internal.Diagnoser;
+import dev.rackside.s3.internal.Futures;
+import dev.rackside.s3.internal.Journal;
 import dev.rackside.s3.internal.Operations;
 import dev.rackside.s3.internal.Retrier;
 import dev.rackside.s3.internal.TransferEngine;
@@ -36,12 +38,35 @@ public final class S3Engine implements AutoCloseable {
     private S3Engine(S3Endpoint endpoint, EngineOptions options) {
         this.endpoint = endpoint;
         this.options = options;
-        this.clients = new Clients(endpoint, options);
+        // The journal opens beside the clients' construction (TLS trust store, SDK configuration):
+        // about 0.1 s each of every command-line start, and neither needs the other.
+        var opening = Journal.openInBackground(options.journal());
+        try {
+            this.clients = new Clients(endpoint, options);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(opening);
+            throw e;
+        }
+        Journal journal;
+        try {
+            journal = Futures.join(opening);
+        } catch (RuntimeException | Error e) {
+            clients.close();
+            throw e;
+        }
         this.retrier = new Retrier(options, endpoint.region());
         this.ops = new Operations(clients.s3(), retrier, endpoint.region());
         this.copier = new Copier(clients.s3(), retrier, ops, options.copyPartThreshold(), options.copyPartSize(),
                 options.concurrency());
-        this.transfers = new TransferQueue(new TransferEngine(clients.s3(), clients.lean(), retrier, ops, options));
+        this.transfers = new TransferQueue(new TransferEngine(clients.s3(), clients.lean(), retrier, ops, journal, options));
+    }
+
+    private static void closeQuietly(java.util.concurrent.Future<Journal> opening) {
+        try {
+            Futures.join(opening).close();
+        } catch (RuntimeException | Error ignored) {
+            // it failed to open as well; the clients' failure is the one to report
+        }
     }
 
     /// Connects lazily: nothing is sent until the first call (use [#testConnection] to check).

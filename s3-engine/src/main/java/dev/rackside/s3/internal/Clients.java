@@ -30,15 +30,17 @@ public final class Clients implements AutoCloseable {
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final S3Client s3;
-    private final S3Presigner presigner;
+    private final S3Endpoint endpoint;
     private final LeanObjects lean;
+    // Built on the first presign (rare, and ~10 ms of every start otherwise); guarded by this.
+    private S3Presigner presigner;
 
     public Clients(S3Endpoint endpoint, EngineOptions options) {
-        this.http = Apache5HttpClient.builder()
+        this.http = new DeferredHttpClient("Apache5", () -> Apache5HttpClient.builder()
                 .maxConnections(Math.max(64, options.concurrency() * 2))
                 .connectionTimeout(options.connectTimeout())
                 .socketTimeout(Duration.ofSeconds(60))
-                .build();
+                .build());
         this.credentials = provider(endpoint.credentials(), endpoint, http);
         var builder = S3Client.builder()
                 .httpClient(http)
@@ -53,10 +55,7 @@ public final class Clients implements AutoCloseable {
                         .apiCallAttemptTimeout(options.requestTimeout()));
         endpoint.endpoint().ifPresent(builder::endpointOverride);
         this.s3 = builder.build();
-        var presign = S3Presigner.builder().region(Region.of(endpoint.region())).credentialsProvider(credentials)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(endpoint.pathStyle()).build());
-        endpoint.endpoint().ifPresent(presign::endpointOverride);
-        this.presigner = presign.build();
+        this.endpoint = endpoint;
         this.lean = endpoint.endpoint().map(uri -> new LeanObjects(http, credentials, uri, endpoint.region(),
                 endpoint.pathStyle(), options.requestTimeout())).orElse(null);
     }
@@ -71,16 +70,22 @@ public final class Clients implements AutoCloseable {
         return s3;
     }
 
-    public S3Presigner presigner() {
+    public synchronized S3Presigner presigner() {
+        if (presigner == null) {
+            var presign = S3Presigner.builder().region(Region.of(endpoint.region())).credentialsProvider(credentials)
+                    .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(endpoint.pathStyle()).build());
+            endpoint.endpoint().ifPresent(presign::endpointOverride);
+            presigner = presign.build();
+        }
         return presigner;
     }
 
     public java.net.URL presignGet(String bucket, String key, Duration expiry) {
-        return presigner.presignGetObject(p -> p.signatureDuration(expiry).getObjectRequest(g -> g.bucket(bucket).key(key))).url();
+        return presigner().presignGetObject(p -> p.signatureDuration(expiry).getObjectRequest(g -> g.bucket(bucket).key(key))).url();
     }
 
     public java.net.URL presignPut(String bucket, String key, Duration expiry) {
-        return presigner.presignPutObject(p -> p.signatureDuration(expiry).putObjectRequest(g -> g.bucket(bucket).key(key))).url();
+        return presigner().presignPutObject(p -> p.signatureDuration(expiry).putObjectRequest(g -> g.bucket(bucket).key(key))).url();
     }
 
     static AwsCredentialsProvider provider(S3Credentials c, S3Endpoint endpoint, SdkHttpClient http) {
@@ -117,7 +122,11 @@ public final class Clients implements AutoCloseable {
         if (lean != null) {
             lean.close();
         }
-        presigner.close();
+        synchronized (this) {
+            if (presigner != null) {
+                presigner.close();
+            }
+        }
         s3.close();
         if (credentials instanceof AutoCloseable closeable) {
             try {

@@ -45,9 +45,10 @@ public final class TransferEngine implements AutoCloseable {
     private final Map<TransferTask, java.util.concurrent.Future<?>> running = new ConcurrentHashMap<>();
 
     /// With `lean` (may be null), small whole-object uploads and downloads skip the S3Client
-    /// pipeline where it supports the bucket.
-    public TransferEngine(S3Client s3, LeanObjects lean, Retrier retrier, Operations ops, EngineOptions options) {
-        this.journal = new Journal(options.journal());
+    /// pipeline where it supports the bucket. The engine owns `journal` from here on and closes it.
+    public TransferEngine(S3Client s3, LeanObjects lean, Retrier retrier, Operations ops, Journal journal,
+                          EngineOptions options) {
+        this.journal = journal;
         this.leftovers = new Leftovers(s3, retrier, journal);
         BandwidthSchedule schedule = options.schedule().orElse(null);
         this.up = new Throttle(options.uploadLimit(), schedule, options.clock(), BandwidthSchedule.Limits::upload);
