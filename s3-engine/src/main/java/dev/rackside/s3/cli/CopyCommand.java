@@ -5,10 +5,6 @@ import dev.rackside.s3.ObjectInfo;
 import dev.rackside.s3.S3Engine;
 import dev.rackside.s3.SafePaths;
 import dev.rackside.s3.Transfer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -17,22 +13,20 @@ import java.util.List;
 
 /// `cp SRC DST [--recursive]` between local paths and `s3://` URIs, in aws-cli's argument order.
 /// Repeating an interrupted cp resumes it from the journal.
-@Command(name = "cp", description = "Copy a file or, with --recursive, a folder to, from or within S3.")
-final class CopyCommand implements Runnable {
-    @ParentCommand
-    RacksideS3 root;
+final class CopyCommand {
+    private final RacksideS3 root;
+    private final String source;
+    private final String target;
+    private final boolean recursive;
 
-    @Parameters(index = "0", paramLabel = "SRC")
-    String source;
+    CopyCommand(RacksideS3 root, String source, String target, boolean recursive) {
+        this.root = root;
+        this.source = source;
+        this.target = target;
+        this.recursive = recursive;
+    }
 
-    @Parameters(index = "1", paramLabel = "DST")
-    String target;
-
-    @Option(names = "--recursive", description = "Copy everything under a folder or prefix.")
-    boolean recursive;
-
-    @Override
-    public void run() {
+    void run() {
         try (S3Engine s3 = root.open()) {
             if (!S3Uri.is(source) && S3Uri.is(target)) {
                 Batch.await(upload(s3, Path.of(source), S3Uri.parse(target)), root.out, root.err);

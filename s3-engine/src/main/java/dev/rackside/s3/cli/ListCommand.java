@@ -3,30 +3,26 @@ package dev.rackside.s3.cli;
 import dev.rackside.s3.ObjectInfo;
 import dev.rackside.s3.ObjectPage;
 import dev.rackside.s3.S3Engine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /// `ls [s3://bucket[/prefix]] [--recursive]`, printed like aws-cli.
-@Command(name = "ls", description = "List buckets, or objects and folders under a prefix.")
-final class ListCommand implements Runnable {
+final class ListCommand {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    @ParentCommand
-    RacksideS3 root;
+    private final RacksideS3 root;
+    private final String target;
+    private final boolean recursive;
 
-    @Parameters(arity = "0..1", paramLabel = "S3URI")
-    String target;
+    /// `target` is null to list buckets.
+    ListCommand(RacksideS3 root, String target, boolean recursive) {
+        this.root = root;
+        this.target = target;
+        this.recursive = recursive;
+    }
 
-    @Option(names = "--recursive", description = "List every object under the prefix.")
-    boolean recursive;
-
-    @Override
-    public void run() {
+    void run() {
         try (S3Engine s3 = root.open()) {
             if (target == null) {
                 s3.listBuckets().forEach(b -> root.out.println(b.created().map(TIME::format).orElse("                   ")

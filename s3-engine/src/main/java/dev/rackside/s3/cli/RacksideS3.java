@@ -10,14 +10,12 @@ import dev.rackside.s3.profiles.EndpointProfile;
 import dev.rackside.s3.profiles.EndpointProfileStore;
 import dev.rackside.s3.profiles.KeyringSecrets;
 import dev.rackside.s3.profiles.SecretLookup;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,53 +23,22 @@ import java.util.Optional;
 /// journal (a repeated `cp` resumes), checksums and bandwidth limits. Reads AWS_ENDPOINT_URL,
 /// AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, AWS_PROFILE and AWS_REGION as aws-cli does,
 /// or an endpoint saved in the Rackside app (`--rackside-profile`), its secret key from the OS keychain.
-@Command(name = "rackside-s3", mixinStandardHelpOptions = true, version = "rackside-s3 0.1.0",
-        description = "Copy, sync, list and delete S3 objects with resumable, checksummed transfers.",
-        subcommands = {ListCommand.class, CopyCommand.class, SyncCommand.class, RemoveCommand.class})
-public final class RacksideS3 implements Runnable {
+/// The grammar is in [Arguments].
+public final class RacksideS3 {
     private static final Duration KEYCHAIN_TIMEOUT = Duration.ofSeconds(10);
     final Map<String, String> env;
     final PrintWriter out;
     final PrintWriter err;
     final SecretLookup secrets;
+    private final Arguments.Globals options;
 
-    @Option(names = "--endpoint-url", description = "S3 service URL (default: $AWS_ENDPOINT_URL, else AWS).")
-    String endpointUrl;
-
-    @Option(names = "--region", description = "Signing region (default: $AWS_REGION, $AWS_DEFAULT_REGION, us-east-1).")
-    String region;
-
-    @Option(names = "--profile", description = "Profile in ~/.aws/config (default: $AWS_PROFILE).")
-    String profile;
-
-    @Option(names = "--rackside-profile", paramLabel = "NAME",
-            description = "An endpoint saved in the Rackside app (name or id); its secret key is read from the OS keychain.")
-    String racksideProfile;
-
-    @Option(names = "--rackside-profiles", paramLabel = "FILE",
-            description = "The Rackside endpoints file (default: s3-endpoints.json in Rackside's config folder).")
-    Path racksideProfiles;
-
-    @Option(names = "--journal", description = "Transfer journal; a repeated cp resumes from it (default: ~/.rackside/s3-journal.db).")
-    Path journal;
-
-    @Option(names = "--concurrency", defaultValue = "8", description = "Parallel requests (default: ${DEFAULT-VALUE}).")
-    int concurrency;
-
-    @Option(names = "--limit-up", description = "Upload limit, e.g. 10M (bytes/s; K, M, G = 10^3, 10^6, 10^9).")
-    String limitUp;
-
-    @Option(names = "--limit-down", description = "Download limit, e.g. 10M.")
-    String limitDown;
-
-    @Option(names = "--virtual-host-style", description = "Address buckets as bucket.host (default: path style for custom endpoints).")
-    boolean virtualHostStyle;
-
-    public RacksideS3(Map<String, String> env, PrintWriter out, PrintWriter err, SecretLookup secrets) {
+    private RacksideS3(Map<String, String> env, PrintWriter out, PrintWriter err, SecretLookup secrets,
+                       Arguments.Globals options) {
         this.env = env;
         this.out = out;
         this.err = err;
         this.secrets = secrets;
+        this.options = options;
     }
 
     /// The SLF4J provider the CLI names: the HTTP client logs through SLF4J and a CLI has no
@@ -94,44 +61,67 @@ public final class RacksideS3 implements Runnable {
 
     /// [#run(Map, PrintWriter, PrintWriter, String...)] with the secret keys of saved profiles from `secrets`.
     public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, SecretLookup secrets, String... args) {
-        CommandLine cli = new CommandLine(new RacksideS3(env, out, err, secrets)).setOut(out).setErr(err);
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+        Arguments.Request request;
+        try {
+            request = Arguments.parse(args);
+        } catch (Arguments.UsageError e) {
+            err.println(e.getMessage());
+            Usage.print(err, e.command());
+            return 2;
+        }
+        try {
+            switch (request) {
+                case Arguments.Help h -> Usage.print(out, h.command());
+                case Arguments.Version v -> out.println(Arguments.VERSION);
+                case Arguments.Run r -> new RacksideS3(env, out, err, secrets, r.globals()).execute(r);
+            }
+            return 0;
+        } catch (RuntimeException e) {
             err.println("error: " + e.getMessage());
-            err.flush();
             return e instanceof S3EngineException || e instanceof IllegalArgumentException ? 1 : 2;
-        });
-        return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
-    @Override
-    public void run() {
-        new CommandLine(this).usage(out);
+    private void execute(Arguments.Run r) {
+        List<String> operands = r.operands();
+        switch (r.command()) {
+            case LS -> new ListCommand(this, operands.isEmpty() ? null : operands.getFirst(), r.recursive()).run();
+            case CP -> new CopyCommand(this, operands.get(0), operands.get(1), r.recursive()).run();
+            case SYNC -> new SyncCommand(this, operands.get(0), operands.get(1)).run();
+            case RM -> new RemoveCommand(this, operands.getFirst(), r.recursive()).run();
+        }
     }
 
     S3Engine open() {
-        S3Endpoint endpoint = racksideProfile != null ? saved() : fromAwsSettings();
-        Path j = journal != null ? journal : Path.of(System.getProperty("user.home"), ".rackside", "s3-journal.db");
-        EngineOptions options = EngineOptions.builder().journal(j).concurrency(concurrency)
-                .uploadLimit(rate(limitUp)).downloadLimit(rate(limitDown)).build();
-        return S3Engine.open(endpoint, options);
+        S3Endpoint endpoint = options.racksideProfile() != null ? saved() : fromAwsSettings();
+        Path j = options.journal() != null ? options.journal()
+                : Path.of(System.getProperty("user.home"), ".rackside", "s3-journal.db");
+        return S3Engine.open(endpoint, EngineOptions.builder().journal(j).concurrency(options.concurrency())
+                .uploadLimit(options.limitUp()).downloadLimit(options.limitDown()).build());
     }
 
     /// The saved profile; `--endpoint-url`, `--region` and `--virtual-host-style` still override it.
     private S3Endpoint saved() {
-        Path file = racksideProfiles != null ? racksideProfiles : EndpointProfileStore.defaultFile();
+        String racksideProfile = options.racksideProfile();
+        Path file = options.racksideProfiles() != null ? options.racksideProfiles() : EndpointProfileStore.defaultFile();
         EndpointProfileStore store = EndpointProfileStore.read(file);
         EndpointProfile p = store.find(racksideProfile).orElseThrow(() -> new S3EngineException.Misconfigured(
                 "No Rackside endpoint named \"" + racksideProfile + "\" in " + file + (store.list().isEmpty() ? "."
                         : ". Saved endpoints: " + String.join(", ", store.list().stream().map(EndpointProfile::name).toList()) + "."),
                 null));
         S3Endpoint e = p.toEndpoint(secrets);
-        return new S3Endpoint(e.name(), endpointUrl != null ? Optional.of(URI.create(endpointUrl)) : e.endpoint(),
-                region != null ? region : e.region(), e.pathStyle() && !virtualHostStyle, e.credentials());
+        return new S3Endpoint(e.name(), options.endpointUrl() != null ? Optional.of(URI.create(options.endpointUrl()))
+                : e.endpoint(), options.region() != null ? options.region() : e.region(),
+                e.pathStyle() && !options.virtualHostStyle(), e.credentials());
     }
 
     private S3Endpoint fromAwsSettings() {
-        String url = first(endpointUrl, env.get("AWS_ENDPOINT_URL_S3"), env.get("AWS_ENDPOINT_URL"));
-        String reg = first(region, env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), "us-east-1");
+        String profile = options.profile();
+        String url = first(options.endpointUrl(), env.get("AWS_ENDPOINT_URL_S3"), env.get("AWS_ENDPOINT_URL"));
+        String reg = first(options.region(), env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), "us-east-1");
         String prof = first(profile, env.get("AWS_PROFILE"));
         S3Credentials credentials;
         if (profile == null && env.get("AWS_ACCESS_KEY_ID") != null && env.get("AWS_SECRET_ACCESS_KEY") != null) {
@@ -143,7 +133,7 @@ public final class RacksideS3 implements Runnable {
             credentials = new S3Credentials.DefaultChain();
         }
         return new S3Endpoint("cli", Optional.ofNullable(url).map(URI::create), reg,
-                url != null && !virtualHostStyle, credentials);
+                url != null && !options.virtualHostStyle(), credentials);
     }
 
     static long rate(String s) {

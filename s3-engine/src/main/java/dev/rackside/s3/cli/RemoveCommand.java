@@ -2,27 +2,22 @@ package dev.rackside.s3.cli;
 
 import dev.rackside.s3.DeleteResult;
 import dev.rackside.s3.S3Engine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.util.List;
 
 /// `rm s3://bucket/key [--recursive]`.
-@Command(name = "rm", description = "Delete an object, or everything under a prefix with --recursive.")
-final class RemoveCommand implements Runnable {
-    @ParentCommand
-    RacksideS3 root;
+final class RemoveCommand {
+    private final RacksideS3 root;
+    private final String target;
+    private final boolean recursive;
 
-    @Parameters(paramLabel = "S3URI")
-    String target;
+    RemoveCommand(RacksideS3 root, String target, boolean recursive) {
+        this.root = root;
+        this.target = target;
+        this.recursive = recursive;
+    }
 
-    @Option(names = "--recursive")
-    boolean recursive;
-
-    @Override
-    public void run() {
+    void run() {
         S3Uri uri = S3Uri.parse(target);
         try (S3Engine s3 = root.open()) {
             DeleteResult r = recursive ? s3.deletePrefix(uri.bucket(), uri.key()) : s3.delete(uri.bucket(), List.of(uri.key()));

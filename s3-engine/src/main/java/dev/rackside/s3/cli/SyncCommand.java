@@ -5,9 +5,6 @@ import dev.rackside.s3.S3Engine;
 import dev.rackside.s3.S3EngineException;
 import dev.rackside.s3.SafePaths;
 import dev.rackside.s3.Transfer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,19 +17,18 @@ import java.util.stream.Stream;
 
 /// `sync SRC DST`: copies files that are missing on the other side, differ in size, or are newer
 /// (aws-cli's rule). Deletes nothing.
-@Command(name = "sync", description = "Copy new and changed files between a folder and a prefix.")
-final class SyncCommand implements Runnable {
-    @ParentCommand
-    RacksideS3 root;
+final class SyncCommand {
+    private final RacksideS3 root;
+    private final String source;
+    private final String target;
 
-    @Parameters(index = "0", paramLabel = "SRC")
-    String source;
+    SyncCommand(RacksideS3 root, String source, String target) {
+        this.root = root;
+        this.source = source;
+        this.target = target;
+    }
 
-    @Parameters(index = "1", paramLabel = "DST")
-    String target;
-
-    @Override
-    public void run() {
+    void run() {
         try (S3Engine s3 = root.open()) {
             if (!S3Uri.is(source) && S3Uri.is(target)) {
                 Batch.await(up(s3, Path.of(source), S3Uri.parse(target)), root.out, root.err);
