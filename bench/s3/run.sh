@@ -58,6 +58,8 @@ rm -rf "$WORK/tools/rackside" && mkdir -p "$WORK/tools/rackside"
 cp -p "$repo/s3-engine/target/rackside-s3" "$repo/s3-engine/target/rackside-s3.jar" "$WORK/tools/rackside/"
 cp -p "$repo/s3-engine/target/rackside-s3.aot" "$repo/s3-engine/target/rackside-s3.aot.jdk" "$WORK/tools/rackside/" 2>/dev/null \
   || log "no AOT cache in s3-engine/target: rackside-s3 runs without it"
+cp -rp "$repo/s3-engine/target/rackside-s3.native" "$WORK/tools/rackside/" 2>/dev/null \
+  || log "no unpacked SQLite library in s3-engine/target: sqlite-jdbc extracts its own at each start"
 RACKSIDE="$WORK/tools/rackside/rackside-s3"
 ENGINE_STATE="jar built $(date -u '+%Y-%m-%d %H:%M UTC') from the working tree (git $(cd "$repo" && git rev-parse --short HEAD)$(cd "$repo" && git diff --quiet HEAD -- s3-engine || echo ', with uncommitted s3-engine changes')), sha256 $(sha256sum "$RACKSIDE.jar" | cut -c1-12)"
 
