@@ -132,7 +132,10 @@ final class Arguments {
         Command command = Command.named(word).orElseThrow(() -> new UsageError(
                 (word.startsWith("-") ? "Unknown option: '" : "Unknown command: '") + word + "'", Optional.empty()));
         Optional<Command> context = Optional.of(command);
-        CommandLine own = parse(command.options(), rest.subList(1, rest.size()).toArray(String[]::new), false, context);
+        // Global options may also follow the command, as aws-cli allows (`cp a s3://b/a --endpoint-url …`).
+        Options after = command.options();
+        globalOptions().getOptions().stream().filter(o -> !after.hasOption(o.getLongOpt())).forEach(after::addOption);
+        CommandLine own = parse(after, rest.subList(1, rest.size()).toArray(String[]::new), false, context);
         if (own.hasOption("help")) {
             return new Help(context);
         }
@@ -146,7 +149,10 @@ final class Arguments {
             throw new UsageError("Unexpected argument for " + command.word + ": '" + operands.get(command.maxOperands) + "'",
                     context);
         }
-        return new Run(globals(global), command, List.copyOf(operands), own.hasOption("recursive"));
+        if (own.hasOption("version")) {
+            return new Version();
+        }
+        return new Run(globals(new Given(global, own)), command, List.copyOf(operands), own.hasOption("recursive"));
     }
 
     private static CommandLine parse(Options options, String[] args, boolean stopAtCommand, Optional<Command> context)
@@ -162,14 +168,26 @@ final class Arguments {
         }
     }
 
-    private static Globals globals(CommandLine c) throws UsageError {
+    /// Global options from before the command and after it; where both give one, the later wins.
+    private record Given(CommandLine before, CommandLine after) {
+        String getOptionValue(String option) {
+            String later = after.getOptionValue(option);
+            return later != null ? later : before.getOptionValue(option);
+        }
+
+        boolean hasOption(String option) {
+            return after.hasOption(option) || before.hasOption(option);
+        }
+    }
+
+    private static Globals globals(Given c) throws UsageError {
         return new Globals(c.getOptionValue("endpoint-url"), c.getOptionValue("region"), c.getOptionValue("profile"),
                 c.getOptionValue("rackside-profile"), path(c, "rackside-profiles"), path(c, "journal"), concurrency(c),
                 rate(c, "limit-up"), rate(c, "limit-down"), c.hasOption("virtual-host-style"));
     }
 
     /// A bandwidth limit in bytes/s, 0 for none.
-    private static long rate(CommandLine c, String option) throws UsageError {
+    private static long rate(Given c, String option) throws UsageError {
         String v = c.getOptionValue(option);
         try {
             long bytes = RacksideS3.rate(v);
@@ -183,7 +201,7 @@ final class Arguments {
                 Optional.empty());
     }
 
-    private static int concurrency(CommandLine c) throws UsageError {
+    private static int concurrency(Given c) throws UsageError {
         String v = c.getOptionValue("concurrency");
         if (v == null) {
             return DEFAULT_CONCURRENCY;
@@ -200,7 +218,7 @@ final class Arguments {
                 Optional.empty());
     }
 
-    private static Path path(CommandLine c, String option) throws UsageError {
+    private static Path path(Given c, String option) throws UsageError {
         String v = c.getOptionValue(option);
         try {
             return v == null ? null : Path.of(v);

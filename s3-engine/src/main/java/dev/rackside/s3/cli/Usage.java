@@ -34,7 +34,8 @@ final class Usage {
             w.println(c.description);
             options(w, own);
             w.println();
-            w.println("OPTIONS are the global options listed by 'rackside-s3 --help'.");
+            w.println("OPTIONS are the global options listed by 'rackside-s3 --help'; they may also follow "
+                    + c.word + ".");
         }
         w.flush();
     }

@@ -44,6 +44,19 @@ class ArgumentsTest {
     }
 
     @Test
+    void globalOptionsMayAlsoFollowTheCommandAsInAwsCli() throws Exception {
+        Arguments.Run r = run("--region", "us-east-1", "--concurrency", "4", "cp", "a", "s3://b/a",
+                "--endpoint-url", "http://127.0.0.1:9000", "--region", "eu-central-1", "--limit-up=1M");
+        assertEquals(List.of("a", "s3://b/a"), r.operands());
+        assertEquals("http://127.0.0.1:9000", r.globals().endpointUrl());
+        assertEquals("eu-central-1", r.globals().region(), "the later one wins");
+        assertEquals(4, r.globals().concurrency());
+        assertEquals(1_000_000L, r.globals().limitUp());
+        assertUsageError("Invalid value for option '--concurrency': '-1' is not a whole number of 1 or more",
+                Optional.empty(), "ls", "--concurrency=-1");
+    }
+
+    @Test
     void operandsThatLookLikeOptionsFollowADoubleDash() throws Exception {
         Arguments.Run r = run("rm", "--", "s3://b/-odd");
         assertEquals(List.of("s3://b/-odd"), r.operands());
@@ -70,6 +83,7 @@ class ArgumentsTest {
         assertUsageError("Unknown option: '--bogus'", Optional.empty(), "--bogus", "ls");
         assertUsageError("Unknown option: '--force'", Optional.of(Command.RM), "rm", "s3://b/k", "--force");
         assertUsageError("Unknown option: '--recursive'", Optional.of(Command.SYNC), "sync", "a", "s3://b/", "--recursive");
+        assertUsageError("Unknown option: '--recursive'", Optional.empty(), "--recursive", "cp", "a", "b");
         assertUsageError("Missing DST for cp.", Optional.of(Command.CP), "cp", "a");
         assertUsageError("Missing SRC and DST for sync.", Optional.of(Command.SYNC), "sync");
         assertUsageError("Unexpected argument for rm: 's3://b/2'", Optional.of(Command.RM), "rm", "s3://b/1", "s3://b/2");
