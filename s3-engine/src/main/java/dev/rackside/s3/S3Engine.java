@@ -41,19 +41,20 @@ public final class S3Engine implements AutoCloseable {
         // The journal opens beside the clients' construction (TLS trust store, SDK configuration):
         // about 0.1 s each of every command-line start, and neither needs the other.
         var opening = Journal.openInBackground(options.journal());
+        Clients built = null;
+        Journal journal;
         try {
-            this.clients = new Clients(endpoint, options);
+            built = new Clients(endpoint, options);
+            built.awaitHttpClient();
+            journal = Futures.join(opening);
         } catch (RuntimeException | Error e) {
+            if (built != null) {
+                built.close();
+            }
             closeQuietly(opening);
             throw e;
         }
-        Journal journal;
-        try {
-            journal = Futures.join(opening);
-        } catch (RuntimeException | Error e) {
-            clients.close();
-            throw e;
-        }
+        this.clients = built;
         this.retrier = new Retrier(options, endpoint.region());
         this.ops = new Operations(clients.s3(), retrier, endpoint.region());
         this.copier = new Copier(clients.s3(), retrier, ops, options.copyPartThreshold(), options.copyPartSize(),
@@ -61,11 +62,12 @@ public final class S3Engine implements AutoCloseable {
         this.transfers = new TransferQueue(new TransferEngine(clients.s3(), clients.lean(), retrier, ops, journal, options));
     }
 
+    /// Closes the journal once it has opened, even if this thread was interrupted meanwhile.
     private static void closeQuietly(java.util.concurrent.Future<Journal> opening) {
         try {
-            Futures.join(opening).close();
+            Futures.joinUninterruptibly(opening).close();
         } catch (RuntimeException | Error ignored) {
-            // it failed to open as well; the clients' failure is the one to report
+            // it failed to open as well; the first failure is the one to report
         }
     }
 

@@ -27,7 +27,7 @@ import java.time.Duration;
 /// Builds the SDK clients for one endpoint. The SDK's own retries are off: [Retrier] retries
 /// every call, so transfers can also retry on integrity failures and count tries.
 public final class Clients implements AutoCloseable {
-    private final SdkHttpClient http;
+    private final DeferredHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final S3Client s3;
     private final S3Endpoint endpoint;
@@ -62,6 +62,12 @@ public final class Clients implements AutoCloseable {
 
     /// Small-object GET/PUT without the S3Client pipeline, for custom endpoints only (AWS itself
     /// keeps the SDK's FIPS, dual-stack and regional endpoint settings); null otherwise.
+    /// Waits for the HTTP client built in the background; throws what building it threw, so a
+    /// client that cannot be built fails the engine's opening rather than its first request.
+    public void awaitHttpClient() {
+        http.awaitBuilt();
+    }
+
     public LeanObjects lean() {
         return lean;
     }

@@ -17,7 +17,13 @@ final class DeferredHttpClient implements SdkHttpClient {
     DeferredHttpClient(String name, Supplier<SdkHttpClient> build) {
         this.name = name;
         this.building = new FutureTask<>(build::get);
-        Thread.ofVirtual().name("rackside-http-client").start(building);
+        // A platform thread, as in Journal#openInBackground (a virtual one could deadlock).
+        Thread.ofPlatform().daemon().name("rackside-http-client").start(building);
+    }
+
+    /// Waits until the client is built; throws what building it threw.
+    void awaitBuilt() {
+        Futures.join(building);
     }
 
     @Override
@@ -34,7 +40,7 @@ final class DeferredHttpClient implements SdkHttpClient {
     public void close() {
         SdkHttpClient client;
         try {
-            client = Futures.join(building);
+            client = Futures.joinUninterruptibly(building);
         } catch (RuntimeException | Error failed) {
             return; // never built, so nothing to close; the first request reported why
         }

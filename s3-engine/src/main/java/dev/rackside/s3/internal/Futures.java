@@ -26,4 +26,29 @@ public final class Futures {
             throw new IllegalStateException(e.getCause());
         }
     }
+
+    /// As [#join], but an interrupt does not end the wait: for clean-up that must not leave what
+    /// the future builds (a database connection, a connection pool) open behind it. The thread's
+    /// interrupt status is restored afterwards.
+    public static <T> T joinUninterruptibly(Future<T> f) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return join(f);
+                } catch (S3EngineException.Cancelled e) {
+                    // join turns an interrupt of this wait into Cancelled and sets the flag again;
+                    // without the flag, the Cancelled is the task's own outcome.
+                    if (!Thread.interrupted()) {
+                        throw e;
+                    }
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 }

@@ -75,7 +75,10 @@ public final class Journal implements AutoCloseable {
     /// [Futures#join] gives the journal or rethrows what opening it threw.
     public static FutureTask<Journal> openInBackground(Optional<Path> file) {
         FutureTask<Journal> opening = new FutureTask<>(() -> new Journal(file));
-        Thread.ofVirtual().name("rackside-journal-open").start(opening);
+        // A platform thread: a virtual one can be left without a carrier while it holds the jar
+        // file's lock and another builder, pinned in class initialisation, waits for it (seen on
+        // one CPU without the AOT cache).
+        Thread.ofPlatform().daemon().name("rackside-journal-open").start(opening);
         return opening;
     }
 
