@@ -168,11 +168,16 @@ final class Arguments {
         }
     }
 
-    /// Global options from before the command and after it; where both give one, the later wins.
+    /// Global options from before the command and after it. An option given more than once takes
+    /// its last value, as in aws-cli, so a script can append an override.
     private record Given(CommandLine before, CommandLine after) {
         String getOptionValue(String option) {
-            String later = after.getOptionValue(option);
-            return later != null ? later : before.getOptionValue(option);
+            String later = last(after.getOptionValues(option));
+            return later != null ? later : last(before.getOptionValues(option));
+        }
+
+        private static String last(String[] values) {
+            return values == null || values.length == 0 ? null : values[values.length - 1];
         }
 
         boolean hasOption(String option) {

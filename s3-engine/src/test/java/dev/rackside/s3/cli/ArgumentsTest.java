@@ -57,6 +57,13 @@ class ArgumentsTest {
     }
 
     @Test
+    void anOptionGivenTwiceTakesItsLastValue() throws Exception {
+        assertEquals("b", run("ls", "--region", "a", "--region", "b").globals().region());
+        assertEquals("b", run("--region", "a", "--region", "b", "ls").globals().region());
+        assertEquals("c", run("--region", "a", "ls", "--region", "b", "--region=c").globals().region());
+    }
+
+    @Test
     void operandsThatLookLikeOptionsFollowADoubleDash() throws Exception {
         Arguments.Run r = run("rm", "--", "s3://b/-odd");
         assertEquals(List.of("s3://b/-odd"), r.operands());
