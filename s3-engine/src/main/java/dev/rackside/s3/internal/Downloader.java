@@ -49,7 +49,7 @@ final class Downloader {
         this.options = options;
         this.tries = new GetTries(retrier, gate, throttle);
         this.small = new SmallDownload(s3, lean, tries);
-        this.spanFetch = new SpanFetch(s3, tries, throttle);
+        this.spanFetch = new SpanFetch(s3, tries);
     }
 
     static Path partFile(Path target) {

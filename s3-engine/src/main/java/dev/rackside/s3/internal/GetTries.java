@@ -48,19 +48,26 @@ final class GetTries {
         }
     }
 
-    /// Fills `into` from `in` in reads of at most 64 KiB, each throttled and counted in `got` and
-    /// in the task's progress; the task's stop is checked between reads.
+    /// Fills `into` from `in` in reads of at most 64 KiB (see [#readSome]).
     void readFully(TransferTask task, InputStream in, byte[] into, AtomicLong got) throws IOException, InterruptedException {
         for (int pos = 0; pos < into.length; ) {
-            task.checkStop();
-            int n = in.read(into, pos, Math.min(ChunkStream.CHUNK, into.length - pos));
-            if (n < 0) {
-                throw new IOException("the connection closed after " + pos + " of " + into.length + " bytes");
-            }
-            throttle.acquire(n);
-            pos += n;
-            got.addAndGet(n);
-            task.add(n);
+            pos += readSome(task, in, into, pos, Math.min(ChunkStream.CHUNK, into.length - pos), pos, into.length, got);
         }
+    }
+
+    /// One read of up to `max` bytes into `buf` at `off`: the task's stop checked first, the bytes
+    /// throttled and counted in `got` and in the task's progress. `done` of `total` bytes of the
+    /// body were read before; a body that ends early fails with both.
+    int readSome(TransferTask task, InputStream in, byte[] buf, int off, int max, long done, long total, AtomicLong got)
+            throws IOException, InterruptedException {
+        task.checkStop();
+        int n = in.read(buf, off, max);
+        if (n < 0) {
+            throw new IOException("the connection closed after " + done + " of " + total + " bytes");
+        }
+        throttle.acquire(n);
+        got.addAndGet(n);
+        task.add(n);
+        return n;
     }
 }

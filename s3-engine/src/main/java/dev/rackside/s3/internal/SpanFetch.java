@@ -25,12 +25,10 @@ final class SpanFetch {
 
     private final S3Client s3;
     private final GetTries tries;
-    private final Throttle throttle;
 
-    SpanFetch(S3Client s3, GetTries tries, Throttle throttle) {
+    SpanFetch(S3Client s3, GetTries tries) {
         this.s3 = s3;
         this.tries = tries;
-        this.throttle = throttle;
     }
 
     /// Bytes one GET asks for: about eight GETs per parallel request over the object, in whole
@@ -118,18 +116,11 @@ final class SpanFetch {
         long pos = from;
         long boundary = Math.min(end, (from / piece + 1) * piece);
         while (pos < end) {
-            task.checkStop();
-            int n = in.read(buf, 0, (int) Math.min(buf.length, boundary - pos));
-            if (n < 0) {
-                throw new IOException("the connection closed after " + (pos - from) + " of " + (end - from) + " bytes");
-            }
-            throttle.acquire(n);
+            int n = tries.readSome(task, in, buf, 0, (int) Math.min(buf.length, boundary - pos), pos - from, end - from, got);
             ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
             while (bb.hasRemaining()) {
                 pos += ch.write(bb, pos);
             }
-            got.addAndGet(n);
-            task.add(n);
             if (pos == boundary) {
                 ledger.landed(landedTo.get(), pos);
                 landedTo.set(pos);
