@@ -60,14 +60,14 @@ public final class Clients implements AutoCloseable {
                 endpoint.pathStyle(), options.requestTimeout())).orElse(null);
     }
 
-    /// Small-object GET/PUT without the S3Client pipeline, for custom endpoints only (AWS itself
-    /// keeps the SDK's FIPS, dual-stack and regional endpoint settings); null otherwise.
     /// Waits for the HTTP client built in the background; throws what building it threw, so a
     /// client that cannot be built fails the engine's opening rather than its first request.
     public void awaitHttpClient() {
         http.awaitBuilt();
     }
 
+    /// Small-object GET/PUT without the S3Client pipeline, for custom endpoints only (AWS itself
+    /// keeps the SDK's FIPS, dual-stack and regional endpoint settings); null otherwise.
     public LeanObjects lean() {
         return lean;
     }

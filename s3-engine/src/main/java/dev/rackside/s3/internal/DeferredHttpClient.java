@@ -9,16 +9,15 @@ import java.util.function.Supplier;
 
 /// An [SdkHttpClient] built on a thread of its own: most of building the Apache client is its TLS
 /// set-up (reading the trust store, the public-suffix list), about 0.1 s of every command-line
-/// start, and nothing needs the client until the first request.
+/// start, and it can run while the S3 client is configured around this stand-in
+/// ([Clients#awaitHttpClient] then waits for it before the engine is handed out).
 final class DeferredHttpClient implements SdkHttpClient {
     private final FutureTask<SdkHttpClient> building;
     private final String name;
 
     DeferredHttpClient(String name, Supplier<SdkHttpClient> build) {
         this.name = name;
-        this.building = new FutureTask<>(build::get);
-        // A platform thread, as in Journal#openInBackground (a virtual one could deadlock).
-        Thread.ofPlatform().daemon().name("rackside-http-client").start(building);
+        this.building = Futures.inBackground("rackside-http-client", build::get);
     }
 
     /// Waits until the client is built; throws what building it threw.
@@ -42,7 +41,7 @@ final class DeferredHttpClient implements SdkHttpClient {
         try {
             client = Futures.joinUninterruptibly(building);
         } catch (RuntimeException | Error failed) {
-            return; // never built, so nothing to close; the first request reported why
+            return; // never built, so nothing to close; awaitBuilt() reported why
         }
         client.close();
     }

@@ -3,7 +3,9 @@ package dev.rackside.s3.internal;
 import dev.rackside.s3.S3EngineException;
 
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /// Unwraps a future's failure so callers see the [S3EngineException] that was thrown inside.
 public final class Futures {
@@ -25,6 +27,17 @@ public final class Futures {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /// Runs `work` on a daemon thread of its own, named `name`, for start-up pieces built side by
+    /// side ([Journal#openInBackground], [DeferredHttpClient]); [#join] gives the result or rethrows
+    /// the failure. A platform thread, not a virtual one: a virtual builder holding the jar file's
+    /// lock can be left without a carrier while another builder, pinned in class initialisation,
+    /// waits for a lock the caller holds (a deadlock seen on one CPU without the AOT cache).
+    public static <T> FutureTask<T> inBackground(String name, Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread.ofPlatform().daemon().name(name).start(task);
+        return task;
     }
 
     /// As [#join], but an interrupt does not end the wait: for clean-up that must not leave what

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.util.concurrent.FutureTask;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.FutureTask;
 
 /// The crash-safe record of every unfinished transfer: SQLite in WAL mode, one row per
 /// transfer, one per stored part (upload) and per written range (download). Every row is
@@ -74,12 +74,7 @@ public final class Journal implements AutoCloseable {
     /// each takes about 0.1 s of a command-line start, and they need nothing from each other.
     /// [Futures#join] gives the journal or rethrows what opening it threw.
     public static FutureTask<Journal> openInBackground(Optional<Path> file) {
-        FutureTask<Journal> opening = new FutureTask<>(() -> new Journal(file));
-        // A platform thread: a virtual one can be left without a carrier while it holds the jar
-        // file's lock and another builder, pinned in class initialisation, waits for it (seen on
-        // one CPU without the AOT cache).
-        Thread.ofPlatform().daemon().name("rackside-journal-open").start(opening);
-        return opening;
+        return Futures.inBackground("rackside-journal-open", () -> new Journal(file));
     }
 
     public synchronized Optional<Entry> find(String kind, String bucket, String key, String local) {
