@@ -117,7 +117,8 @@ final class Arguments {
     }
 
     static Request parse(String... args) throws UsageError {
-        CommandLine global = parse(globalOptions(), args, true, Optional.empty());
+        Options globalOptions = globalOptions();
+        CommandLine global = parse(globalOptions, args, true, Optional.empty());
         if (global.hasOption("help")) {
             return new Help(Optional.empty());
         }
@@ -134,7 +135,7 @@ final class Arguments {
         Optional<Command> context = Optional.of(command);
         // Global options may also follow the command, as aws-cli allows (`cp a s3://b/a --endpoint-url …`).
         Options after = command.options();
-        globalOptions().getOptions().stream().filter(o -> !after.hasOption(o.getLongOpt())).forEach(after::addOption);
+        globalOptions.getOptions().stream().filter(o -> !after.hasOption(o.getLongOpt())).forEach(after::addOption);
         CommandLine own = parse(after, rest.subList(1, rest.size()).toArray(String[]::new), false, context);
         if (own.hasOption("help")) {
             return new Help(context);
@@ -188,14 +189,14 @@ final class Arguments {
     private static Globals globals(Given c) throws UsageError {
         return new Globals(c.getOptionValue("endpoint-url"), c.getOptionValue("region"), c.getOptionValue("profile"),
                 c.getOptionValue("rackside-profile"), path(c, "rackside-profiles"), path(c, "journal"), concurrency(c),
-                rate(c, "limit-up"), rate(c, "limit-down"), c.hasOption("virtual-host-style"));
+                limit(c, "limit-up"), limit(c, "limit-down"), c.hasOption("virtual-host-style"));
     }
 
-    /// A bandwidth limit in bytes/s, 0 for none.
-    private static long rate(Given c, String option) throws UsageError {
+    /// A bandwidth limit option in bytes/s, 0 for none.
+    private static long limit(Given c, String option) throws UsageError {
         String v = c.getOptionValue(option);
         try {
-            long bytes = RacksideS3.rate(v);
+            long bytes = rate(v);
             if (bytes >= 0) {
                 return bytes;
             }
@@ -204,6 +205,23 @@ final class Arguments {
         }
         throw new UsageError("Invalid value for option '--" + option + "': '" + v + "' (a rate such as 500K, 10M or 1G)",
                 Optional.empty());
+    }
+
+    /// A rate such as `10M` or `1.5K` in bytes/s (K, M, G = 10^3, 10^6, 10^9; a trailing B is
+    /// ignored), 0 for none; a NumberFormatException for anything else.
+    static long rate(String s) {
+        if (s == null || s.isBlank()) {
+            return 0;
+        }
+        String t = s.strip().toUpperCase(java.util.Locale.ROOT).replace("B", "");
+        long unit = switch (t.charAt(t.length() - 1)) {
+            case 'K' -> 1_000;
+            case 'M' -> 1_000_000;
+            case 'G' -> 1_000_000_000;
+            default -> 1;
+        };
+        String number = unit == 1 ? t : t.substring(0, t.length() - 1);
+        return (long) (Double.parseDouble(number) * unit);
     }
 
     private static int concurrency(Given c) throws UsageError {

@@ -136,21 +136,6 @@ public final class RacksideS3 {
                 url != null && !options.virtualHostStyle(), credentials);
     }
 
-    static long rate(String s) {
-        if (s == null || s.isBlank()) {
-            return 0;
-        }
-        String t = s.strip().toUpperCase(java.util.Locale.ROOT).replace("B", "");
-        long unit = switch (t.charAt(t.length() - 1)) {
-            case 'K' -> 1_000;
-            case 'M' -> 1_000_000;
-            case 'G' -> 1_000_000_000;
-            default -> 1;
-        };
-        String number = unit == 1 ? t : t.substring(0, t.length() - 1);
-        return (long) (Double.parseDouble(number) * unit);
-    }
-
     private static String first(String... values) {
         for (String v : values) {
             if (v != null && !v.isBlank()) {

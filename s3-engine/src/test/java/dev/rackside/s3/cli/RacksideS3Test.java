@@ -152,10 +152,10 @@ class RacksideS3Test {
 
     @Test
     void ratesParseLikeOtherTools() {
-        assertEquals(10_000_000, RacksideS3.rate("10M"));
-        assertEquals(1_500, RacksideS3.rate("1.5K"));
-        assertEquals(2_000_000_000L, RacksideS3.rate("2GB"));
-        assertEquals(0, RacksideS3.rate(null));
+        assertEquals(10_000_000, Arguments.rate("10M"));
+        assertEquals(1_500, Arguments.rate("1.5K"));
+        assertEquals(2_000_000_000L, Arguments.rate("2GB"));
+        assertEquals(0, Arguments.rate(null));
     }
 
     @Test
