@@ -26,6 +26,8 @@ import java.util.Optional;
 /// @param uploadLimit        bytes/s up, 0 = unlimited (changeable live through [TransferQueue])
 /// @param downloadLimit      bytes/s down, 0 = unlimited
 /// @param schedule           weekly limits that apply on top of the fixed ones
+/// @param sharedLimits       limits shared with other engines; when given, they replace
+///                           `uploadLimit`, `downloadLimit` and `schedule` (which must be unset)
 /// @param clock              the wall clock the schedule is read with (injectable for tests)
 /// @param progressInterval   how often progress is reported; listeners never see every byte
 /// @param connectTimeout     TCP/TLS connect timeout
@@ -34,7 +36,8 @@ public record EngineOptions(Optional<Path> journal, int concurrency, long minPar
                             long copyPartThreshold, long copyPartSize, long rangeSize, long bufferMemory,
                             int maxAttempts, Duration retryBaseDelay, Duration retryMaxDelay,
                             long uploadLimit, long downloadLimit, Optional<BandwidthSchedule> schedule, Clock clock,
-                            Duration progressInterval, Duration connectTimeout, Duration requestTimeout) {
+                            Duration progressInterval, Duration connectTimeout, Duration requestTimeout,
+                            Optional<BandwidthLimits> sharedLimits) {
 
     public static final long MIB = 1024L * 1024;
     public static final long GIB = 1024L * MIB;
@@ -43,6 +46,13 @@ public record EngineOptions(Optional<Path> journal, int concurrency, long minPar
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sharedLimits, "sharedLimits");
+        if (uploadLimit < 0 || downloadLimit < 0) {
+            throw new IllegalArgumentException("limits must be ≥ 0 (0 = unlimited)");
+        }
+        if (sharedLimits.isPresent() && (uploadLimit != 0 || downloadLimit != 0 || schedule.isPresent())) {
+            throw new IllegalArgumentException("give either shared limits or this engine's own limits and schedule");
+        }
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
@@ -81,6 +91,7 @@ public record EngineOptions(Optional<Path> journal, int concurrency, long minPar
         private long uploadLimit;
         private long downloadLimit;
         private BandwidthSchedule schedule;
+        private BandwidthLimits sharedLimits;
         private Clock clock = Clock.systemDefaultZone();
         private Duration progressInterval = Duration.ofMillis(250);
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -99,6 +110,7 @@ public record EngineOptions(Optional<Path> journal, int concurrency, long minPar
         public Builder uploadLimit(long bytesPerSecond) { this.uploadLimit = bytesPerSecond; return this; }
         public Builder downloadLimit(long bytesPerSecond) { this.downloadLimit = bytesPerSecond; return this; }
         public Builder schedule(BandwidthSchedule schedule) { this.schedule = schedule; return this; }
+        public Builder sharedLimits(BandwidthLimits limits) { this.sharedLimits = limits; return this; }
         public Builder clock(Clock clock) { this.clock = clock; return this; }
         public Builder progressInterval(Duration interval) { this.progressInterval = interval; return this; }
         public Builder connectTimeout(Duration timeout) { this.connectTimeout = timeout; return this; }
@@ -108,7 +120,7 @@ public record EngineOptions(Optional<Path> journal, int concurrency, long minPar
             return new EngineOptions(Optional.ofNullable(journal), concurrency, minPartSize, multipartThreshold,
                     copyPartThreshold, copyPartSize, rangeSize, bufferMemory, maxAttempts, retryBaseDelay, retryMaxDelay,
                     uploadLimit, downloadLimit, Optional.ofNullable(schedule), clock, progressInterval, connectTimeout,
-                    requestTimeout);
+                    requestTimeout, Optional.ofNullable(sharedLimits));
         }
     }
 }

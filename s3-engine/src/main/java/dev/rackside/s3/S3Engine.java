@@ -59,7 +59,10 @@ public final class S3Engine implements AutoCloseable {
         this.ops = new Operations(clients.s3(), retrier, endpoint.region());
         this.copier = new Copier(clients.s3(), retrier, ops, options.copyPartThreshold(), options.copyPartSize(),
                 options.concurrency());
-        this.transfers = new TransferQueue(new TransferEngine(clients.s3(), clients.lean(), retrier, ops, journal, options));
+        BandwidthLimits limits = options.sharedLimits().orElseGet(() -> new BandwidthLimits(options.uploadLimit(),
+                options.downloadLimit(), options.schedule().orElse(null), options.clock()));
+        this.transfers = new TransferQueue(new TransferEngine(clients.s3(), clients.lean(), retrier, ops, journal, options,
+                limits.up, limits.down), limits);
     }
 
     /// Closes the journal once it has opened, even if this thread was interrupted meanwhile.

@@ -14,9 +14,11 @@ import java.util.stream.Stream;
 /// [S3Engine#transfers()].
 public final class TransferQueue implements AutoCloseable {
     private final TransferEngine engine;
+    private final BandwidthLimits limits;
 
-    TransferQueue(TransferEngine engine) {
+    TransferQueue(TransferEngine engine, BandwidthLimits limits) {
         this.engine = engine;
+        this.limits = limits;
     }
 
     /// Queues one transfer. If the journal holds an unfinished transfer of the same bucket, key
@@ -117,16 +119,23 @@ public final class TransferQueue implements AutoCloseable {
     }
 
     /// Bytes per second up, 0 = unlimited; applies to running transfers within a fraction of a second.
+    /// With [EngineOptions#sharedLimits], this changes the limit of every engine sharing them.
     public void setUploadLimit(long bytesPerSecond) {
-        engine.setLimits(bytesPerSecond, -1);
+        limits.setUploadLimit(bytesPerSecond);
     }
 
     public void setDownloadLimit(long bytesPerSecond) {
-        engine.setLimits(-1, bytesPerSecond);
+        limits.setDownloadLimit(bytesPerSecond);
     }
 
+    /// Replaces the weekly schedule; null removes it.
     public void setSchedule(BandwidthSchedule schedule) {
-        engine.setSchedule(schedule);
+        limits.setSchedule(schedule);
+    }
+
+    /// The limits this queue's transfers obey (shared with other engines when so built).
+    public BandwidthLimits limits() {
+        return limits;
     }
 
     public void addListener(TransferListener listener) {

@@ -1,6 +1,5 @@
 package dev.rackside.s3.internal;
 
-import dev.rackside.s3.BandwidthSchedule;
 import dev.rackside.s3.Encryption;
 import dev.rackside.s3.EngineOptions;
 import dev.rackside.s3.S3EngineException;
@@ -46,13 +45,13 @@ public final class TransferEngine implements AutoCloseable {
 
     /// With `lean` (may be null), small whole-object uploads and downloads skip the S3Client
     /// pipeline where it supports the bucket. The engine owns `journal` from here on and closes it.
+    /// `up` and `down` may be shared with other engines (see [dev.rackside.s3.BandwidthLimits]).
     public TransferEngine(S3Client s3, LeanObjects lean, Retrier retrier, Operations ops, Journal journal,
-                          EngineOptions options) {
+                          EngineOptions options, Throttle up, Throttle down) {
         this.journal = journal;
         this.leftovers = new Leftovers(s3, retrier, journal);
-        BandwidthSchedule schedule = options.schedule().orElse(null);
-        this.up = new Throttle(options.uploadLimit(), schedule, options.clock(), BandwidthSchedule.Limits::upload);
-        this.down = new Throttle(options.downloadLimit(), schedule, options.clock(), BandwidthSchedule.Limits::download);
+        this.up = up;
+        this.down = down;
         this.requests = new ResizableSemaphore(options.concurrency());
         this.files = new ResizableSemaphore(options.concurrency());
         this.uploader = new Uploader(s3, lean, retrier, journal, up, requests, options);
@@ -244,21 +243,6 @@ public final class TransferEngine implements AutoCloseable {
     public void setConcurrency(int n) {
         requests.resize(n);
         files.resize(n);
-    }
-
-    /// New limits in bytes/s; a negative value leaves that direction unchanged.
-    public void setLimits(long upload, long download) {
-        if (upload >= 0) {
-            up.setLimit(upload);
-        }
-        if (download >= 0) {
-            down.setLimit(download);
-        }
-    }
-
-    public void setSchedule(BandwidthSchedule schedule) {
-        up.setSchedule(schedule);
-        down.setSchedule(schedule);
     }
 
     public void addListener(TransferListener l) {
