@@ -66,6 +66,9 @@ final class AppComposition implements AutoCloseable {
     private DemoCluster demo;
     private final RacksideFolders paths;
     AppSettings settings;
+    /// One set of limits for every S3 endpoint, so a cap holds however many endpoints transfer at once.
+    final dev.rackside.s3.BandwidthLimits transferLimits;
+    final dev.rackside.app.feature.s3.TransferSettingsViewModel transferSettings;
 
     AppComposition(RacksideFolders paths, SecretStore secrets, SimulatorOptions demoOptions) {
         this(Preloaded.read(paths), secrets, demoOptions);
@@ -90,9 +93,13 @@ final class AppComposition implements AutoCloseable {
         inventory.refreshIntervalProperty().set(Duration.ofSeconds(settings.refreshIntervalSeconds()));
         connections = new ConnectionsViewModel(profiles, secrets, sessions, background, notifier);
         s3 = new dev.rackside.app.feature.s3.S3BrowserViewModel(s3Sessions, background, notifier, FxBackground::onFx);
+        transferLimits = settings.transfers().toLimits(ZoneId.systemDefault(), Clock.systemDefaultZone());
+        transferSettings = new dev.rackside.app.feature.s3.TransferSettingsViewModel(transferLimits, settings.transfers(),
+                n -> s3Sessions.forEach(s -> s.engine().transfers().setConcurrency(n)), this::saveTransferSettings,
+                ZoneId.systemDefault(), Messages.of(dev.rackside.app.feature.s3.TransferSettingsViewModel.class));
         s3Endpoints = new dev.rackside.app.feature.s3.endpoints.EndpointsViewModel(
                 paths.config().resolve(dev.rackside.s3.profiles.EndpointProfileStore.FILE_NAME), secrets, s3Sessions, background,
-                notifier, p -> dev.rackside.s3.EngineOptions.builder().journal(paths.data().resolve("s3-transfers-" + p.id() + ".db")).build());
+                notifier, p -> engineOptions(paths.data().resolve("s3-transfers-" + p.id() + ".db")));
         s3Endpoints.loadSaved();
 
         Messages text = Messages.of(AppComposition.class);
@@ -111,7 +118,7 @@ final class AppComposition implements AutoCloseable {
         window = new MainWindow(shell, views, List.of(
                 new MainWindow.BottomTab(BOTTOM_TASKS, TasksPanel.tabTitle(tasks), () -> new TasksPanel(tasks).root()),
                 new MainWindow.BottomTab(BOTTOM_TRANSFERS, dev.rackside.app.feature.s3.TransfersPanel.tabTitle(s3.transfers()),
-                        () -> new dev.rackside.app.feature.s3.TransfersPanel(s3.transfers()).root())),
+                        () -> new dev.rackside.app.feature.s3.TransfersPanel(s3.transfers(), transferSettings).root())),
                 notifier, themes,
                 new MainWindow.Actions(inventory::refresh, this::focusSearch, () -> startDemo(() -> shell.select(INVENTORY)),
                 this::showAbout));
@@ -204,7 +211,7 @@ final class AppComposition implements AutoCloseable {
         }
         demoS3Started = true;
         Messages text = Messages.of(AppComposition.class);
-        var options = dev.rackside.s3.EngineOptions.builder().journal(paths.data().resolve("demo-s3-transfers.db")).build();
+        var options = engineOptions(paths.data().resolve("demo-s3-transfers.db"));
         background.submit(() -> demoServers.keep(dev.rackside.app.demo.DemoS3.start(text.get("demo.s3"), options)), started -> {
             s3Sessions.add(new dev.rackside.app.feature.s3.S3Session(dev.rackside.app.demo.DemoS3.SESSION_ID,
                     text.get("demo.s3"), started.engine()));
@@ -216,10 +223,27 @@ final class AppComposition implements AutoCloseable {
         });
     }
 
+    /// Every endpoint's engine: its own journal, the shared limits and the chosen parallel transfers.
+    private dev.rackside.s3.EngineOptions engineOptions(java.nio.file.Path journal) {
+        return dev.rackside.s3.EngineOptions.builder().journal(journal).sharedLimits(transferLimits)
+                .concurrency(transferSettings.saved().concurrency()).build();
+    }
+
+    /// Applied limits are saved at once (not only when the window closes), so a crash keeps them.
+    private void saveTransferSettings(dev.rackside.app.settings.TransferSettings t) {
+        settings = settings.withTransfers(t);
+        try {
+            settingsStore.save(settings);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "transfer settings not saved", e);
+            notifier.warning(Messages.of(AppComposition.class).get("transfers.saveFailed", e.getMessage()));
+        }
+    }
+
     /// Remembers the theme and the last view; called when the window closes.
     void saveSettings(AppSettings.WindowBounds bounds) {
         settings = new AppSettings(AppSettings.Theme.valueOf(themes.choiceProperty().get().name()), bounds,
-                shell.selectedProperty().get().id(), settings.refreshIntervalSeconds(), settings.locale());
+                shell.selectedProperty().get().id(), settings.refreshIntervalSeconds(), settings.locale(), settings.transfers());
         try {
             settingsStore.save(settings);
         } catch (Exception e) {

@@ -83,6 +83,15 @@ public final class AppHarness implements AutoCloseable {
         return app.s3Endpoints;
     }
 
+    public dev.rackside.app.feature.s3.TransferSettingsViewModel transferSettings() {
+        return app.transferSettings;
+    }
+
+    /// Brings a bottom panel's tab ("tasks", "transfers") forward, as clicking its tab does.
+    public void showBottom(String id) {
+        app.window.showBottom(id);
+    }
+
     /// The bottom panel's tab in sight ("tasks", "transfers"), or empty when the panel is hidden.
     public java.util.Optional<String> shownBottom() {
         return app.window.shownBottom();

@@ -10,7 +10,9 @@ import java.util.Optional;
 /// @param lastViewId             the feature view shown last, or null
 /// @param refreshIntervalSeconds how often live views poll the cluster
 /// @param locale                 a language tag (`fr`, `en-GB`), or null to follow the operating system
-public record AppSettings(Theme theme, WindowBounds window, String lastViewId, int refreshIntervalSeconds, String locale) {
+/// @param transfers              S3 bandwidth limits, schedule and parallel transfers
+public record AppSettings(Theme theme, WindowBounds window, String lastViewId, int refreshIntervalSeconds, String locale,
+                          TransferSettings transfers) {
     public static final int DEFAULT_REFRESH_SECONDS = 5;
 
     public enum Theme { SYSTEM, LIGHT, DARK }
@@ -24,10 +26,11 @@ public record AppSettings(Theme theme, WindowBounds window, String lastViewId, i
         // A hand-edited 0 would make views poll in a tight loop; a day is the useful upper end.
         refreshIntervalSeconds = refreshIntervalSeconds < 1 || refreshIntervalSeconds > 86_400
                 ? DEFAULT_REFRESH_SECONDS : refreshIntervalSeconds;
+        transfers = transfers == null ? TransferSettings.defaults() : transfers;
     }
 
     public static AppSettings defaults() {
-        return new AppSettings(Theme.SYSTEM, null, null, DEFAULT_REFRESH_SECONDS, null);
+        return new AppSettings(Theme.SYSTEM, null, null, DEFAULT_REFRESH_SECONDS, null, null);
     }
 
     /// The chosen locale, empty when Rackside follows the operating system.
@@ -36,22 +39,26 @@ public record AppSettings(Theme theme, WindowBounds window, String lastViewId, i
     }
 
     public AppSettings withTheme(Theme t) {
-        return new AppSettings(t, window, lastViewId, refreshIntervalSeconds, locale);
+        return new AppSettings(t, window, lastViewId, refreshIntervalSeconds, locale, transfers);
     }
 
     public AppSettings withWindow(WindowBounds w) {
-        return new AppSettings(theme, w, lastViewId, refreshIntervalSeconds, locale);
+        return new AppSettings(theme, w, lastViewId, refreshIntervalSeconds, locale, transfers);
     }
 
     public AppSettings withLastViewId(String id) {
-        return new AppSettings(theme, window, id, refreshIntervalSeconds, locale);
+        return new AppSettings(theme, window, id, refreshIntervalSeconds, locale, transfers);
     }
 
     public AppSettings withRefreshIntervalSeconds(int seconds) {
-        return new AppSettings(theme, window, lastViewId, seconds, locale);
+        return new AppSettings(theme, window, lastViewId, seconds, locale, transfers);
     }
 
     public AppSettings withLocale(Locale l) {
-        return new AppSettings(theme, window, lastViewId, refreshIntervalSeconds, l == null ? null : l.toLanguageTag());
+        return new AppSettings(theme, window, lastViewId, refreshIntervalSeconds, l == null ? null : l.toLanguageTag(), transfers);
+    }
+
+    public AppSettings withTransfers(TransferSettings t) {
+        return new AppSettings(theme, window, lastViewId, refreshIntervalSeconds, locale, t);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rackside.s3.profiles.RacksideFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,34 @@ class SettingsStoreTest {
         assertEquals(s, back);
         assertEquals(Locale.FRENCH, back.chosenLocale().orElseThrow());
         assertFalse(Files.exists(store.file().resolveSibling(SettingsStore.FILE_NAME + ".tmp")));
+    }
+
+    @Test
+    void transferLimitsAndTheirScheduleSurviveARestart() throws Exception {
+        SettingsStore store = new SettingsStore(RacksideFolders.under(dir));
+        var window = new TransferSettings.Window(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
+                "08:00", "18:00", 10_485_760, 0);
+        AppSettings s = AppSettings.defaults().withTransfers(new TransferSettings(1_000_000, 0, 4, true, List.of(window)));
+        store.save(s);
+        assertTrue(Files.readString(store.file()).contains("\"start\" : \"08:00\""), "times stay readable in the file");
+        assertEquals(s, store.load().settings());
+    }
+
+    @Test
+    void aHandEditedTransferSectionFallsBackToSafeValues() throws Exception {
+        SettingsStore store = new SettingsStore(RacksideFolders.under(dir));
+        Files.createDirectories(store.file().getParent());
+        // a file from before transfer settings existed
+        Files.writeString(store.file(), "{\"theme\": \"DARK\"}");
+        assertEquals(TransferSettings.defaults(), store.load().settings().transfers());
+        Files.writeString(store.file(), """
+                {"transfers": {"uploadLimit": -5, "concurrency": 500, "scheduleOn": true,
+                  "windows": [{"days": ["MONDAY"], "start": "8 o'clock", "end": "18:00", "upload": 1000}]}}""");
+        TransferSettings t = store.load().settings().transfers();
+        assertEquals(0, t.uploadLimit());
+        assertEquals(TransferSettings.DEFAULT_CONCURRENCY, t.concurrency());
+        assertEquals(1, t.windows().size(), "the window is kept for the operator to fix");
+        assertTrue(t.schedule(java.time.ZoneOffset.UTC).isEmpty(), "but an unreadable window limits nothing");
     }
 
     @Test

@@ -6,15 +6,20 @@ import dev.rackside.s3.TransferState;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -36,7 +41,8 @@ public final class TransfersPanel {
     private final BorderPane root = new BorderPane();
     private final TableView<TransferRow> table = new TableView<>();
 
-    public TransfersPanel(TransfersViewModel vm) {
+    /// @param limits the transfer limits, opened from the panel's header
+    public TransfersPanel(TransfersViewModel vm, TransferSettingsViewModel limits) {
         this.vm = vm;
         this.text = Messages.of(S3BrowserView.class);
         this.sizes = new Sizes(text);
@@ -82,9 +88,12 @@ public final class TransfersPanel {
         Button clear = new Button(text.get("transfers.clear"));
         clear.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         clear.setOnAction(e -> vm.clearFinished());
+        Button limitsButton = limitsButton(limits);
         summary.setMinWidth(0); // the summary gives way first when the panel is narrow
+        limitsButton.setMinWidth(0);
         List.of(pause, resume, cancel, clear).forEach(n -> n.setMinWidth(Region.USE_PREF_SIZE));
-        HBox header = new HBox(8, total, summary, spacer, pause, resume, cancel, clear);
+        HBox header = new HBox(8, total, summary, spacer, limitsButton, new Separator(Orientation.VERTICAL),
+                pause, resume, cancel, clear);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(4, 8, 4, 8));
         root.setTop(header);
@@ -101,6 +110,28 @@ public final class TransfersPanel {
         Messages text = Messages.of(TransfersPanel.class);
         return Bindings.createStringBinding(() -> vm.activeProperty().get() == 0 ? text.get("transfers.title")
                 : text.get("transfers.tabActive", vm.activeProperty().get()), vm.activeProperty());
+    }
+
+    /// Shows the limits in force and opens the dialog. A schedule's window begins and ends on its own,
+    /// so the text is re-read every 30 s.
+    private Button limitsButton(TransferSettingsViewModel limits) {
+        Button b = new Button();
+        b.setId("s3-transfer-limits");
+        b.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        b.textProperty().bind(limits.inForceProperty());
+        b.setTooltip(new Tooltip(text.get("limits.open.tooltip")));
+        b.setOnAction(e -> TransferLimitsDialog.create(limits, root.getScene() == null ? null : root.getScene().getWindow()).show());
+        Timeline reread = new Timeline(new KeyFrame(javafx.util.Duration.seconds(30), e -> limits.refresh()));
+        reread.setCycleCount(Animation.INDEFINITE);
+        root.sceneProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                reread.stop();
+            } else {
+                limits.refresh();
+                reread.play();
+            }
+        });
+        return b;
     }
 
     private Button button(String key, Consumer<TransferRow> action) {

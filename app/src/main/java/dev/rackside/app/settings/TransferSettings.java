@@ -1,0 +1,75 @@
+package dev.rackside.app.settings;
+
+import dev.rackside.s3.BandwidthLimits;
+import dev.rackside.s3.BandwidthSchedule;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/// How S3 transfers run, over every endpoint together: bandwidth limits, a weekly schedule and the
+/// number of parallel transfers. Limits are bytes per second, 0 meaning unlimited.
+///
+/// @param uploadLimit   cap up at all times
+/// @param downloadLimit cap down at all times
+/// @param concurrency   parallel requests (and files) per endpoint
+/// @param scheduleOn    whether the windows apply (they are kept while switched off)
+/// @param windows       weekly windows in the computer's time zone; the first that covers a moment
+///                      applies, on top of the caps (the lower rate wins)
+public record TransferSettings(long uploadLimit, long downloadLimit, int concurrency, boolean scheduleOn,
+                               List<Window> windows) {
+    public static final int DEFAULT_CONCURRENCY = 8;
+    public static final int MAX_CONCURRENCY = 32;
+
+    /// One weekly window; times are `HH:mm` (kept as text so settings.json stays readable), and an
+    /// end before the start runs past midnight.
+    public record Window(Set<DayOfWeek> days, String start, String end, long upload, long download) {
+        public Window {
+            days = days == null ? Set.of() : Set.copyOf(days);
+            upload = Math.max(0, upload);
+            download = Math.max(0, download);
+        }
+
+        /// The window as the engine reads it, or empty when a hand-edited file made it unusable.
+        public Optional<BandwidthSchedule.Window> toEngine() {
+            try {
+                LocalTime from = LocalTime.parse(start);
+                LocalTime to = LocalTime.parse(end);
+                return days.isEmpty() || from.equals(to) ? Optional.empty()
+                        : Optional.of(new BandwidthSchedule.Window(days, from, to, upload, download));
+            } catch (DateTimeParseException | NullPointerException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    public TransferSettings {
+        // A hand-edited file must not stop transfers: out-of-range values fall back to sane ones.
+        uploadLimit = Math.max(0, uploadLimit);
+        downloadLimit = Math.max(0, downloadLimit);
+        concurrency = concurrency < 1 || concurrency > MAX_CONCURRENCY ? DEFAULT_CONCURRENCY : concurrency;
+        windows = windows == null ? List.of() : List.copyOf(windows);
+    }
+
+    public static TransferSettings defaults() {
+        return new TransferSettings(0, 0, DEFAULT_CONCURRENCY, false, List.of());
+    }
+
+    /// Limits for the engines to share, as these settings say.
+    public BandwidthLimits toLimits(ZoneId zone, Clock clock) {
+        return new BandwidthLimits(uploadLimit, downloadLimit, schedule(zone).orElse(null), clock);
+    }
+
+    /// The schedule to give the engine, empty when it is switched off or has no usable window.
+    public Optional<BandwidthSchedule> schedule(ZoneId zone) {
+        if (!scheduleOn) {
+            return Optional.empty();
+        }
+        List<BandwidthSchedule.Window> usable = windows.stream().flatMap(w -> w.toEngine().stream()).toList();
+        return usable.isEmpty() ? Optional.empty() : Optional.of(new BandwidthSchedule(zone, usable, 0, 0));
+    }
+}
