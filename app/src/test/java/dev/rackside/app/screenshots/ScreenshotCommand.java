@@ -133,6 +133,7 @@ public final class ScreenshotCommand {
                         || c == dev.rackside.app.feature.s3.ChecksumState.CHECKING)), "checksum states");
         save(onFx(() -> fresh(app.stage().getScene())), out.resolve("s3-browser-light.png"));
         save(endpointDialog(app), out.resolve("s3-endpoint-dialog.png"));
+        save(limitsDialog(app), out.resolve("s3-transfer-limits.png"));
         onFx(() -> {
             app.close();
             return null;
@@ -182,6 +183,41 @@ public final class ScreenshotCommand {
         waitUntil(() -> onFxQuiet(() -> !form.testingProperty().get()), "the endpoint's connection test");
         var dialog = onFx(() -> {
             var d = new dev.rackside.app.feature.s3.endpoints.EndpointDialog(app.stage(), form);
+            d.show();
+            d.getDialogPane().applyCss();
+            d.getDialogPane().layout();
+            return d;
+        });
+        WritableImage shot = snapshotLater(dialog.getDialogPane());
+        onFx(() -> {
+            dialog.close();
+            return null;
+        });
+        return shot;
+    }
+
+    /// The transfer limits as an operator with a shared office uplink sets them: a cap at all times,
+    /// tighter in office hours, and a night window that leaves downloads free; applied, then reopened.
+    private static WritableImage limitsDialog(AppHarness app) throws Exception {
+        var vm = app.transferSettings();
+        onFx(() -> {
+            vm.upload.set("40");
+            vm.newUpload.set("10");
+            vm.newDownload.set("25");
+            vm.addWindow();
+            for (var day : java.time.DayOfWeek.values()) {
+                vm.newDay(day).set(true);
+            }
+            vm.newStart.set("22:00");
+            vm.newEnd.set("06:00");
+            vm.newUpload.set("80");
+            vm.newDownload.set("");
+            vm.addWindow();
+            vm.apply();
+            return null;
+        });
+        var dialog = onFx(() -> {
+            var d = dev.rackside.app.feature.s3.TransferLimitsDialog.create(vm, app.stage());
             d.show();
             d.getDialogPane().applyCss();
             d.getDialogPane().layout();

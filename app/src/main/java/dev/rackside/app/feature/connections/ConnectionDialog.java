@@ -128,7 +128,11 @@ public final class ConnectionDialog extends Dialog<Boolean> {
             }
         });
 
-        getDialogPane().setContent(new VBox(14, grid, rememberBox, new VBox(8, test, diagnosis)));
+        VBox content = new VBox(14, grid, rememberBox, new VBox(8, test, diagnosis));
+        // AtlantaFX pads a header-less dialog's content on three sides only (its left edge touched the frame).
+        content.setPadding(new javafx.geometry.Insets(14, 14, 0, 14));
+        getDialogPane().setMaxWidth(680); // the theme's 600 px would cut the padded form's right edge
+        getDialogPane().setContent(content);
         ButtonType save = new ButtonType(m.get("form.save"), ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
         Button saveButton = (Button) getDialogPane().lookupButton(save);

@@ -5,7 +5,6 @@ import dev.rackside.app.feature.s3.ObjectPropertiesViewModel.TagsState;
 import dev.rackside.app.fx.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -74,7 +73,7 @@ final class PropertiesDialog {
 
         VBox box = new VBox(8, typeRow, section(text.get("props.metadata")), meta.node(), new HBox(8, addMeta, metaNote),
                 section(text.get("props.tags")), tagsNote, tags.node(), addTag, problem);
-        box.setPadding(new Insets(4, 0, 0, 0));
+        // No padding set here: the theme's 1em around a dialog's content applies only while none is set.
         box.setPrefWidth(620);
         d.getDialogPane().setContent(box);
 
