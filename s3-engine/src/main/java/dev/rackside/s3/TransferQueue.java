@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /// Uploads and downloads files and folders: parallel parts and ranges, bounded concurrency,
@@ -37,12 +38,19 @@ public final class TransferQueue implements AutoCloseable {
 
     /// Uploads every regular file under `folder`, keys being `prefix` + the relative path with `/`.
     public List<Transfer> uploadFolder(Path folder, String bucket, String prefix, Encryption sse) {
+        return uploadFolder(folder, bucket, prefix, sse, Optional.empty());
+    }
+
+    /// As [#uploadFolder(Path, String, String, Encryption)], each file encrypted on this computer
+    /// with `clientKey` when given.
+    public List<Transfer> uploadFolder(Path folder, String bucket, String prefix, Encryption sse,
+                                       Optional<ClientSideKey> clientKey) {
         List<Transfer> out = new ArrayList<>();
         List<TransferRequest> batch = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
                 String rel = folder.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
-                batch.add(new TransferRequest.Upload(f, bucket, prefix + rel, sse));
+                batch.add(new TransferRequest.Upload(f, bucket, prefix + rel, sse, clientKey));
                 if (batch.size() == BATCH) {
                     out.addAll(submitBatch(batch, null));
                 }
@@ -58,11 +66,19 @@ public final class TransferQueue implements AutoCloseable {
     /// that could escape the folder or are invalid file names are refused by [SafePaths] and
     /// reported in the returned list as failed transfers (ahead of the rest of their batch).
     public List<Transfer> downloadFolder(S3Engine s3, String bucket, String prefix, Path folder, Encryption sse) {
+        return downloadFolder(s3, bucket, prefix, folder, sse, Optional.empty());
+    }
+
+    /// As [#downloadFolder(S3Engine, String, String, Path, Encryption)]; objects encrypted on a
+    /// client are decrypted with `clientKey` (the others download as they are).
+    public List<Transfer> downloadFolder(S3Engine s3, String bucket, String prefix, Path folder, Encryption sse,
+                                         Optional<ClientSideKey> clientKey) {
         List<Transfer> out = new ArrayList<>();
         List<TransferRequest> batch = new ArrayList<>();
         List<ObjectInfo> listed = new ArrayList<>();
         try {
-            listInto(s3, bucket, prefix, folder, sse, out, batch, listed);
+            listInto(s3, bucket, prefix, folder, new TransferRequest.Download(bucket, prefix, folder, sse, clientKey),
+                    out, batch, listed);
         } finally {
             // Also when the listing fails part way: what was listed is queued, as it was listed.
             out.addAll(submitBatch(batch, listed));
@@ -70,18 +86,21 @@ public final class TransferQueue implements AutoCloseable {
         return out;
     }
 
-    private void listInto(S3Engine s3, String bucket, String prefix, Path folder, Encryption sse, List<Transfer> out,
-                          List<TransferRequest> batch, List<ObjectInfo> listed) {
+    // `like` carries the encryption and key every download of the folder gets.
+    private void listInto(S3Engine s3, String bucket, String prefix, Path folder, TransferRequest.Download like,
+                          List<Transfer> out, List<TransferRequest> batch, List<ObjectInfo> listed) {
         s3.objects(bucket, prefix).forEach(o -> {
             if (o.key().endsWith("/") && o.size() == 0) {
                 return; // a "folder marker" made by consoles, not a file
             }
             String rel = o.key().substring(prefix.length());
             try {
-                batch.add(new TransferRequest.Download(bucket, o.key(), SafePaths.resolve(folder, rel), sse));
+                batch.add(new TransferRequest.Download(bucket, o.key(), SafePaths.resolve(folder, rel), like.encryption(),
+                        like.clientSideKey()));
                 listed.add(o);
             } catch (S3EngineException.UnsafeKey e) {
-                out.add(engine.failed(new TransferRequest.Download(bucket, o.key(), folder, sse), e));
+                out.add(engine.failed(new TransferRequest.Download(bucket, o.key(), folder, like.encryption(),
+                        like.clientSideKey()), e));
             }
             if (batch.size() == BATCH) {
                 out.addAll(submitBatch(batch, listed));
@@ -104,9 +123,16 @@ public final class TransferQueue implements AutoCloseable {
     }
 
     /// Resubmits every unfinished transfer in the journal (after a crash or restart). Transfers
-    /// that need a key the journal does not keep (SSE-C) are left for the caller to resubmit.
+    /// that need a key the journal does not keep (SSE-C, client-side) are left for the caller to
+    /// resubmit.
     public List<Transfer> resumeUnfinished() {
-        return engine.resumeUnfinished();
+        return engine.resumeUnfinished(Optional.empty());
+    }
+
+    /// As [#resumeUnfinished()], also resuming the transfers that were encrypted (or decrypted) on
+    /// this computer, with `clientKey`. Keys are never written to the journal.
+    public List<Transfer> resumeUnfinished(Optional<ClientSideKey> clientKey) {
+        return engine.resumeUnfinished(clientKey);
     }
 
     public List<Transfer> transfers() {

@@ -74,8 +74,11 @@ final class MultipartUpload {
         String sha256 = Hashes.sha256Of(r.local(), size, task);
         Journal.Entry entry = journal.find("UPLOAD", r.bucket(), r.key(), r.local().toString()).orElse(null);
         Map<Integer, Journal.Part> kept = new HashMap<>();
+        // Parts of one upload must all be encrypted alike: a resume with another encryption or
+        // without the client-side key (or with one where there was none) starts over.
         if (entry != null && entry.uploadId() != null && entry.size() == size && stamp.equals(entry.stamp())
-                && entry.partSize() == partSize && sha256.equals(entry.sha256())) {
+                && entry.partSize() == partSize && sha256.equals(entry.sha256()) && sseKind().equals(entry.sse())
+                && (entry.nonce() != null) == r.clientSideKey().isPresent()) {
             kept.putAll(confirmedParts(entry));
             if (kept.isEmpty() && !uploadExists(entry.uploadId())) {
                 entry = null;

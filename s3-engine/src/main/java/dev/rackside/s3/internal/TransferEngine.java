@@ -107,10 +107,11 @@ public final class TransferEngine implements AutoCloseable {
                     .map(Journal.Entry::id);
             TransferTask task = new TransferTask(journalled.orElseGet(() -> UUID.randomUUID().toString()), request, this);
             task.from(listed.get(i), journalled.isPresent());
-            // Keys are never written down, so a transfer that needs one cannot be resumed by the journal alone.
-            if (request.clientSideKey().isEmpty() && !(request.encryption() instanceof Encryption.SseC)) {
+            // Keys are never written down: an SSE-C transfer cannot be resumed from the journal, and a
+            // client-side one is marked so it is resumed only when the caller gives the key again.
+            if (!(request.encryption() instanceof Encryption.SseC)) {
                 rows.add(new Journal.Queued(task.id(), kind, request.bucket(), request.key(), request.local().toString(),
-                        JournalCodec.sseKind(request.encryption())));
+                        JournalCodec.queuedKind(request)));
             }
             latest.put(request, task);
             fresh.add(task);
@@ -220,18 +221,27 @@ public final class TransferEngine implements AutoCloseable {
         events.fire(l -> l.transferFailed(task.progress(), e));
     }
 
-    public List<Transfer> resumeUnfinished() {
+    /// `clientKey`, when given, resumes the transfers that were encrypted on this computer; the others
+    /// that need a key stay in the journal for a later call.
+    public List<Transfer> resumeUnfinished(Optional<dev.rackside.s3.ClientSideKey> clientKey) {
         // In-flight transfers first (they resume from stored parts and ranges), then those that had not
         // stored anything yet; one that is both is submitted once.
         java.util.Set<Transfer> out = new java.util.LinkedHashSet<>();
         for (Journal.Entry e : journal.all()) {
-            if ("SseC".equals(e.sse()) || e.nonce() != null) {
+            boolean sealed = e.nonce() != null;
+            if ("SseC".equals(e.sse()) || sealed && clientKey.isEmpty()) {
                 continue; // keys are not kept in the journal: the caller must resubmit
             }
-            out.add(submit(JournalCodec.request(e.kind(), e.bucket(), e.key(), e.local(), e.sse())));
+            out.add(submit(JournalCodec.request(e.kind(), e.bucket(), e.key(), e.local(), e.sse(),
+                    sealed ? clientKey : Optional.empty())));
         }
         for (Journal.Queued q : journal.queued()) {
-            out.add(submit(JournalCodec.request(q.kind(), q.bucket(), q.key(), q.local(), q.sse())));
+            boolean sealed = JournalCodec.clientSide(q.sse());
+            if (sealed && clientKey.isEmpty()) {
+                continue;
+            }
+            out.add(submit(JournalCodec.request(q.kind(), q.bucket(), q.key(), q.local(), q.sse(),
+                    sealed ? clientKey : Optional.empty())));
         }
         return new ArrayList<>(out);
     }

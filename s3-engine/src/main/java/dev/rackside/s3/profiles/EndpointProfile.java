@@ -20,8 +20,9 @@ import java.util.UUID;
 /// @param region      the signing region
 /// @param pathStyle   `host/bucket/key` instead of `bucket.host/key`
 /// @param credentials where the credentials come from
+/// @param encryption  how uploads are encrypted (absent in files from before it existed: none)
 public record EndpointProfile(UUID id, String name, ProviderPreset provider, String endpoint, String region,
-                              boolean pathStyle, CredentialSource credentials) {
+                              boolean pathStyle, CredentialSource credentials, UploadEncryption encryption) {
 
     /// The keychain service Rackside saves secrets under (the account is the profile's id).
     public static final String KEYCHAIN_SERVICE = "Rackside";
@@ -29,6 +30,7 @@ public record EndpointProfile(UUID id, String name, ProviderPreset provider, Str
     public EndpointProfile {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(credentials, "credentials");
+        encryption = encryption == null ? UploadEncryption.none() : encryption;
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("The endpoint needs a name.");
         }
@@ -38,6 +40,16 @@ public record EndpointProfile(UUID id, String name, ProviderPreset provider, Str
         if (endpoint != null) {
             checkUrl(endpoint);
         }
+    }
+
+    /// A profile whose uploads are not encrypted by Rackside.
+    public EndpointProfile(UUID id, String name, ProviderPreset provider, String endpoint, String region,
+                           boolean pathStyle, CredentialSource credentials) {
+        this(id, name, provider, endpoint, region, pathStyle, credentials, UploadEncryption.none());
+    }
+
+    public EndpointProfile withEncryption(UploadEncryption e) {
+        return new EndpointProfile(id, name, provider, endpoint, region, pathStyle, credentials, e);
     }
 
     /// A new profile with a fresh id.
@@ -57,6 +69,12 @@ public record EndpointProfile(UUID id, String name, ProviderPreset provider, Str
     /// The keychain account of this profile's secret key: its id, so renaming keeps the secret.
     public String keychainAccount() {
         return id.toString();
+    }
+
+    /// Where this profile's client-side encryption key is kept in the keychain, beside its secret
+    /// key: an id of its own, derived from the profile's, so both live under the same service.
+    public UUID clientKeyAccount() {
+        return UUID.nameUUIDFromBytes(("rackside-client-side-key:" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /// The engine's endpoint, with the secret key (if the source needs one) from `secrets`. A

@@ -49,6 +49,29 @@ class EndpointProfileStoreTest {
     }
 
     @Test
+    void uploadEncryptionRoundTripsAndOldFilesReadAsNone() throws Exception {
+        Path file = dir.resolve("s3-endpoints.json");
+        EndpointProfile kms = minio().withEncryption(new UploadEncryption(UploadEncryption.Mode.SSE_KMS, " alias/backups "));
+        EndpointProfile sealed = EndpointProfile.create("Sealed", ProviderPreset.GARAGE, "http://garage.lab:3900", "garage", true,
+                new CredentialSource.KeychainKeys("GK2")).withEncryption(new UploadEncryption(UploadEncryption.Mode.CLIENT_SIDE, "x"));
+        EndpointProfileStore.read(file).put(kms);
+        EndpointProfileStore.read(file).put(sealed);
+        List<EndpointProfile> back = EndpointProfileStore.read(file).list();
+        assertEquals(List.of(kms, sealed), back);
+        assertEquals(new dev.rackside.s3.Encryption.SseKms(java.util.Optional.of("alias/backups")), back.get(0).encryption().serverSide());
+        assertTrue(back.get(1).encryption().clientSide());
+        assertEquals(null, back.get(1).encryption().kmsKeyId(), "a key id only belongs to SSE-KMS");
+        assertFalse(Files.readString(file).toLowerCase().contains("secret"));
+
+        // A file written before upload encryption existed.
+        Files.writeString(file, Files.readString(file).replaceAll("(?s),\\s*\"encryption\"\\s*:\\s*\\{[^}]*}", ""));
+        assertFalse(Files.readString(file).contains("encryption"), Files.readString(file));
+        assertEquals(UploadEncryption.none(), EndpointProfileStore.read(file).list().getFirst().encryption());
+        assertTrue(!kms.clientKeyAccount().equals(kms.id()) && kms.clientKeyAccount().equals(kms.withEncryption(null).clientKeyAccount()),
+                "the client-side key has its own keychain account, stable for the profile");
+    }
+
+    @Test
     void editingKeepsThePlaceAndRemovingForgets() {
         Path file = dir.resolve("s3-endpoints.json");
         EndpointProfileStore store = EndpointProfileStore.read(file);

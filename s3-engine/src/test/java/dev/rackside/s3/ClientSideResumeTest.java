@@ -1,0 +1,109 @@
+package dev.rackside.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/// Client-side encrypted transfers after the engine stopped: the journal keeps no key, so they come
+/// back only when the caller gives the key again, and never as plaintext; and an upload resumed
+/// with another encryption starts over instead of mixing ciphertext and plaintext parts.
+class ClientSideResumeTest {
+    static final ClientSideKey KEY = ClientSideKey.generate();
+    @TempDir
+    static Path store;
+    static S3ProxyServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = S3ProxyServer.onDisk(store);
+        try (S3Engine e = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().build())) {
+            e.createBucket("sealed");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void queuedEncryptedUploadsResumeOnlyWithTheirKey(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("secrets");
+        for (int i = 0; i < 3; i++) {
+            TestFiles.random(folder, "s" + i + ".bin", 96 * 1024, 40 + i);
+        }
+        Path journal = dir.resolve("journal.db");
+        // One file at a time at 32 KiB/s: when the engine stops, one is in flight and two wait.
+        try (S3Engine first = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().concurrency(1)
+                .uploadLimit(32 * 1024).journal(journal).build())) {
+            first.transfers().uploadFolder(folder, "sealed", "q/", Encryption.none(), Optional.of(KEY));
+            Thread.sleep(300);
+        }
+        try (S3Engine second = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(journal).build())) {
+            assertEquals(List.of(), second.transfers().resumeUnfinished(), "without the key nothing is resumed (or sent in clear)");
+        }
+        try (S3Engine third = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(journal).build())) {
+            List<Transfer> back = third.transfers().resumeUnfinished(Optional.of(KEY));
+            assertTrue(back.size() >= 2, "the waiting files come back with the key: " + back.size());
+            for (Transfer t : back) {
+                t.completion().get(60, TimeUnit.SECONDS);
+            }
+            for (int i = 0; i < 3; i++) {
+                String key = "q/s" + i + ".bin";
+                assertEquals("RKS3-AES256GCM-v1", third.head("sealed", key).userMetadata().get("rackside-cse"),
+                        key + " is stored encrypted");
+                Path out = dir.resolve("back/s" + i + ".bin");
+                third.transfers().submit(new TransferRequest.Download("sealed", key, out, Encryption.none(), Optional.of(KEY)))
+                        .completion().get(30, TimeUnit.SECONDS);
+                assertEquals(TestFiles.sha256(folder.resolve("s" + i + ".bin")), TestFiles.sha256(out));
+            }
+        }
+    }
+
+    @Test
+    void anEncryptedUploadResumedWithoutTheKeyStartsOver(@TempDir Path dir) throws Exception {
+        Path f = TestFiles.random(dir, "mixed.bin", 12 * EngineOptions.MIB, 44);
+        Path journal = dir.resolve("journal.db");
+        try (S3Engine first = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().uploadLimit(4_000_000)
+                .journal(journal).build())) {
+            Transfer t = first.transfers().submit(new TransferRequest.Upload(f, "sealed", "mixed.bin", Encryption.none(),
+                    Optional.of(KEY)));
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (t.progress().transferredBytes() < 6 * EngineOptions.MIB && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        // The same file again, now in clear (the operator switched the endpoint's encryption off).
+        try (S3Engine second = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(journal).build())) {
+            second.transfers().upload(f, "sealed", "mixed.bin").completion().get(60, TimeUnit.SECONDS);
+            ObjectMetadata meta = second.head("sealed", "mixed.bin");
+            assertFalse(meta.userMetadata().containsKey("rackside-cse"), meta.userMetadata().toString());
+            assertEquals(java.nio.file.Files.size(f), meta.size(), "no encrypted parts were kept");
+            Path out = dir.resolve("mixed.out");
+            second.transfers().download("sealed", "mixed.bin", out).completion().get(30, TimeUnit.SECONDS);
+            assertEquals(TestFiles.sha256(f), TestFiles.sha256(out));
+        }
+    }
+
+    @Test
+    void keysReadBackFromTheirTextAndRefuseAnythingElse() {
+        ClientSideKey k = ClientSideKey.generate();
+        String text = k.toText();
+        assertEquals(44, text.length());
+        assertEquals(k, ClientSideKey.fromText(" " + text.substring(0, 20) + "\n" + text.substring(20) + " "));
+        for (String bad : List.of("", "hunter2", text.substring(1), text + "AAAA")) {
+            var e = assertThrows(IllegalArgumentException.class, () -> ClientSideKey.fromText(bad), bad);
+            assertTrue(e.getMessage().startsWith("This is not a Rackside client-side key"), e.getMessage());
+        }
+    }
+}
