@@ -14,4 +14,10 @@ public record ObjectMetadata(String key, long size, Instant lastModified, String
     public ObjectMetadata {
         userMetadata = Map.copyOf(userMetadata);
     }
+
+    /// Whether Rackside encrypted the object on a client (AES-256-GCM) before it was uploaded: it
+    /// then reads back only with that client-side key, and `size` counts the ciphertext.
+    public boolean clientSideEncrypted() {
+        return dev.rackside.s3.internal.ChunkedAead.FORMAT.equals(userMetadata.get(dev.rackside.s3.internal.ChunkedAead.META));
+    }
 }

@@ -165,7 +165,7 @@ public final class ScreenshotCommand {
     }
 
     /// The endpoint dialog as an operator leaves it after a passing test: a MinIO-style endpoint on the
-    /// demo's real S3 server, tested with the write/read/delete probe.
+    /// demo's real S3 server with uploads encrypted on this computer, tested with the write/read/delete probe.
     private static WritableImage endpointDialog(AppHarness app) throws Exception {
         var demo = onFx(() -> app.s3().sessionProperty().get().engine().endpoint());
         var keys = (dev.rackside.s3.S3Credentials.StaticKeys) demo.credentials();
@@ -177,6 +177,8 @@ public final class ScreenshotCommand {
             f.accessKeyId.set(keys.accessKeyId());
             f.secretKey.set(keys.secretAccessKey().reveal());
             f.testBucket.set("templates");
+            // Backups leave the lab encrypted: the key is made here and kept in the keychain.
+            f.encryption.mode.set(dev.rackside.s3.profiles.UploadEncryption.Mode.CLIENT_SIDE);
             f.test();
             return f;
         });

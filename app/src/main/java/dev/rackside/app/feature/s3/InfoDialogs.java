@@ -53,6 +53,7 @@ final class InfoDialogs {
         fields.put(text.get("meta.sha256"), m.sha256().orElse(text.get("checksum.NONE")));
         fields.put(text.get("meta.version"), m.versionId().orElse("—"));
         fields.put(text.get("meta.encryption"), m.serverSideEncryption().orElse("—"));
+        fields.put(text.get("meta.clientSide"), text.get(m.clientSideEncrypted() ? "meta.clientSide.yes" : "meta.clientSide.no"));
         new TreeMap<>(m.userMetadata()).forEach((k, v) -> fields.put("x-amz-meta-" + k, v));
         GridPane grid = new GridPane(12, 6);
         int row = 0;

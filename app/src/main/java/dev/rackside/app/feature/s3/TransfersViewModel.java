@@ -8,6 +8,7 @@ import dev.rackside.s3.SafePaths;
 import dev.rackside.s3.Transfer;
 import dev.rackside.s3.TransferListener;
 import dev.rackside.s3.TransferQueue;
+import dev.rackside.s3.TransferRequest;
 import dev.rackside.s3.TransferState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,15 +95,21 @@ public final class TransfersViewModel {
     /// Uploads files and folders into `bucket` under `prefix`; a folder keeps its structure,
     /// its own name becoming the first key segment (as a file manager's copy would).
     public void upload(S3Session s, String bucket, String prefix, List<Path> paths) {
+        if (s.missingClientKey()) {
+            // Never in clear instead: the operator chose encryption on this computer for this endpoint.
+            notifier.warning(text.get("transfers.noClientKey", s.name()));
+            return;
+        }
+        Encryption sse = s.encryption().serverSide();
         background.submit(() -> {
             TransferQueue q = s.engine().transfers();
             List<Transfer> out = new ArrayList<>();
             for (Path p : paths) {
                 String name = p.getFileName().toString();
                 if (Files.isDirectory(p)) {
-                    out.addAll(q.uploadFolder(p, bucket, prefix + name + "/", Encryption.none()));
+                    out.addAll(q.uploadFolder(p, bucket, prefix + name + "/", sse, s.uploadKey()));
                 } else {
-                    out.add(q.upload(p, bucket, prefix + name));
+                    out.add(q.submit(new TransferRequest.Upload(p, bucket, prefix + name, sse, s.uploadKey())));
                 }
             }
             return out;
@@ -120,10 +127,11 @@ public final class TransfersViewModel {
             for (ObjectRow o : objects) {
                 // SafePaths refuses names that would escape the folder ("..", "C:", …)
                 Path target = SafePaths.resolve(folder, o.baseName());
+                // The endpoint's client-side key opens the objects it encrypted; others download as they are.
                 if (o.isFolder()) {
-                    out.addAll(q.downloadFolder(s.engine(), bucket, o.key(), target, Encryption.none()));
+                    out.addAll(q.downloadFolder(s.engine(), bucket, o.key(), target, Encryption.none(), s.clientKey()));
                 } else {
-                    out.add(q.download(bucket, o.key(), target));
+                    out.add(q.submit(new TransferRequest.Download(bucket, o.key(), target, Encryption.none(), s.clientKey())));
                 }
             }
             return out;
@@ -203,7 +211,7 @@ public final class TransfersViewModel {
         known.forEach(t -> running.add(t.id()));
         background.submit(() -> {
             List<Transfer> restored = new ArrayList<>();
-            for (Transfer t : s.engine().transfers().resumeUnfinished()) {
+            for (Transfer t : s.engine().transfers().resumeUnfinished(s.clientKey())) {
                 if (!running.contains(t.id())) {
                     t.pause();
                     restored.add(t);

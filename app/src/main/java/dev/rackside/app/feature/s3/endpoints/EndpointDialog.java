@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.rackside.app.feature.s3.endpoints.EndpointFormModel.Source;
 import dev.rackside.app.fx.Messages;
 import dev.rackside.s3.profiles.ProviderPreset;
+import dev.rackside.s3.profiles.UploadEncryption;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
@@ -42,6 +43,8 @@ public final class EndpointDialog extends Dialog<Boolean> {
     public static final String TEST_ID = "s3ep-test";
     public static final String DIAGNOSIS_ID = "s3ep-diagnosis";
     public static final String SAVE_ID = "s3ep-save";
+    public static final String ENCRYPTION_ID = "s3ep-encryption";
+    public static final String CLIENT_KEY_ID = "s3ep-client-key";
 
     private final Messages m = Messages.of(EndpointDialog.class);
     private final GridPane grid = new GridPane(12, 8);
@@ -97,7 +100,8 @@ public final class EndpointDialog extends Dialog<Boolean> {
                 row(9, "dialog.roleBase", baseBox));
         List<Row> keys = List.of(row(10, "dialog.accessKey", field(form.accessKeyId, ACCESS_KEY_ID)), row(11, "dialog.secret", secret));
         Row profileRow = row(12, "dialog.profile", profile);
-        row(13, "dialog.testBucket", field(form.testBucket, "s3ep-test-bucket"));
+        Label encryptionNote = encryptionRows(form.encryption);
+        row(16, "dialog.testBucket", field(form.testBucket, "s3ep-test-bucket"));
         ((TextField) grid.lookup("#s3ep-test-bucket")).setPromptText(m.get("dialog.testBucketPrompt"));
 
         Label keychain = wrapped(form.keychainProblem(), Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -139,7 +143,7 @@ public final class EndpointDialog extends Dialog<Boolean> {
             }
         });
 
-        VBox content = new VBox(12, grid, keychain, new VBox(8, testBox, diagnosis));
+        VBox content = new VBox(12, grid, encryptionNote, keychain, new VBox(8, testBox, diagnosis));
         // AtlantaFX pads a header-less dialog's content on three sides only (its left edge touched the frame).
         content.setPadding(new javafx.geometry.Insets(14, 14, 0, 14));
         getDialogPane().setMaxWidth(680); // the theme's 600 px would cut the padded form's right edge
@@ -168,6 +172,58 @@ public final class EndpointDialog extends Dialog<Boolean> {
         });
         setOnHidden(e -> form.cancelTest());
         setResultConverter(b -> b == save);
+    }
+
+    /// Rows 13 to 15: how uploads are encrypted, SSE-KMS's key id, and the client-side key with
+    /// "New key" and "Copy key". Returns the note that says what the choice means.
+    private Label encryptionRows(EncryptionFields e) {
+        ComboBox<UploadEncryption.Mode> mode = new ComboBox<>();
+        mode.setId(ENCRYPTION_ID);
+        mode.getItems().setAll(UploadEncryption.Mode.values());
+        mode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(UploadEncryption.Mode m) {
+                return m == null ? "" : EndpointDialog.this.m.get("encryption.mode." + m.name());
+            }
+
+            @Override
+            public UploadEncryption.Mode fromString(String s) {
+                return null; // not editable
+            }
+        });
+        mode.valueProperty().bindBidirectional(e.mode);
+        row(13, "dialog.encryption", mode);
+        TextField kms = field(e.kmsKeyId, "s3ep-kms-key");
+        kms.setPromptText(m.get("dialog.kmsKeyPrompt"));
+        Row kmsRow = row(14, "dialog.kmsKey", kms);
+        PasswordField key = new PasswordField();
+        key.setId(CLIENT_KEY_ID);
+        key.textProperty().bindBidirectional(e.key);
+        key.setPromptText(m.get("dialog.clientKeyPrompt"));
+        HBox.setHgrow(key, javafx.scene.layout.Priority.ALWAYS);
+        Button fresh = new Button(m.get("dialog.newKey"));
+        fresh.setId("s3ep-new-key");
+        fresh.setOnAction(a -> e.newKey());
+        Button copy = new Button(m.get("dialog.copyKey"));
+        copy.setId("s3ep-copy-key");
+        copy.setOnAction(a -> e.keyToCopy().ifPresent(k -> {
+            var content = new javafx.scene.input.ClipboardContent();
+            content.putString(k);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        }));
+        HBox keyBox = new HBox(8, key, fresh, copy);
+        keyBox.setAlignment(Pos.CENTER_LEFT);
+        Row keyRow = row(15, "dialog.clientKey", keyBox);
+        Label note = wrapped("", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        note.setId("s3ep-encryption-note");
+        note.textProperty().bind(e.noteProperty());
+        Runnable showMode = () -> {
+            kmsRow.show(e.mode.get() == UploadEncryption.Mode.SSE_KMS);
+            keyRow.show(e.clientSide());
+        };
+        e.mode.addListener((o, a, b) -> showMode.run());
+        showMode.run();
+        return note;
     }
 
     /// A caption with a mnemonic (`_Name`) and its field.

@@ -7,6 +7,7 @@ import dev.rackside.s3.Secret;
 import dev.rackside.s3.profiles.CredentialSource;
 import dev.rackside.s3.profiles.EndpointProfile;
 import dev.rackside.s3.profiles.ProviderPreset;
+import dev.rackside.s3.profiles.UploadEncryption;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,6 +54,8 @@ public final class EndpointFormModel {
     public final StringProperty endpointHint = new SimpleStringProperty("");
     public final StringProperty diagnosis = new SimpleStringProperty("");
     public final ObjectProperty<Tone> tone = new SimpleObjectProperty<>(Tone.NEUTRAL);
+    /// How uploads are encrypted, with the client-side key.
+    public final EncryptionFields encryption;
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(false);
     private final List<String> awsProfileNames;
     private String filledEndpoint = "";
@@ -67,6 +70,8 @@ public final class EndpointFormModel {
         if (!awsProfileNames.isEmpty()) {
             awsProfile.set(awsProfileNames.contains("default") ? "default" : awsProfileNames.getFirst());
         }
+        this.encryption = new EncryptionFields(original == null ? UploadEncryption.none() : original.encryption(),
+                original == null ? Optional.empty() : endpoints.clientKeyOf(original.id()), text);
         if (original != null) {
             name.set(original.name());
             preset.set(original.preset().orElse(ProviderPreset.OTHER));
@@ -111,7 +116,7 @@ public final class EndpointFormModel {
             try {
                 UUID id = original == null ? UUID.randomUUID() : original.id();
                 return Optional.of(new EndpointProfile(id, name.get(), preset.get(), endpoint.get(), region.get(),
-                        pathStyle.get(), credentials()));
+                        pathStyle.get(), credentials(), encryption.toEncryption()));
             } catch (IllegalArgumentException e) {
                 problem = Optional.of(e.getMessage());
             }
@@ -142,7 +147,7 @@ public final class EndpointFormModel {
             return false;
         }
         cancelTest();
-        endpoints.save(profile.get(), needsSecret() ? typedSecret() : Optional.empty(), onSaved);
+        endpoints.save(profile.get(), needsSecret() ? typedSecret() : Optional.empty(), encryption.keyToStore(), onSaved);
         return true;
     }
 
@@ -276,6 +281,6 @@ public final class EndpointFormModel {
         if (source.get() == Source.ASSUME_ROLE && !roleArn.get().strip().matches("arn:[^:\\s]+:[^:\\s]*:[^:\\s]*:[^:\\s]*:role/\\S+")) {
             return Optional.of(text.get("form.roleArnInvalid"));
         }
-        return Optional.empty();
+        return encryption.problem();
     }
 }

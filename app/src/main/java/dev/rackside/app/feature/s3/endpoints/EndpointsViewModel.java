@@ -4,9 +4,8 @@ import dev.rackside.app.feature.s3.S3Session;
 import dev.rackside.app.fx.Background;
 import dev.rackside.app.fx.Messages;
 import dev.rackside.app.fx.Notifier;
-import dev.rackside.app.settings.InMemorySecretStore;
 import dev.rackside.app.settings.SecretStore;
-import dev.rackside.app.settings.SecretStoreException;
+import dev.rackside.s3.ClientSideKey;
 import dev.rackside.s3.ConnectionReport;
 import dev.rackside.s3.EngineOptions;
 import dev.rackside.s3.S3Engine;
@@ -14,7 +13,6 @@ import dev.rackside.s3.S3EngineException;
 import dev.rackside.s3.Secret;
 import dev.rackside.s3.profiles.EndpointProfile;
 import dev.rackside.s3.profiles.EndpointProfileStore;
-import dev.rackside.s3.profiles.SecretLookup;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,18 +28,16 @@ import javafx.collections.ObservableList;
 /// The saved S3 endpoints and the commands on them: load at start-up, save, remove, test. Each
 /// saved endpoint is an [S3Session] in the browser's sidebar, next to the demo's.
 ///
-/// Secret keys go to the OS keychain only (never to the profiles file); without a keychain they
-/// are kept for this run and the operator is told so. Blocking work (file, keychain, engines) runs
-/// on the [Background]; callbacks arrive on the UI thread.
+/// Secret keys and client-side encryption keys go to the OS keychain only (never to the profiles
+/// file); without a keychain they are kept for this run and the operator is told so. Blocking work
+/// (file, keychain, engines) runs on the [Background]; callbacks arrive on the UI thread.
 public final class EndpointsViewModel implements AutoCloseable {
     /// A connection test should answer in seconds, not after the engine's patient retries.
     static final EngineOptions TEST_OPTIONS = EngineOptions.builder().maxAttempts(1)
             .connectTimeout(Duration.ofSeconds(5)).requestTimeout(Duration.ofSeconds(20)).build();
 
     private final Path file;
-    private final SecretStore keychain;
-    // Secrets typed this run, so an endpoint keeps working when the keychain is unavailable.
-    private final InMemorySecretStore sessionSecrets = new InMemorySecretStore();
+    private final EndpointSecrets secrets;
     private final ObservableList<S3Session> sessions;
     private final Background background;
     private final Notifier notifier;
@@ -59,7 +55,7 @@ public final class EndpointsViewModel implements AutoCloseable {
                               Notifier notifier, Function<EndpointProfile, EngineOptions> options,
                               Supplier<List<String>> awsProfiles) {
         this.file = file;
-        this.keychain = keychain;
+        this.secrets = new EndpointSecrets(keychain, text);
         this.sessions = sessions;
         this.background = background;
         this.notifier = notifier;
@@ -93,7 +89,7 @@ public final class EndpointsViewModel implements AutoCloseable {
 
     /// Whether secret keys can be kept across restarts, and if not, why.
     public SecretStore.Availability keychainAvailability() {
-        return keychain.available();
+        return secrets.availability();
     }
 
     /// The profile names of `~/.aws/config` and `~/.aws/credentials`. Reads two small files.
@@ -106,26 +102,40 @@ public final class EndpointsViewModel implements AutoCloseable {
         background.submit(() -> {
             EndpointProfileStore s = store();
             List<S3Session> opened = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
+            s.loadWarning().ifPresent(warnings::add);
             for (EndpointProfile p : s.list()) {
-                opened.add(open(p, Optional.empty()));
+                Opened o = open(p, Optional.empty(), Optional.empty());
+                opened.add(o.session());
+                o.warning().ifPresent(warnings::add);
             }
-            return new Loaded(s.list(), s.loadWarning(), opened);
+            return new Loaded(s.list(), warnings, opened);
         }, loaded -> {
             profiles.setAll(loaded.profiles());
             sessions.addAll(loaded.sessions());
-            loaded.warning().ifPresent(notifier::warning);
+            loaded.warnings().forEach(notifier::warning);
         }, failure -> notifier.error(text.get("load.failed", failure.getMessage()), failure));
     }
 
-    private record Loaded(List<EndpointProfile> profiles, Optional<String> warning, List<S3Session> sessions) {
+    private record Loaded(List<EndpointProfile> profiles, List<String> warnings, List<S3Session> sessions) {
     }
 
     /// Saves `profile` and (re)opens its endpoint; `secret`, when typed, goes to the keychain.
     public void save(EndpointProfile profile, Optional<Secret> secret, Runnable onSaved) {
+        save(profile, secret, Optional.empty(), onSaved);
+    }
+
+    /// As [#save(EndpointProfile, Optional, Runnable)]; a new or pasted client-side key goes to the
+    /// keychain too.
+    public void save(EndpointProfile profile, Optional<Secret> secret, Optional<ClientSideKey> clientKey, Runnable onSaved) {
         background.submit(() -> {
             store().put(profile);
-            Optional<String> note = storeSecret(profile, secret);
-            return new Saved(open(profile, secret), note);
+            List<String> notes = new ArrayList<>();
+            secrets.storeSecret(profile, secret).ifPresent(notes::add);
+            secrets.storeClientKey(profile, clientKey).ifPresent(notes::add);
+            Opened opened = open(profile, secret, clientKey);
+            opened.warning().ifPresent(notes::add);
+            return new Saved(opened.session(), notes);
         }, saved -> {
             int at = indexOf(profiles, profile.id());
             if (at < 0) {
@@ -134,33 +144,33 @@ public final class EndpointsViewModel implements AutoCloseable {
                 profiles.set(at, profile);
             }
             replaceSession(saved.session());
-            saved.note().ifPresent(notifier::warning);
+            saved.notes().forEach(notifier::warning);
             notifier.info(text.get("saved", profile.name()));
             onSaved.run();
         }, this::report);
     }
 
-    private record Saved(S3Session session, Optional<String> note) {
+    private record Saved(S3Session session, List<String> notes) {
     }
 
-    /// Forgets the endpoint and deletes its secret key from the keychain.
+    /// The client-side key of a connected endpoint, for "Copy key" while editing it.
+    public Optional<ClientSideKey> clientKeyOf(UUID profileId) {
+        return sessions.stream().filter(s -> s.id().equals(profileId.toString())).findFirst()
+                .flatMap(S3Session::clientKey);
+    }
+
+    /// Forgets the endpoint and deletes its secret key and client-side key from the keychain.
     public void remove(EndpointProfile profile) {
         background.submit(() -> {
             store().remove(profile.id());
-            sessionSecrets.delete(profile.id());
-            try {
-                keychain.delete(profile.id());
-                return Optional.<String>empty();
-            } catch (SecretStoreException e) {
-                return Optional.of(text.get("secret.notDeleted", e.getMessage()));
-            }
-        }, note -> {
+            return secrets.delete(profile);
+        }, (List<String> notes) -> {
             profiles.removeIf(p -> p.id().equals(profile.id()));
             sessions.stream().filter(s -> s.id().equals(profile.id().toString())).findFirst().ifPresent(s -> {
                 sessions.remove(s);
                 closeLater(s);
             });
-            note.ifPresent(notifier::warning);
+            notes.forEach(notifier::warning);
             notifier.info(text.get("removed", profile.name()));
         }, this::report);
     }
@@ -170,7 +180,7 @@ public final class EndpointsViewModel implements AutoCloseable {
     public Background.Cancellable test(EndpointProfile draft, Optional<Secret> secret, Optional<String> bucket,
                                        Consumer<ConnectionReport> done) {
         return background.submit(() -> {
-            try (S3Engine engine = S3Engine.open(draft.toEndpoint(lookup(secret)), TEST_OPTIONS)) {
+            try (S3Engine engine = S3Engine.open(draft.toEndpoint(secrets.lookup(secret)), TEST_OPTIONS)) {
                 return engine.testConnection(bucket);
             }
         }, done::accept, failure -> done.accept(new ConnectionReport(ConnectionReport.Outcome.OTHER,
@@ -210,50 +220,13 @@ public final class EndpointsViewModel implements AutoCloseable {
         return store;
     }
 
-    private S3Session open(EndpointProfile p, Optional<Secret> typed) {
-        return new S3Session(p.id().toString(), p.name(), S3Engine.open(p.toEndpoint(lookup(typed)), options.apply(p)));
+    private Opened open(EndpointProfile p, Optional<Secret> typed, Optional<ClientSideKey> typedKey) {
+        EndpointSecrets.ClientKey key = secrets.clientKey(p, typedKey);
+        S3Engine engine = S3Engine.open(p.toEndpoint(secrets.lookup(typed)), options.apply(p));
+        return new Opened(new S3Session(p.id().toString(), p.name(), engine, p.encryption(), key.key()), key.warning());
     }
 
-    // The typed secret first, then this run's, then the keychain's.
-    private SecretLookup lookup(Optional<Secret> typed) {
-        return id -> {
-            if (typed.isPresent()) {
-                return typed;
-            }
-            return sessionSecrets.load(id).or(() -> loadFromKeychain(id)).map(s -> Secret.of(s.reveal()));
-        };
-    }
-
-    private Optional<dev.rackside.proxmox.Secret> loadFromKeychain(UUID id) {
-        try {
-            return keychain.load(id);
-        } catch (SecretStoreException e) {
-            // the profile turns this into "cannot be read from the keychain: <why>"
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    /// Where the typed secret went, when that is worth telling: only this run, or nowhere.
-    private Optional<String> storeSecret(EndpointProfile profile, Optional<Secret> secret) throws SecretStoreException {
-        UUID id = profile.id();
-        if (!profile.credentials().needsKeychainSecret()) {
-            sessionSecrets.delete(id);
-            keychain.delete(id); // an ~/.aws profile needs no saved key: do not leave one behind
-            return Optional.empty();
-        }
-        if (secret.isEmpty()) {
-            return Optional.empty();
-        }
-        sessionSecrets.store(id, dev.rackside.proxmox.Secret.of(secret.get().reveal()));
-        if (!keychain.available().available()) {
-            return Optional.of(text.get("secret.thisRunOnly", profile.name(), keychain.available().reason()));
-        }
-        try {
-            keychain.store(id, dev.rackside.proxmox.Secret.of(secret.get().reveal()));
-            return Optional.empty();
-        } catch (SecretStoreException e) {
-            return Optional.of(text.get("secret.notSaved", profile.name(), e.getMessage()));
-        }
+    private record Opened(S3Session session, Optional<String> warning) {
     }
 
     private void replaceSession(S3Session next) {

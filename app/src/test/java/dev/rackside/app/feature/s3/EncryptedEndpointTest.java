@@ -1,0 +1,210 @@
+package dev.rackside.app.feature.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rackside.app.demo.DemoS3;
+import dev.rackside.app.feature.s3.endpoints.EndpointFormModel;
+import dev.rackside.app.feature.s3.endpoints.EndpointsViewModel;
+import dev.rackside.app.fx.Background;
+import dev.rackside.app.fx.RecordingNotifier;
+import dev.rackside.app.settings.InMemorySecretStore;
+import dev.rackside.s3.ClientSideKey;
+import dev.rackside.s3.EngineOptions;
+import dev.rackside.s3.Encryption;
+import dev.rackside.s3.S3Credentials;
+import dev.rackside.s3.S3EngineException;
+import dev.rackside.s3.TransferRequest;
+import dev.rackside.s3.TransferState;
+import dev.rackside.s3.profiles.EndpointProfile;
+import dev.rackside.s3.profiles.ProviderPreset;
+import dev.rackside.s3.profiles.UploadEncryption;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/// An endpoint saved with "encrypt on this computer": its key is made by the form, kept in the
+/// keychain (never in the endpoints file), used for every upload from the browser and for reading
+/// them back, also after a restart; without the key nothing is uploaded in clear.
+class EncryptedEndpointTest {
+    static DemoS3 demo;
+    static String url;
+    static String accessKey;
+    static String secretKey;
+
+    @TempDir
+    Path dir;
+    final InMemorySecretStore keychain = new InMemorySecretStore();
+    final ObservableList<S3Session> sessions = FXCollections.observableArrayList();
+    final RecordingNotifier notifier = new RecordingNotifier();
+    EndpointsViewModel endpoints;
+    S3BrowserViewModel browser;
+    S3Fixture.Ui ui;
+
+    @BeforeAll
+    static void startDemo() {
+        demo = DemoS3.start("Demo S3", EngineOptions.defaults());
+        url = demo.endpoint().endpoint().orElseThrow().toString();
+        var keys = (S3Credentials.StaticKeys) demo.endpoint().credentials();
+        accessKey = keys.accessKeyId();
+        secretKey = keys.secretAccessKey().reveal();
+    }
+
+    @AfterAll
+    static void stopDemo() {
+        demo.close();
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.transfers().close();
+        }
+        if (endpoints != null) {
+            endpoints.close();
+        }
+    }
+
+    void open() {
+        if (endpoints != null) {
+            browser.transfers().close();
+            endpoints.close();
+            sessions.clear();
+        }
+        endpoints = new EndpointsViewModel(dir.resolve("config/s3-endpoints.json"), keychain, sessions, Background.direct(),
+                notifier, p -> EngineOptions.builder().journal(dir.resolve("journal-" + p.id() + ".db")).build(), List::of);
+        endpoints.loadSaved();
+        ui = new S3Fixture.Ui();
+        browser = new S3BrowserViewModel(sessions, Background.direct(), notifier, ui);
+    }
+
+    EndpointFormModel form(UploadEncryption.Mode mode) {
+        EndpointFormModel f = new EndpointFormModel(endpoints, null);
+        f.name.set("Sealed lab");
+        f.preset.set(ProviderPreset.MINIO);
+        f.endpoint.set(url);
+        f.accessKeyId.set(accessKey);
+        f.secretKey.set(secretKey);
+        f.encryption.mode.set(mode);
+        return f;
+    }
+
+    void await(List<TransferRow> rows) {
+        ui.until(() -> rows.stream().allMatch(r -> r.stateProperty().get().finished()), 30, "transfers");
+        rows.forEach(r -> assertEquals(TransferState.COMPLETED, r.stateProperty().get(), r.problemProperty().get()));
+    }
+
+    @Test
+    void uploadsAreCiphertextOnTheServerAndReadBackWithTheKeychainKey() throws Exception {
+        open();
+        EndpointFormModel f = form(UploadEncryption.Mode.CLIENT_SIDE);
+        String key = f.encryption.key.get();
+        assertEquals(44, key.length(), "choosing client-side makes a key");
+        assertEquals(Optional.of(key), f.encryption.keyToCopy());
+        assertTrue(f.save(() -> { }), f.diagnosis.get());
+        EndpointProfile saved = endpoints.profiles().getFirst();
+        assertEquals(key, keychain.load(saved.clientKeyAccount()).orElseThrow().reveal());
+        assertFalse(Files.readString(dir.resolve("config/s3-endpoints.json")).contains(key), "never in the endpoints file");
+
+        Path folder = dir.resolve("secrets");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("root-password.txt"), "hunter2\n".repeat(100));
+        S3Session s = sessions.getFirst();
+        demo.engine().createBucket("sealed");
+        browser.transfers().upload(s, "sealed", "", List.of(folder));
+        await(browser.transfers().rows());
+
+        var meta = s.engine().head("sealed", "secrets/root-password.txt");
+        assertTrue(meta.clientSideEncrypted(), meta.userMetadata().toString());
+        var plain = demo.engine().transfers().download("sealed", "secrets/root-password.txt", dir.resolve("no-key.txt"));
+        var e = assertThrows(S3EngineException.class, plain::await);
+        assertTrue(e.getMessage().contains("encrypted on the client"), e.getMessage());
+
+        // After a restart the key comes from the keychain, and the browser's download decrypts.
+        open();
+        S3Session again = sessions.getFirst();
+        assertEquals(Optional.of(ClientSideKey.fromText(key)), again.clientKey());
+        ObjectRow row = ObjectRow.object(new dev.rackside.s3.ObjectInfo("secrets/root-password.txt", meta.size(),
+                meta.lastModified(), meta.etag(), "STANDARD"), "secrets/");
+        browser.transfers().download(again, "sealed", List.of(row), dir.resolve("back"));
+        await(browser.transfers().rows());
+        assertEquals("hunter2\n".repeat(100), Files.readString(dir.resolve("back/root-password.txt"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withoutItsKeyAnEncryptingEndpointUploadsNothing() throws Exception {
+        open();
+        assertTrue(form(UploadEncryption.Mode.CLIENT_SIDE).save(() -> { }));
+        EndpointProfile saved = endpoints.profiles().getFirst();
+        keychain.delete(saved.clientKeyAccount());
+        // A fresh start on a computer whose keychain lacks the key (this run's copy went with the old view model).
+        endpoints.close();
+        sessions.clear();
+        endpoints = null;
+        open();
+        S3Session s = sessions.getFirst();
+        assertTrue(s.missingClientKey());
+        assertTrue(notifier.warnings.stream().anyMatch(w -> w.contains("not in this computer's keychain")), notifier.warnings.toString());
+        Path f = Files.writeString(dir.resolve("plain.txt"), "secret");
+        browser.transfers().upload(s, "iso-images", "", List.of(f));
+        assertTrue(browser.transfers().rows().isEmpty(), "nothing queued");
+        assertTrue(notifier.warnings.getLast().startsWith("Nothing was uploaded"), notifier.warnings.getLast());
+    }
+
+    @Test
+    void kmsAndSseS3AreAskedOfTheServerAndAKeyIsCheckedBeforeSaving() throws Exception {
+        open();
+        EndpointFormModel f = form(UploadEncryption.Mode.SSE_KMS);
+        f.encryption.kmsKeyId.set(" alias/backups ");
+        assertEquals(new UploadEncryption(UploadEncryption.Mode.SSE_KMS, "alias/backups"), f.toProfile().orElseThrow().encryption());
+        assertEquals(new Encryption.SseKms(Optional.of("alias/backups")), f.toProfile().orElseThrow().encryption().serverSide());
+        f.encryption.kmsKeyId.set("alias/my backups");
+        assertTrue(f.toProfile().isEmpty());
+        assertTrue(f.diagnosis.get().startsWith("A KMS key ID has no spaces"), f.diagnosis.get());
+
+        EndpointFormModel pasted = form(UploadEncryption.Mode.CLIENT_SIDE);
+        pasted.encryption.key.set("not a key");
+        assertFalse(pasted.save(() -> { }));
+        assertTrue(pasted.diagnosis.get().startsWith("This is not a Rackside client-side key"), pasted.diagnosis.get());
+        ClientSideKey other = ClientSideKey.generate();
+        pasted.encryption.key.set(other.toText().substring(0, 22) + "\n" + other.toText().substring(22));
+        assertTrue(pasted.save(() -> { }), pasted.diagnosis.get());
+        assertEquals(Optional.of(other), sessions.getFirst().clientKey(), "a key pasted from another computer is used as is");
+
+        // Editing keeps the key unless a new one is made, and says what a new one would cost.
+        EndpointFormModel edit = new EndpointFormModel(endpoints, endpoints.profiles().getFirst());
+        assertEquals("", edit.encryption.key.get());
+        assertEquals(Optional.of(other.toText()), edit.encryption.keyToCopy());
+        edit.encryption.newKey();
+        assertTrue(edit.encryption.noteProperty().get().startsWith("This replaces the endpoint's key"));
+        edit.encryption.mode.set(UploadEncryption.Mode.SSE_S3);
+        edit.encryption.key.set("");
+        assertTrue(edit.encryption.noteProperty().get().startsWith("Objects encrypted on this computer before stay readable"));
+        assertTrue(edit.save(() -> { }));
+        assertEquals(new Encryption.SseS3(), sessions.getFirst().encryption().serverSide());
+        assertEquals(Optional.of(other), sessions.getFirst().clientKey(), "kept for the objects it encrypted");
+        assertEquals(Optional.empty(), sessions.getFirst().uploadKey());
+    }
+
+    @Test
+    void removingAnEndpointDeletesItsClientSideKeyToo() throws Exception {
+        open();
+        assertTrue(form(UploadEncryption.Mode.CLIENT_SIDE).save(() -> { }));
+        EndpointProfile saved = endpoints.profiles().getFirst();
+        assertTrue(keychain.load(saved.clientKeyAccount()).isPresent());
+        endpoints.remove(saved);
+        assertTrue(keychain.load(saved.clientKeyAccount()).isEmpty());
+        assertTrue(keychain.load(saved.id()).isEmpty());
+    }
+}
