@@ -34,11 +34,18 @@ public final class BandwidthLimits {
     }
 
     public void setUploadLimit(long bytesPerSecond) {
-        up.setLimit(bytesPerSecond);
+        up.setLimit(checked(bytesPerSecond));
     }
 
     public void setDownloadLimit(long bytesPerSecond) {
-        down.setLimit(bytesPerSecond);
+        down.setLimit(checked(bytesPerSecond));
+    }
+
+    private static long checked(long bytesPerSecond) {
+        if (bytesPerSecond < 0) {
+            throw new IllegalArgumentException("limits must be ≥ 0 (0 = unlimited)");
+        }
+        return bytesPerSecond;
     }
 
     /// Replaces the schedule; null removes it.

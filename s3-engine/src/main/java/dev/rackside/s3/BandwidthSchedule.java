@@ -13,12 +13,15 @@ import java.util.Set;
 /// A weekly timetable of bandwidth limits, like rclone's `--bwlimit` timetable: for example
 /// 10 MB/s up and down Monday to Friday 08:00–18:00, unlimited otherwise.
 ///
-/// The first matching window wins; outside every window the default limits apply. Limits are
-/// bytes per second, 0 meaning unlimited. Times are read in the schedule's zone.
+/// Every window that covers a moment applies, and per direction the lowest limit wins (a window
+/// with 0 in one direction leaves that direction to the others); outside every window the default
+/// limits apply. Limits are bytes per second, 0 meaning unlimited. Times are read in the
+/// schedule's zone.
 public record BandwidthSchedule(ZoneId zone, List<Window> windows, long defaultUpload, long defaultDownload) {
 
     /// One recurring window: on these days, from `start` (inclusive) to `end` (exclusive).
-    /// A window whose end is before its start runs over midnight into the next day.
+    /// A window whose end is before its start runs over midnight into the next day; one whose end
+    /// is its start lasts the whole day.
     public record Window(Set<DayOfWeek> days, LocalTime start, LocalTime end, long upload, long download) {
         public Window {
             days = Set.copyOf(days);
@@ -31,7 +34,10 @@ public record BandwidthSchedule(ZoneId zone, List<Window> windows, long defaultU
 
         boolean covers(ZonedDateTime t) {
             LocalTime time = t.toLocalTime();
-            if (!start.isAfter(end)) {
+            if (start.equals(end)) {
+                return days.contains(t.getDayOfWeek());
+            }
+            if (start.isBefore(end)) {
                 return days.contains(t.getDayOfWeek()) && !time.isBefore(start) && time.isBefore(end);
             }
             // Over midnight: the evening belongs to the listed day, the small hours to the day after.
@@ -52,12 +58,22 @@ public record BandwidthSchedule(ZoneId zone, List<Window> windows, long defaultU
     /// The limits in force at `instant`.
     public Limits at(java.time.Instant instant) {
         ZonedDateTime t = instant.atZone(zone);
+        long up = 0;
+        long down = 0;
+        boolean covered = false;
         for (Window w : windows) {
             if (w.covers(t)) {
-                return new Limits(w.upload(), w.download());
+                covered = true;
+                up = lower(up, w.upload());
+                down = lower(down, w.download());
             }
         }
-        return new Limits(defaultUpload, defaultDownload);
+        return covered ? new Limits(up, down) : new Limits(defaultUpload, defaultDownload);
+    }
+
+    // The lower of two limits where 0 means unlimited.
+    private static long lower(long a, long b) {
+        return a == 0 ? b : b == 0 ? a : Math.min(a, b);
     }
 
     public static Builder builder(ZoneId zone) {

@@ -27,7 +27,8 @@ import java.util.Optional;
 /// @param downloadLimit      bytes/s down, 0 = unlimited
 /// @param schedule           weekly limits that apply on top of the fixed ones
 /// @param sharedLimits       limits shared with other engines; when given, they replace
-///                           `uploadLimit`, `downloadLimit` and `schedule` (which must be unset)
+///                           `uploadLimit`, `downloadLimit` and `schedule` (which must be unset),
+///                           and their own clock reads their schedule
 /// @param clock              the wall clock the schedule is read with (injectable for tests)
 /// @param progressInterval   how often progress is reported; listeners never see every byte
 /// @param connectTimeout     TCP/TLS connect timeout

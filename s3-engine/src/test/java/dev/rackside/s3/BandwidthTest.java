@@ -120,4 +120,71 @@ class BandwidthTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(seconds > 0.7 && seconds < 1.5, "1 MB at 1 MB/s took " + seconds + " s");
     }
+
+    @Test
+    void overlappingWindowsApplyTogetherTheLowestLimitPerDirectionWinning() {
+        BandwidthSchedule s = BandwidthSchedule.builder(UTC)
+                .window(EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, 0, 50) // all day, down only
+                .weekdays(LocalTime.of(8, 0), LocalTime.of(18, 0), 10, 80)
+                .otherwise(7, 7).build();
+        assertEquals(new BandwidthSchedule.Limits(10, 50), s.at(Instant.parse("2026-11-23T09:30:00Z")), "Monday office hours");
+        assertEquals(new BandwidthSchedule.Limits(0, 50), s.at(Instant.parse("2026-11-28T09:30:00Z")), "Saturday: the all-day window");
+    }
+
+    @Test
+    void aLimitLiftedReachesTransfersAlreadyWaiting() throws Exception {
+        Throttle t = new Throttle(10 * 1024, null, Clock.systemUTC(), BandwidthSchedule.Limits::upload);
+        var threads = new Thread[16];
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = Thread.ofVirtual().start(() -> {
+                try {
+                    t.acquire(64 * 1024); // 6 s each at 10 KiB/s, 100 s for all sixteen
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        Thread.sleep(300);
+        long lifted = System.nanoTime();
+        t.setLimit(0);
+        for (Thread th : threads) {
+            th.join(5_000);
+        }
+        double seconds = (System.nanoTime() - lifted) / 1e9;
+        assertTrue(java.util.Arrays.stream(threads).noneMatch(Thread::isAlive), "still waiting after the limit was lifted");
+        assertTrue(seconds < 1.0, "the last waiting transfer went on after " + seconds + " s");
+    }
+
+    @Test
+    void interruptedWaitersLeaveNoDebtForTheOthers() throws Exception {
+        Throttle t = new Throttle(1_000_000, null, Clock.systemUTC(), BandwidthSchedule.Limits::upload);
+        var threads = new Thread[8];
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = Thread.ofVirtual().start(() -> {
+                try {
+                    t.acquire(2_000_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        Thread.sleep(200);
+        for (Thread th : threads) {
+            th.interrupt();
+            th.join();
+        }
+        long start = System.nanoTime();
+        t.acquire(200_000);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds < 0.6, "200 kB at 1 MB/s after the others were paused took " + seconds + " s");
+    }
+
+    @Test
+    void limitsAboveOneBytePerNanosecondStillHold() throws Exception {
+        Throttle t = new Throttle(4_000_000_000L, null, Clock.systemUTC(), BandwidthSchedule.Limits::download);
+        long start = System.nanoTime();
+        t.acquire(1_200_000_000L); // 0.3 s at 4 GB/s; bucket4j alone refuses more than 1 token per nanosecond
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds > 0.2 && seconds < 1.5, "1.2 GB at 4 GB/s took " + seconds + " s");
+    }
 }

@@ -8,17 +8,25 @@ import io.github.bucket4j.TokensInheritanceStrategy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 
 /// One direction's bandwidth limit: a token bucket (bucket4j) shared by every transfer in that
 /// direction. The rate is the lower of the fixed limit and the schedule's (0 = unlimited) and
-/// is re-read on every acquire, so changes apply while transfers run.
+/// is re-read at least every [#STEP], so a limit raised, lowered or lifted reaches transfers that
+/// are already waiting within that time.
 public final class Throttle {
+    /// The longest a transfer waits before it reads the rate again.
+    static final Duration STEP = Duration.ofMillis(100);
+    // bucket4j refills at most one token per nanosecond: above that, a token stands for more bytes.
+    private static final long MAX_TOKENS_PER_SECOND = 500_000_000L;
+
     private final Clock clock;
     private final ToLongFunction<BandwidthSchedule.Limits> pick;
     private volatile long fixed;
     private volatile BandwidthSchedule schedule;
     private long rate;
+    private long unit = 1;
     private Bucket bucket;
 
     public Throttle(long fixed, BandwidthSchedule schedule, Clock clock, ToLongFunction<BandwidthSchedule.Limits> pick) {
@@ -47,32 +55,47 @@ public final class Throttle {
         return r;
     }
 
-    /// Blocks until `bytes` may pass.
+    /// Blocks until `bytes` may pass. Interrupted, it gives back what it had taken but not used, so
+    /// a paused or cancelled transfer leaves no debt for the others sharing the limit.
     public void acquire(long bytes) throws InterruptedException {
         long left = bytes;
         while (left > 0) {
             long r = currentRate();
-            Bucket b = bucketFor(r);
-            if (b == null) {
+            Step step = stepFor(r);
+            if (step == null) {
                 return;
             }
-            // At most the bucket's capacity at once, so a lowered limit bites within ~100 ms.
-            long chunk = Math.min(left, capacity(r));
-            b.asBlocking().consume(chunk);
-            left -= chunk;
+            // A quarter of the bucket at most: a lowered limit bites within ~100 ms, and transfers that
+            // wait side by side (nothing is reserved) ask alike, so none starves behind smaller asks.
+            long chunk = Math.min(left, Math.max(1, capacity(r) / 4));
+            long tokens = Math.max(1, (chunk + step.unit() - 1) / step.unit());
+            if (step.bucket().tryConsume(tokens)) {
+                left -= chunk;
+                continue;
+            }
+            // Not enough yet: wait for the refill, but never longer than a step, then read the rate
+            // again. Nothing is reserved while waiting, so nothing is owed when interrupted.
+            long nanos = step.bucket().estimateAbilityToConsume(tokens).getNanosToWaitForRefill();
+            TimeUnit.NANOSECONDS.sleep(Math.max(100_000, Math.min(nanos, STEP.toNanos())));
         }
     }
 
-    private synchronized Bucket bucketFor(long r) {
+    private record Step(Bucket bucket, long unit) {
+    }
+
+    private synchronized Step stepFor(long r) {
         if (r <= 0) {
             rate = 0;
             return null;
         }
         if (bucket == null || r != rate) {
+            long u = Math.max(1, (r + MAX_TOKENS_PER_SECOND - 1) / MAX_TOKENS_PER_SECOND);
+            long perSecond = Math.max(1, r / u);
             BucketConfiguration config = BucketConfiguration.builder()
-                    .addLimit(Bandwidth.builder().capacity(capacity(r)).refillGreedy(r, Duration.ofSeconds(1)).build())
+                    .addLimit(Bandwidth.builder().capacity(Math.max(1, capacity(r) / u)).refillGreedy(perSecond, Duration.ofSeconds(1))
+                            .build())
                     .build();
-            if (bucket == null) {
+            if (bucket == null || u != unit) {
                 bucket = Bucket.builder().addLimit(config.getBandwidths()[0]).build();
                 // Start empty: a full bucket would let a new transfer burst past the limit.
                 bucket.tryConsumeAsMuchAsPossible();
@@ -80,11 +103,12 @@ public final class Throttle {
                 bucket.replaceConfiguration(config, TokensInheritanceStrategy.PROPORTIONALLY);
             }
             rate = r;
+            unit = u;
         }
-        return bucket;
+        return new Step(bucket, unit);
     }
 
-    // 100 ms worth of tokens, at least 16 KiB so small limits still move whole reads.
+    // 100 ms worth of bytes, at least 16 KiB so small limits still move whole reads.
     private static long capacity(long r) {
         return Math.max(16 * 1024, r / 10);
     }
