@@ -97,6 +97,12 @@ final class AppComposition implements AutoCloseable {
         transferSettings = new dev.rackside.app.feature.s3.TransferSettingsViewModel(transferLimits, settings.transfers(),
                 n -> s3Sessions.forEach(s -> s.engine().transfers().setConcurrency(n)), this::saveTransferSettings,
                 ZoneId.systemDefault(), Messages.of(dev.rackside.app.feature.s3.TransferSettingsViewModel.class));
+        // An engine built while the operator changed the parallel transfers gets the new value here.
+        s3Sessions.addListener((javafx.collections.ListChangeListener<dev.rackside.app.feature.s3.S3Session>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(s -> s.engine().transfers().setConcurrency(transferSettings.saved().concurrency()));
+            }
+        });
         s3Endpoints = new dev.rackside.app.feature.s3.endpoints.EndpointsViewModel(
                 paths.config().resolve(dev.rackside.s3.profiles.EndpointProfileStore.FILE_NAME), secrets, s3Sessions, background,
                 notifier, p -> engineOptions(paths.data().resolve("s3-transfers-" + p.id() + ".db")));

@@ -1,13 +1,23 @@
 package dev.rackside.app.settings;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import dev.rackside.s3.BandwidthLimits;
 import dev.rackside.s3.BandwidthSchedule;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,16 +30,22 @@ import java.util.Set;
 /// @param scheduleOn    whether the windows apply (they are kept while switched off)
 /// @param windows       weekly windows in the computer's time zone; the first that covers a moment
 ///                      applies, on top of the caps (the lower rate wins)
+@JsonDeserialize(using = TransferSettings.Lenient.class)
 public record TransferSettings(long uploadLimit, long downloadLimit, int concurrency, boolean scheduleOn,
                                List<Window> windows) {
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final int MAX_CONCURRENCY = 32;
 
-    /// One weekly window; times are `HH:mm` (kept as text so settings.json stays readable), and an
-    /// end before the start runs past midnight.
+    /// One weekly window; times are `HH:mm` (kept as text so settings.json stays readable). An end
+    /// before the start runs past midnight; an end equal to the start means the whole day.
     public record Window(Set<DayOfWeek> days, String start, String end, long upload, long download) {
         public Window {
-            days = days == null ? Set.of() : Set.copyOf(days);
+            // Monday first, in settings.json too; a null (hand-edited) is no day.
+            EnumSet<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
+            if (days != null) {
+                days.stream().filter(java.util.Objects::nonNull).forEach(set::add);
+            }
+            days = Collections.unmodifiableSet(set);
             upload = Math.max(0, upload);
             download = Math.max(0, download);
         }
@@ -39,7 +55,7 @@ public record TransferSettings(long uploadLimit, long downloadLimit, int concurr
             try {
                 LocalTime from = LocalTime.parse(start);
                 LocalTime to = LocalTime.parse(end);
-                return days.isEmpty() || from.equals(to) ? Optional.empty()
+                return days.isEmpty() ? Optional.empty()
                         : Optional.of(new BandwidthSchedule.Window(days, from, to, upload, download));
             } catch (DateTimeParseException | NullPointerException e) {
                 return Optional.empty();
@@ -71,5 +87,43 @@ public record TransferSettings(long uploadLimit, long downloadLimit, int concurr
         }
         List<BandwidthSchedule.Window> usable = windows.stream().flatMap(w -> w.toEngine().stream()).toList();
         return usable.isEmpty() ? Optional.empty() : Optional.of(new BandwidthSchedule(zone, usable, 0, 0));
+    }
+
+    /// Reads the section field by field, so a hand-edited value it cannot use (a lowercase day, a
+    /// rate written as "10M", a null) falls back to a safe value instead of failing the whole
+    /// settings file, and with it the theme, window and language.
+    static final class Lenient extends StdDeserializer<TransferSettings> {
+        Lenient() {
+            super(TransferSettings.class);
+        }
+
+        @Override
+        public TransferSettings deserialize(JsonParser parser, DeserializationContext ctx) throws IOException {
+            JsonNode n = parser.readValueAsTree();
+            if (n == null || !n.isObject()) {
+                return defaults();
+            }
+            List<Window> windows = new ArrayList<>();
+            for (JsonNode w : n.path("windows")) {
+                if (w.isObject()) {
+                    windows.add(new Window(days(w.path("days")), w.path("start").asText(""), w.path("end").asText(""),
+                            w.path("upload").asLong(0), w.path("download").asLong(0)));
+                }
+            }
+            return new TransferSettings(n.path("uploadLimit").asLong(0), n.path("downloadLimit").asLong(0),
+                    n.path("concurrency").asInt(0), n.path("scheduleOn").asBoolean(false), windows);
+        }
+
+        private static Set<DayOfWeek> days(JsonNode node) {
+            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            for (JsonNode d : node.isArray() ? node : List.of(node)) {
+                try {
+                    days.add(DayOfWeek.valueOf(d.asText("").strip().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException ignored) {
+                    // not a day: the window keeps the days it can read
+                }
+            }
+            return days;
+        }
     }
 }

@@ -67,7 +67,11 @@ class TransferLimitsFlowTest {
             robot.clickOn("#limits-day-" + day);
         }
         robot.doubleClickOn("#limits-window-download").write("50");
-        robot.clickOn("#limits-add");
+        // Enter in the window's fields adds the window; it does not apply (and close) the dialog.
+        robot.type(KeyCode.ENTER);
+        assertTrue(robot.lookup("#limits-upload").tryQuery().isPresent(), "the dialog stays open");
+        // A number typed in the parallel-transfers field counts without Enter.
+        robot.doubleClickOn("#limits-concurrency .text-field").eraseText(2).write("12");
         @SuppressWarnings("unchecked")
         TableView<TransferSettings.Window> windows = robot.lookup("#limits-windows").queryAs(TableView.class);
         assertEquals(1, windows.getItems().size());
@@ -81,6 +85,7 @@ class TransferLimitsFlowTest {
         // Saved at once, not only when the window closes.
         TransferSettings saved = new SettingsStore(RacksideFolders.under(home)).load().settings().transfers();
         assertEquals(2 * MIB, saved.uploadLimit());
+        assertEquals(12, saved.concurrency());
         assertTrue(saved.scheduleOn());
         assertEquals(50 * MIB, saved.windows().getFirst().download());
 
@@ -108,5 +113,13 @@ class TransferLimitsFlowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#limits-upload").tryQuery().isEmpty());
         assertEquals("2", app.transferSettings().upload.get());
         assertEquals(2 * MIB, new SettingsStore(RacksideFolders.under(home)).load().settings().transfers().uploadLimit());
+
+        // A cleared parallel-transfers field goes back to its value instead of counting as 0 (and then 8).
+        robot.clickOn(open);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#limits-upload").tryQuery().isPresent());
+        robot.doubleClickOn("#limits-concurrency .text-field").eraseText(3);
+        robot.clickOn("Apply");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#limits-upload").tryQuery().isEmpty());
+        assertEquals(12, new SettingsStore(RacksideFolders.under(home)).load().settings().transfers().concurrency());
     }
 }

@@ -63,6 +63,20 @@ class SettingsStoreTest {
         assertEquals(TransferSettings.DEFAULT_CONCURRENCY, t.concurrency());
         assertEquals(1, t.windows().size(), "the window is kept for the operator to fix");
         assertTrue(t.schedule(java.time.ZoneOffset.UTC).isEmpty(), "but an unreadable window limits nothing");
+
+        // Values Jackson could not map must not cost the rest of the file (theme, window, language).
+        Files.writeString(store.file(), """
+                {"theme": "DARK", "transfers": {"uploadLimit": "10M", "downloadLimit": 5000,
+                  "windows": [null, {"days": ["monday", null, "Funday"], "start": "08:00", "end": "18:00", "upload": 1000},
+                              {"days": "SUNDAY", "start": "00:00", "end": "00:00", "download": 7}]}}""");
+        SettingsStore.Loaded loaded = store.load();
+        assertTrue(loaded.warning().isEmpty(), loaded.warning().toString());
+        assertEquals(AppSettings.Theme.DARK, loaded.settings().theme());
+        t = loaded.settings().transfers();
+        assertEquals(0, t.uploadLimit());
+        assertEquals(5000, t.downloadLimit());
+        assertEquals(List.of(new TransferSettings.Window(java.util.Set.of(java.time.DayOfWeek.MONDAY), "08:00", "18:00", 1000, 0),
+                new TransferSettings.Window(java.util.Set.of(java.time.DayOfWeek.SUNDAY), "00:00", "00:00", 0, 7)), t.windows());
     }
 
     @Test

@@ -19,6 +19,8 @@ final class RateText {
     static final long MIB = 1024L * 1024;
     /// About 8 Tbit/s: anything above is a typo, not a limit.
     static final double MAX_MIB_PER_SECOND = 1_000_000;
+    /// 10 KiB/s: the smallest limit the fields show exactly (two decimals) and read back alike.
+    static final double MIN_MIB_PER_SECOND = 0.01;
 
     private final Messages text;
     private final Locale locale;
@@ -34,7 +36,8 @@ final class RateText {
 
     /// Bytes per second from what was typed; empty or 0 means unlimited (0). Empty result: not a rate.
     OptionalLong parse(String typed) {
-        String s = typed == null ? "" : typed.strip().replace(',', '.');
+        // Pasted values may carry no-break spaces, which strip() keeps.
+        String s = typed == null ? "" : typed.replaceAll("[\\s\\u00a0\\u202f]", "").replace(',', '.');
         if (s.isEmpty()) {
             return OptionalLong.of(0);
         }
@@ -45,11 +48,10 @@ final class RateText {
             return OptionalLong.empty();
         }
         // parseDouble also takes "1e3", "NaN" and a trailing "d"; only plain decimals are rates here.
-        if (!s.matches("\\d+(\\.\\d*)?|\\.\\d+") || mib > MAX_MIB_PER_SECOND) {
+        if (!s.matches("\\d+(\\.\\d*)?|\\.\\d+") || mib > MAX_MIB_PER_SECOND || mib > 0 && mib < MIN_MIB_PER_SECOND) {
             return OptionalLong.empty();
         }
-        long bytes = Math.round(mib * MIB);
-        return OptionalLong.of(mib > 0 && bytes == 0 ? 1 : bytes);
+        return OptionalLong.of(Math.round(mib * MIB));
     }
 
     /// What a field shows for a limit: the number of MiB/s, or nothing for unlimited.

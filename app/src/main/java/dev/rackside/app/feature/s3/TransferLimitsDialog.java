@@ -153,6 +153,13 @@ public final class TransferLimitsDialog {
         Button add = new Button(text.get("limits.add"));
         add.setId("limits-add");
         add.setOnAction(e -> vm.addWindow());
+        // Enter in the window's fields adds the window; otherwise it would apply the dialog.
+        for (TextField f : java.util.List.of(from, to, up, down)) {
+            f.setOnAction(e -> {
+                e.consume();
+                vm.addWindow();
+            });
+        }
         HBox times = row(label(text.get("limits.from")), from, label(text.get("limits.to")), to);
         HBox rates = row(label(text.get("limits.upload")), up, label(text.get("limits.download")), down, unit(text), add);
         VBox box = new VBox(6, days, times, rates);
@@ -161,6 +168,23 @@ public final class TransferLimitsDialog {
 
     private static Spinner<Integer> concurrency(TransferSettingsViewModel vm) {
         var factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, TransferSettings.MAX_CONCURRENCY);
+        // A blank or a non-number (committed also when the field loses focus) keeps the last value;
+        // the stock converter reads blank as null, which would count as 0.
+        factory.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer n) {
+                return n == null ? "" : n.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Integer.valueOf(text.strip());
+                } catch (NumberFormatException e) {
+                    return factory.getValue();
+                }
+            }
+        });
         Spinner<Integer> s = new Spinner<>(factory);
         s.setId("limits-concurrency");
         s.setEditable(true);
@@ -171,13 +195,10 @@ public final class TransferLimitsDialog {
         return s;
     }
 
-    /// A number typed into the spinner counts without Enter; a non-number goes back to the last value.
+    /// A number typed into the spinner counts without Enter (the factory clamps it to 1..32).
     private static void commit(Spinner<Integer> s) {
-        try {
-            s.commitValue();
-        } catch (RuntimeException e) {
-            s.cancelEdit();
-        }
+        s.commitValue();
+        s.getEditor().setText(String.valueOf(s.getValue())); // a blank or non-number shows the kept value again
     }
 
     private static TextField rateField(String id, javafx.beans.property.StringProperty value) {

@@ -40,7 +40,8 @@ public final class TransferSettingsViewModel {
     private final ZoneId zone;
     private final Messages text;
     private final RateText rates;
-    private TransferSettings saved;
+    // Read by engines being built off the UI thread (their parallel transfers).
+    private volatile TransferSettings saved;
 
     public final StringProperty upload = new SimpleStringProperty("");
     public final StringProperty download = new SimpleStringProperty("");
@@ -109,6 +110,8 @@ public final class TransferSettingsViewModel {
         concurrency.set(saved.concurrency());
         scheduleOn.set(saved.scheduleOn());
         windows.setAll(saved.windows());
+        newUpload.set("");
+        newDownload.set("");
         problem.set("");
         refresh();
     }
@@ -127,7 +130,6 @@ public final class TransferSettingsViewModel {
         OptionalLong down = rates.parse(newDownload.get());
         String wrong = days.isEmpty() ? text.get("limits.problem.noDay")
                 : from == null || to == null ? text.get("limits.problem.time")
-                : from.equals(to) ? text.get("limits.problem.sameTime")
                 : up.isEmpty() || down.isEmpty() ? text.get("limits.problem.rate")
                 : up.getAsLong() == 0 && down.getAsLong() == 0 ? text.get("limits.problem.windowUnlimited") : "";
         problem.set(wrong);
@@ -136,6 +138,8 @@ public final class TransferSettingsViewModel {
         }
         windows.add(new TransferSettings.Window(days, HOURS.format(from), HOURS.format(to), up.getAsLong(), down.getAsLong()));
         scheduleOn.set(true);
+        newUpload.set("");
+        newDownload.set("");
         return true;
     }
 
@@ -148,10 +152,15 @@ public final class TransferSettingsViewModel {
     /// Checks the form, gives the limits to the engines and saves them. False (with [#problemProperty()]
     /// saying why) when something typed is not a limit.
     public boolean apply() {
-        OptionalLong up = rates.parse(upload.get());
-        OptionalLong down = rates.parse(download.get());
+        OptionalLong up = unchangedOr(upload.get(), saved.uploadLimit());
+        OptionalLong down = unchangedOr(download.get(), saved.downloadLimit());
         if (up.isEmpty() || down.isEmpty()) {
             problem.set(text.get("limits.problem.rate"));
+            return false;
+        }
+        if (!newUpload.get().isBlank() || !newDownload.get().isBlank()) {
+            // A window typed but never added would be lost without a word.
+            problem.set(text.get("limits.problem.pendingWindow"));
             return false;
         }
         TransferSettings next = new TransferSettings(up.getAsLong(), down.getAsLong(), concurrency.get(),
@@ -178,14 +187,23 @@ public final class TransferSettingsViewModel {
                 rates.limit(now.upload()), rates.limit(now.download())));
     }
 
-    /// "Mon–Fri · 08:00–18:00" for the windows table.
+    /// "Mon–Fri · 08:00–18:00" (or "Sat, Sun · all day") for the windows table.
     public String when(TransferSettings.Window w) {
-        return text.get("limits.window.when", rates.days(w.days()), w.start(), w.end());
+        if (w.toEngine().isEmpty()) {
+            return text.get("limits.window.unusable", rates.days(w.days()), w.start(), w.end()); // hand-edited
+        }
+        return w.start().equals(w.end()) ? text.get("limits.window.allDay", rates.days(w.days()))
+                : text.get("limits.window.when", rates.days(w.days()), w.start(), w.end());
     }
 
     /// "↑ 2 MiB/s · ↓ unlimited" for the windows table.
     public String rates(TransferSettings.Window w) {
         return text.get("limits.window.rates", rates.limit(w.upload()), rates.limit(w.download()));
+    }
+
+    // What the field shows for the saved limit stands for that exact limit (2.555 shows as 2.56).
+    private OptionalLong unchangedOr(String typed, long savedLimit) {
+        return typed.equals(rates.field(savedLimit)) ? OptionalLong.of(savedLimit) : rates.parse(typed);
     }
 
     private void checkCaps() {

@@ -113,7 +113,7 @@ public final class TransfersPanel {
     }
 
     /// Shows the limits in force and opens the dialog. A schedule's window begins and ends on its own,
-    /// so the text is re-read every 30 s.
+    /// so the text is re-read every 10 s.
     private Button limitsButton(TransferSettingsViewModel limits) {
         Button b = new Button();
         b.setId("s3-transfer-limits");
@@ -121,7 +121,7 @@ public final class TransfersPanel {
         b.textProperty().bind(limits.inForceProperty());
         b.setTooltip(new Tooltip(text.get("limits.open.tooltip")));
         b.setOnAction(e -> TransferLimitsDialog.create(limits, root.getScene() == null ? null : root.getScene().getWindow()).show());
-        Timeline reread = new Timeline(new KeyFrame(javafx.util.Duration.seconds(30), e -> limits.refresh()));
+        Timeline reread = new Timeline(new KeyFrame(javafx.util.Duration.seconds(10), e -> limits.refresh()));
         reread.setCycleCount(Animation.INDEFINITE);
         root.sceneProperty().addListener((o, was, now) -> {
             if (now == null) {

@@ -62,7 +62,7 @@ class TransferSettingsViewModelTest {
         TransferSettings start = new TransferSettings(3 * MIB, 0, 8, false, List.of());
         TransferSettingsViewModel vm = model(start, limits, Locale.ENGLISH);
         assertEquals("3", vm.upload.get());
-        for (String bad : List.of("ten", "-1", "1e3", "NaN", "5 MB", "2000000")) {
+        for (String bad : List.of("ten", "-1", "1e3", "NaN", "5 MB", "2000000", "0.004")) {
             vm.upload.set(bad);
             assertTrue(vm.problemProperty().get().startsWith("Enter a limit in MiB/s"), bad + ": " + vm.problemProperty().get());
             assertFalse(vm.apply(), bad);
@@ -104,7 +104,7 @@ class TransferSettingsViewModelTest {
     }
 
     @Test
-    void aWindowNeedsDaysDifferentTimesAndALimit() {
+    void aWindowNeedsDaysReadableTimesAndALimit() {
         TransferSettingsViewModel vm = model(TransferSettings.defaults(), BandwidthLimits.unlimited(), Locale.ENGLISH);
         vm.newUpload.set("2");
         for (DayOfWeek d : DayOfWeek.values()) {
@@ -118,8 +118,6 @@ class TransferSettingsViewModelTest {
         assertFalse(vm.addWindow());
         assertTrue(vm.problemProperty().get().startsWith("Enter times"), vm.problemProperty().get());
         vm.newStart.set("18:00");
-        vm.newEnd.set("18:00");
-        assertFalse(vm.addWindow());
         vm.newEnd.set("6:30");
         vm.newUpload.set("");
         assertFalse(vm.addWindow());
@@ -146,5 +144,40 @@ class TransferSettingsViewModelTest {
         vm.newUpload.set("1");
         assertTrue(vm.addWindow());
         assertEquals("lun., mar., jeu., ven. \u00b7 08:00\u201318:00", vm.when(vm.windows().getFirst()));
+    }
+
+    @Test
+    void whatTheFieldShowsStandsForTheExactLimitAndSmallLimitsReadBack() {
+        long odd = 2_679_112; // 2.555 MiB/s, shown as 2.56
+        BandwidthLimits limits = new BandwidthLimits(odd, 0, null, MONDAY_MORNING);
+        TransferSettingsViewModel vm = model(new TransferSettings(odd, 0, 8, false, List.of()), limits, Locale.ENGLISH);
+        assertEquals("2.56", vm.upload.get());
+        vm.concurrency.set(3);
+        assertTrue(vm.apply());
+        assertEquals(odd, limits.inForce().upload(), "applying other changes keeps the limit exactly");
+        vm.download.set("0.01");
+        assertTrue(vm.apply());
+        assertEquals(Math.round(0.01 * MIB), limits.inForce().download());
+        assertEquals("0.01", vm.download.get());
+        vm.download.set("10\u00a0");
+        assertTrue(vm.apply(), "a pasted no-break space is no problem");
+    }
+
+    @Test
+    void aWindowTypedButNotAddedKeepsTheDialogOpen() {
+        TransferSettingsViewModel vm = model(TransferSettings.defaults(), BandwidthLimits.unlimited(), Locale.ENGLISH);
+        vm.newUpload.set("5");
+        assertFalse(vm.apply());
+        assertTrue(vm.problemProperty().get().startsWith("Add the window you started"), vm.problemProperty().get());
+        assertTrue(saved.isEmpty());
+        vm.newStart.set("0:00");
+        vm.newEnd.set("00:00");
+        assertTrue(vm.addWindow());
+        assertEquals("", vm.newUpload.get(), "the form is ready for the next window");
+        assertEquals("Mon\u2013Fri \u00b7 all day", vm.when(vm.windows().getFirst()));
+        assertTrue(vm.apply());
+        vm.newDownload.set("3");
+        vm.reset();
+        assertEquals("", vm.newDownload.get(), "cancelling drops a half-typed window too");
     }
 }
