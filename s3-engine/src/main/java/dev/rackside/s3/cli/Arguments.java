@@ -41,7 +41,8 @@ final class Arguments {
 
     /// The options before the command; null where not given.
     record Globals(String endpointUrl, String region, String profile, String racksideProfile, Path racksideProfiles,
-                   Path journal, int concurrency, long limitUp, long limitDown, boolean virtualHostStyle) {
+                   Path journal, int concurrency, long limitUp, long limitDown, boolean virtualHostStyle,
+                   dev.rackside.s3.Encryption sse) {
     }
 
     /// A command line that does not fit the grammar (exit code 2); `command` names whose usage to show.
@@ -110,6 +111,9 @@ final class Arguments {
                 .addOption(valued("concurrency", "N", "Parallel requests (default: " + DEFAULT_CONCURRENCY + ")."))
                 .addOption(valued("limit-up", "RATE", "Upload limit, e.g. 10M (bytes/s; K, M, G = 10^3, 10^6, 10^9)."))
                 .addOption(valued("limit-down", "RATE", "Download limit, e.g. 10M."))
+                .addOption(valued("sse", "AES256|aws:kms",
+                        "Ask the server to encrypt uploads: AES256 (SSE-S3) or aws:kms (SSE-KMS), as aws-cli."))
+                .addOption(valued("sse-kms-key-id", "KEY", "The KMS key of --sse aws:kms (default: the account's)."))
                 .addOption(Option.builder().longOpt("virtual-host-style")
                         .desc("Address buckets as bucket.host (default: path style for custom endpoints).").get())
                 .addOption(help())
@@ -189,7 +193,31 @@ final class Arguments {
     private static Globals globals(Given c) throws UsageError {
         return new Globals(c.getOptionValue("endpoint-url"), c.getOptionValue("region"), c.getOptionValue("profile"),
                 c.getOptionValue("rackside-profile"), path(c, "rackside-profiles"), path(c, "journal"), concurrency(c),
-                limit(c, "limit-up"), limit(c, "limit-down"), c.hasOption("virtual-host-style"));
+                limit(c, "limit-up"), limit(c, "limit-down"), c.hasOption("virtual-host-style"), sse(c));
+    }
+
+    /// aws-cli's `--sse` and `--sse-kms-key-id`; null when neither is given.
+    private static dev.rackside.s3.Encryption sse(Given c) throws UsageError {
+        String sse = c.getOptionValue("sse");
+        String kmsKey = c.getOptionValue("sse-kms-key-id");
+        if (sse == null) {
+            if (kmsKey != null) {
+                throw new UsageError("--sse-kms-key-id needs --sse aws:kms", Optional.empty());
+            }
+            return null;
+        }
+        return switch (sse.strip()) {
+            case "AES256" -> {
+                if (kmsKey != null) {
+                    throw new UsageError("--sse-kms-key-id needs --sse aws:kms, not AES256", Optional.empty());
+                }
+                yield new dev.rackside.s3.Encryption.SseS3();
+            }
+            case "aws:kms" -> new dev.rackside.s3.Encryption.SseKms(Optional.ofNullable(kmsKey).map(String::strip)
+                    .filter(k -> !k.isEmpty()));
+            default -> throw new UsageError("Invalid value for option '--sse': '" + sse + "' (AES256 or aws:kms)",
+                    Optional.empty());
+        };
     }
 
     /// A bandwidth limit option in bytes/s, 0 for none.

@@ -1,5 +1,6 @@
 package dev.rackside.s3.cli;
 
+import dev.rackside.s3.ClientSideKey;
 import dev.rackside.s3.EngineOptions;
 import dev.rackside.s3.S3Credentials;
 import dev.rackside.s3.S3Endpoint;
@@ -31,6 +32,8 @@ public final class RacksideS3 {
     final PrintWriter err;
     final SecretLookup secrets;
     private final Arguments.Globals options;
+    /// Set by [#open()]: how uploads are encrypted and downloads opened.
+    Protection protection = Protection.none();
 
     private RacksideS3(Map<String, String> env, PrintWriter out, PrintWriter err, SecretLookup secrets,
                        Arguments.Globals options) {
@@ -96,15 +99,24 @@ public final class RacksideS3 {
     }
 
     S3Engine open() {
-        S3Endpoint endpoint = options.racksideProfile() != null ? saved() : fromAwsSettings();
+        S3Endpoint endpoint;
+        if (options.racksideProfile() != null) {
+            EndpointProfile p = savedProfile();
+            endpoint = saved(p);
+            protection = protection(p);
+        } else {
+            endpoint = fromAwsSettings();
+        }
+        if (options.sse() != null) {
+            protection = new Protection(options.sse(), protection.clientKey(), protection.clientSide(), protection.endpoint());
+        }
         Path j = options.journal() != null ? options.journal()
                 : Path.of(System.getProperty("user.home"), ".rackside", "s3-journal.db");
         return S3Engine.open(endpoint, EngineOptions.builder().journal(j).concurrency(options.concurrency())
                 .uploadLimit(options.limitUp()).downloadLimit(options.limitDown()).build());
     }
 
-    /// The saved profile; `--endpoint-url`, `--region` and `--virtual-host-style` still override it.
-    private S3Endpoint saved() {
+    private EndpointProfile savedProfile() {
         String racksideProfile = options.racksideProfile();
         Path file = options.racksideProfiles() != null ? options.racksideProfiles() : EndpointProfileStore.defaultFile();
         EndpointProfileStore store = EndpointProfileStore.read(file);
@@ -112,10 +124,30 @@ public final class RacksideS3 {
                 "No Rackside endpoint named \"" + racksideProfile + "\" in " + file + (store.list().isEmpty() ? "."
                         : ". Saved endpoints: " + String.join(", ", store.list().stream().map(EndpointProfile::name).toList()) + "."),
                 null));
+        return p;
+    }
+
+    /// The saved profile; `--endpoint-url`, `--region` and `--virtual-host-style` still override it.
+    private S3Endpoint saved(EndpointProfile p) {
         S3Endpoint e = p.toEndpoint(secrets);
         return new S3Endpoint(e.name(), options.endpointUrl() != null ? Optional.of(URI.create(options.endpointUrl()))
                 : e.endpoint(), options.region() != null ? options.region() : e.region(),
                 e.pathStyle() && !options.virtualHostStyle(), e.credentials());
+    }
+
+    /// The saved endpoint's encryption, with its client-side key from the keychain when it has one.
+    private Protection protection(EndpointProfile p) {
+        Optional<ClientSideKey> key;
+        try {
+            key = secrets.secretKey(p.clientKeyAccount()).map(s -> ClientSideKey.fromText(s.reveal()));
+        } catch (RuntimeException e) {
+            if (p.encryption().clientSide()) {
+                throw new S3EngineException.Misconfigured("The client-side key of \"" + p.name()
+                        + "\" could not be read from the keychain: " + e.getMessage(), e);
+            }
+            key = Optional.empty(); // only needed for objects it encrypted before; they will say so
+        }
+        return new Protection(p.encryption().serverSide(), key, p.encryption().clientSide(), p.name());
     }
 
     private S3Endpoint fromAwsSettings() {

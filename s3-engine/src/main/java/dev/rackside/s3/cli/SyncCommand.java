@@ -5,6 +5,7 @@ import dev.rackside.s3.S3Engine;
 import dev.rackside.s3.S3EngineException;
 import dev.rackside.s3.SafePaths;
 import dev.rackside.s3.Transfer;
+import dev.rackside.s3.TransferRequest;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,9 +51,11 @@ final class SyncCommand {
                 String key = dst.asPrefix() + dir.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
                 ObjectInfo o = remote.get(key);
                 // S3 keeps whole seconds, and the upload ends after the file was written: allow 1 s.
-                if (o == null || o.size() != Files.size(f)
+                // Encrypted here, an object is larger than its file by the cipher's framing.
+                if (o == null || o.size() != root.protection.storedSize(Files.size(f))
                         || Files.getLastModifiedTime(f).toInstant().isAfter(o.lastModified().plusSeconds(1))) {
-                    out.add(s3.transfers().upload(f, dst.bucket(), key));
+                    out.add(s3.transfers().submit(new TransferRequest.Upload(f, dst.bucket(), key, root.protection.sse(),
+                            root.protection.uploadKey())));
                 }
             }
         }
@@ -66,9 +69,10 @@ final class SyncCommand {
                 continue;
             }
             Path local = SafePaths.resolve(dir, o.key().substring(src.asPrefix().length()));
-            if (!Files.exists(local) || Files.size(local) != o.size()
+            if (!Files.exists(local) || !root.protection.sameSize(Files.size(local), o.size())
                     || o.lastModified().isAfter(Files.getLastModifiedTime(local).toInstant().plusSeconds(1))) {
-                out.add(s3.transfers().download(src.bucket(), o.key(), local));
+                out.add(s3.transfers().submit(new TransferRequest.Download(src.bucket(), o.key(), local,
+                        dev.rackside.s3.Encryption.none(), root.protection.clientKey())));
             }
         }
         return out;

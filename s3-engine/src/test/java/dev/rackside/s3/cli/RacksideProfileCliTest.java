@@ -34,6 +34,9 @@ class RacksideProfileCliTest {
     static S3Proxy proxy;
     static Path profiles;
     static EndpointProfile lab;
+    static EndpointProfile sealed;
+    static final dev.rackside.s3.ClientSideKey KEY = dev.rackside.s3.ClientSideKey.generate();
+    static String url;
 
     @BeforeAll
     static void start() throws Exception {
@@ -43,7 +46,7 @@ class RacksideProfileCliTest {
         while (!"STARTED".equals(proxy.getState())) {
             Thread.sleep(5);
         }
-        String url = "http://127.0.0.1:" + proxy.getPort();
+        url = "http://127.0.0.1:" + proxy.getPort();
         try (S3Engine s3 = S3Engine.open(S3Endpoint.builder("setup").endpoint(url).pathStyle(true)
                 .staticKeys("lab-id", "lab-secret").build(), EngineOptions.defaults())) {
             s3.createBucket("lab-backups");
@@ -52,6 +55,72 @@ class RacksideProfileCliTest {
         profiles = dir.resolve("s3-endpoints.json");
         lab = EndpointProfile.create("Lab MinIO", ProviderPreset.MINIO, url, "us-east-1", true, new CredentialSource.KeychainKeys("lab-id"));
         EndpointProfileStore.read(profiles).put(lab);
+        sealed = EndpointProfile.create("Sealed", ProviderPreset.MINIO, url, "us-east-1", true, new CredentialSource.KeychainKeys("lab-id"))
+                .withEncryption(new dev.rackside.s3.profiles.UploadEncryption(dev.rackside.s3.profiles.UploadEncryption.Mode.CLIENT_SIDE, null));
+        EndpointProfileStore.read(profiles).put(sealed);
+    }
+
+    /// The keychain of a computer that has the sealed endpoint's secret key, and its client-side key when `withKey`.
+    static SecretLookup sealedKeychain(boolean withKey) {
+        return id -> id.equals(sealed.id()) ? Optional.of(Secret.of("lab-secret"))
+                : withKey && id.equals(sealed.clientKeyAccount()) ? Optional.of(Secret.of(KEY.toText())) : Optional.empty();
+    }
+
+    static S3Engine direct() {
+        return S3Engine.open(S3Endpoint.builder("check").endpoint(url).pathStyle(true).staticKeys("lab-id", "lab-secret").build(),
+                EngineOptions.defaults());
+    }
+
+    @Test
+    void aSavedEndpointThatEncryptsOnThisComputerDoesSoFromTheCommandLine(@TempDir Path tmp) throws Exception {
+        Path folder = tmp.resolve("etc-backup");
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Files.writeString(folder.resolve("shadow"), "root:$6$hunter2\n".repeat(50));
+        java.nio.file.Files.writeString(folder.resolve("hosts"), "10.0.0.1 pve1\n");
+        Result up = run(sealedKeychain(true), "--rackside-profile", "Sealed", "sync", folder.toString(), "s3://lab-backups/etc/");
+        assertEquals(0, up.code(), up.err());
+        try (S3Engine s3 = direct()) {
+            var meta = s3.head("lab-backups", "etc/shadow");
+            assertTrue(meta.clientSideEncrypted(), meta.userMetadata().toString());
+            byte[] stored = s3.presignGet("lab-backups", "etc/shadow", java.time.Duration.ofMinutes(1)).openStream().readAllBytes();
+            assertTrue(!new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1).contains("hunter2"), "no plaintext on the server");
+        }
+        Result again = run(sealedKeychain(true), "--rackside-profile", "Sealed", "sync", folder.toString(), "s3://lab-backups/etc/");
+        assertEquals(0, again.code(), again.err());
+        assertEquals("", again.out(), "an encrypted object's larger size is not a change");
+
+        Path back = tmp.resolve("back");
+        Result down = run(sealedKeychain(true), "--rackside-profile", "Sealed", "cp", "s3://lab-backups/etc/", back.toString(), "--recursive");
+        assertEquals(0, down.code(), down.err());
+        assertEquals(java.nio.file.Files.readString(folder.resolve("shadow")), java.nio.file.Files.readString(back.resolve("shadow")));
+        Result syncDown = run(sealedKeychain(true), "--rackside-profile", "Sealed", "sync", "s3://lab-backups/etc/", back.toString());
+        assertEquals(0, syncDown.code(), syncDown.err());
+        assertEquals("", syncDown.out(), "decrypted files match their objects");
+    }
+
+    @Test
+    void withoutItsKeyAnEncryptingEndpointUploadsNothingInClear(@TempDir Path tmp) throws Exception {
+        Path f = java.nio.file.Files.writeString(tmp.resolve("vault.txt"), "secret");
+        Result r = run(sealedKeychain(false), "--rackside-profile", "Sealed", "cp", f.toString(), "s3://lab-backups/vault.txt");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("Nothing was uploaded") && r.err().contains("paste its key"), r.err());
+        try (S3Engine s3 = direct()) {
+            assertTrue(s3.objects("lab-backups", "vault").findAny().isEmpty(), "nothing reached the server");
+        }
+    }
+
+    @Test
+    void sseAsAwsCliSpellsIt(@TempDir Path tmp) throws Exception {
+        Path f = java.nio.file.Files.writeString(tmp.resolve("managed.txt"), "x");
+        Result r = run(keychain("lab-secret"), "--rackside-profile", "Lab MinIO", "cp", f.toString(), "s3://lab-backups/managed.txt",
+                "--sse", "AES256");
+        assertEquals(0, r.code(), r.err());
+        try (S3Engine s3 = direct()) {
+            assertEquals(Optional.of("AES256"), s3.head("lab-backups", "managed.txt").serverSideEncryption());
+        }
+        Result bad = run(keychain("lab-secret"), "--rackside-profile", "Lab MinIO", "ls", "--sse-kms-key-id", "alias/x");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--sse-kms-key-id needs --sse aws:kms"), bad.err());
     }
 
     @AfterAll
