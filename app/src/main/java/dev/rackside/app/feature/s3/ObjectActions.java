@@ -142,7 +142,9 @@ public final class ObjectActions {
         prompts.askUploadLink(bucket, prefix).filter(l -> !l.key().isBlank() && !l.key().endsWith("/")).ifPresent(l ->
                 background.submit(() -> s.engine().presignPut(bucket, l.key(), l.expiry()).toString(), url -> {
                     copy.accept(url);
-                    notifier.info(text.get("uploadLink.copied", l.key(), Instant.now().plus(l.expiry()).toString()));
+                    String copied = text.get("uploadLink.copied", l.key(), Instant.now().plus(l.expiry()).toString());
+                    // Whoever uses the link sends the file as it is: Rackside cannot encrypt it on their computer.
+                    notifier.info(s.encryption().clientSide() ? copied + " " + text.get("uploadLink.notEncrypted") : copied);
                 }, failure -> Failures.report(notifier, text, failure)));
     }
 

@@ -198,6 +198,18 @@ class EncryptedEndpointTest {
     }
 
     @Test
+    void anUploadLinkOfAnEncryptingEndpointSaysItsFilesArriveUnencrypted() throws Exception {
+        open();
+        assertTrue(form(UploadEncryption.Mode.CLIENT_SIDE).save(() -> { }));
+        S3Session s = sessions.getFirst();
+        browser.open(s, "iso-images");
+        S3Fixture.Scripted prompts = new S3Fixture.Scripted();
+        prompts.uploadLink = Optional.of(new S3Prompts.UploadLink("inbox/report.csv", java.time.Duration.ofMinutes(5)));
+        browser.actions().uploadLink(null, prompts, link -> { });
+        assertTrue(notifier.infos.getLast().endsWith("not encrypted by Rackside."), notifier.infos.getLast());
+    }
+
+    @Test
     void removingAnEndpointDeletesItsClientSideKeyToo() throws Exception {
         open();
         assertTrue(form(UploadEncryption.Mode.CLIENT_SIDE).save(() -> { }));
