@@ -183,19 +183,7 @@ public final class ScreenshotCommand {
             return f;
         });
         waitUntil(() -> onFxQuiet(() -> !form.testingProperty().get()), "the endpoint's connection test");
-        var dialog = onFx(() -> {
-            var d = new dev.rackside.app.feature.s3.endpoints.EndpointDialog(app.stage(), form);
-            d.show();
-            d.getDialogPane().applyCss();
-            d.getDialogPane().layout();
-            return d;
-        });
-        WritableImage shot = snapshotLater(dialog.getDialogPane());
-        onFx(() -> {
-            dialog.close();
-            return null;
-        });
-        return shot;
+        return shootDialog(() -> new dev.rackside.app.feature.s3.endpoints.EndpointDialog(app.stage(), form));
     }
 
     /// The transfer limits as an operator with a shared office uplink sets them: a cap at all times,
@@ -218,8 +206,13 @@ public final class ScreenshotCommand {
             vm.apply();
             return null;
         });
+        return shootDialog(() -> dev.rackside.app.feature.s3.TransferLimitsDialog.create(vm, app.stage()));
+    }
+
+    /// Opens a dialog on the FX thread, lays it out, snapshots it once it settled, and closes it.
+    private static WritableImage shootDialog(java.util.concurrent.Callable<javafx.scene.control.Dialog<?>> open) throws Exception {
         var dialog = onFx(() -> {
-            var d = dev.rackside.app.feature.s3.TransferLimitsDialog.create(vm, app.stage());
+            var d = open.call();
             d.show();
             d.getDialogPane().applyCss();
             d.getDialogPane().layout();

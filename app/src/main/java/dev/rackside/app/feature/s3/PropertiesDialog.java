@@ -47,7 +47,7 @@ final class PropertiesDialog {
         Button addMeta = new Button(text.get("props.addMetadata"));
         addMeta.setId("s3-props-add-metadata");
         addMeta.setOnAction(e -> meta.add(vm::addMetadata));
-        Label metaNote = note(text.get("props.reservedNote"));
+        Label metaNote = DialogParts.note(text.get("props.reservedNote"));
 
         KeyValueEditor tags = new KeyValueEditor(vm.tags(), vm::remove, "s3-tag",
                 text.get("props.tagKey"), text.get("props.value"), text.get("props.remove"));
@@ -55,7 +55,7 @@ final class PropertiesDialog {
         addTag.setOnAction(e -> tags.add(vm::addTag));
         addTag.disableProperty().bind(vm.tagsStateProperty().isNotEqualTo(TagsState.LOADED)
                 .or(Bindings.size(vm.tags()).greaterThanOrEqualTo(PropertyRules.MAX_TAGS)));
-        Label tagsNote = note("");
+        Label tagsNote = DialogParts.note("");
         tagsNote.setId("s3-props-tags-note");
         tagsNote.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.tagsStateProperty().get()) {
             case LOADING -> text.get("objects.loading");
@@ -71,8 +71,8 @@ final class PropertiesDialog {
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(vm.problemProperty());
 
-        VBox box = new VBox(8, typeRow, section(text.get("props.metadata")), meta.node(), new HBox(8, addMeta, metaNote),
-                section(text.get("props.tags")), tagsNote, tags.node(), addTag, problem);
+        VBox box = new VBox(8, typeRow, DialogParts.section(text.get("props.metadata")), meta.node(), new HBox(8, addMeta, metaNote),
+                DialogParts.section(text.get("props.tags")), tagsNote, tags.node(), addTag, problem);
         // No padding set here: the theme's 1em around a dialog's content applies only while none is set.
         box.setPrefWidth(620);
         d.getDialogPane().setContent(box);
@@ -88,18 +88,5 @@ final class PropertiesDialog {
         d.setOnShown(e -> type.requestFocus());
         vm.load();
         d.show();
-    }
-
-    private static Label section(String title) {
-        Label l = new Label(title);
-        l.getStyleClass().add(Styles.TITLE_4);
-        return l;
-    }
-
-    private static Label note(String s) {
-        Label l = new Label(s);
-        l.setWrapText(true);
-        l.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        return l;
     }
 }

@@ -76,9 +76,9 @@ public final class TransferLimitsDialog {
         problem.textProperty().bind(vm.problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
 
-        VBox box = new VBox(8, section(text.get("limits.caps")), caps, note(text.get("limits.capsNote")), parallelRow,
-                section(text.get("limits.schedule")), scheduleOn, table, newWindow(vm, text),
-                note(text.get("limits.scheduleNote")), inForce, problem);
+        VBox box = new VBox(8, DialogParts.section(text.get("limits.caps")), caps, DialogParts.note(text.get("limits.capsNote")), parallelRow,
+                DialogParts.section(text.get("limits.schedule")), scheduleOn, table, newWindow(vm, text),
+                DialogParts.note(text.get("limits.scheduleNote")), inForce, problem);
         // No padding set here: the theme's 1em around a dialog's content applies only while none is set.
         d.getDialogPane().setContent(box);
 
@@ -101,7 +101,7 @@ public final class TransferLimitsDialog {
         table.getStyleClass().add(Styles.DENSE);
         table.setPrefHeight(130);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(note(text.get("limits.noWindows")));
+        table.setPlaceholder(DialogParts.note(text.get("limits.noWindows")));
         TableColumn<TransferSettings.Window, String> when = new TableColumn<>(text.get("limits.column.when"));
         when.setPrefWidth(230);
         when.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(vm.when(c.getValue())));
@@ -202,17 +202,17 @@ public final class TransferLimitsDialog {
     }
 
     private static TextField rateField(String id, javafx.beans.property.StringProperty value) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPrefColumnCount(6);
-        f.textProperty().bindBidirectional(value);
-        return f;
+        return field(id, value, 6);
     }
 
     private static TextField timeField(String id, javafx.beans.property.StringProperty value) {
+        return field(id, value, 4);
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty value, int columns) {
         TextField f = new TextField();
         f.setId(id);
-        f.setPrefColumnCount(4);
+        f.setPrefColumnCount(columns);
         f.textProperty().bindBidirectional(value);
         return f;
     }
@@ -233,19 +233,6 @@ public final class TransferLimitsDialog {
     private static Label unit(Messages text) {
         Label l = new Label(text.get("limits.unit"));
         l.getStyleClass().add(Styles.TEXT_MUTED);
-        return l;
-    }
-
-    private static Label section(String title) {
-        Label l = new Label(title);
-        l.getStyleClass().add(Styles.TITLE_4);
-        return l;
-    }
-
-    private static Label note(String s) {
-        Label l = new Label(s);
-        l.setWrapText(true);
-        l.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         return l;
     }
 }
