@@ -48,6 +48,12 @@ public final class ClientSideKey {
         return Base64.getEncoder().encodeToString(key);
     }
 
+    /// The size on the server of a file of `plaintext` bytes encrypted with such a key: the cipher's
+    /// header and one tag per chunk come on top (what sync compares sizes with).
+    public static long encryptedLength(long plaintext) {
+        return dev.rackside.s3.internal.ChunkedAead.encryptedLength(plaintext);
+    }
+
     /// The key bytes; call only where data is encrypted or decrypted.
     public byte[] bytes() {
         return key.clone();

@@ -3,7 +3,6 @@ package dev.rackside.s3.cli;
 import dev.rackside.s3.ClientSideKey;
 import dev.rackside.s3.Encryption;
 import dev.rackside.s3.S3EngineException;
-import dev.rackside.s3.internal.ChunkedAead;
 import java.util.Optional;
 
 /// How a command encrypts what it uploads and opens what it downloads: the choice of an endpoint
@@ -36,12 +35,12 @@ record Protection(Encryption sse, Optional<ClientSideKey> clientKey, boolean cli
 
     /// The size an upload of `plain` bytes has on the server, to tell whether sync must send it again.
     long storedSize(long plain) {
-        return clientSide ? ChunkedAead.encryptedLength(plain) : plain;
+        return clientSide ? ClientSideKey.encryptedLength(plain) : plain;
     }
 
     /// Whether a local file of `local` bytes may be the download of an object of `stored` bytes
     /// (as it is, or decrypted with the endpoint's key).
     boolean sameSize(long local, long stored) {
-        return local == stored || clientKey.isPresent() && ChunkedAead.encryptedLength(local) == stored;
+        return local == stored || clientKey.isPresent() && ClientSideKey.encryptedLength(local) == stored;
     }
 }
