@@ -187,4 +187,41 @@ class BandwidthTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(seconds > 0.2 && seconds < 1.5, "1.2 GB at 4 GB/s took " + seconds + " s");
     }
+
+    @Test
+    void aLargeReadIsNotStarvedBySmallerOnes() throws Exception {
+        Throttle t = new Throttle(2_000_000, null, Clock.systemUTC(), BandwidthSchedule.Limits::upload);
+        var large = new java.util.concurrent.atomic.AtomicLong();
+        var small = new java.util.concurrent.atomic.AtomicLong();
+        long end = System.nanoTime() + 3_000_000_000L;
+        var threads = new java.util.ArrayList<Thread>();
+        threads.add(Thread.ofVirtual().start(() -> drain(t, 64 * 1024, large, end)));
+        for (int i = 0; i < 4; i++) {
+            threads.add(Thread.ofVirtual().start(() -> drain(t, 8 * 1024, small, end)));
+        }
+        for (Thread th : threads) {
+            th.join();
+        }
+        // Turns go round: the 64 KiB reader moves a piece per turn like each 8 KiB reader.
+        assertTrue(large.get() > 1_000_000, "64 KiB reads got " + large.get() + " B, 8 KiB reads " + small.get() + " B");
+    }
+
+    @Test
+    void hugeLimitsDoNotOverflow() throws Exception {
+        Throttle t = new Throttle(Long.MAX_VALUE, null, Clock.systemUTC(), BandwidthSchedule.Limits::download);
+        long start = System.nanoTime();
+        t.acquire(64 * 1024 * 1024);
+        assertTrue((System.nanoTime() - start) / 1e9 < 1.0);
+    }
+
+    private static void drain(Throttle t, int size, java.util.concurrent.atomic.AtomicLong counter, long end) {
+        try {
+            while (System.nanoTime() < end) {
+                t.acquire(size);
+                counter.addAndGet(size);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

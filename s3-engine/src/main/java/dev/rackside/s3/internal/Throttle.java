@@ -15,6 +15,10 @@ import java.util.function.ToLongFunction;
 /// direction. The rate is the lower of the fixed limit and the schedule's (0 = unlimited) and
 /// is re-read at least every [#STEP], so a limit raised, lowered or lifted reaches transfers that
 /// are already waiting within that time.
+///
+/// Waiting transfers take turns, first come first served, one piece each: only the transfer whose
+/// turn it is takes tokens, so a large read is never starved by smaller ones, and the others wait
+/// on a lock without spending CPU.
 public final class Throttle {
     /// The longest a transfer waits before it reads the rate again.
     static final Duration STEP = Duration.ofMillis(100);
@@ -28,6 +32,7 @@ public final class Throttle {
     private long rate;
     private long unit = 1;
     private Bucket bucket;
+    private final java.util.concurrent.locks.ReentrantLock turn = new java.util.concurrent.locks.ReentrantLock(true);
 
     public Throttle(long fixed, BandwidthSchedule schedule, Clock clock, ToLongFunction<BandwidthSchedule.Limits> pick) {
         this.fixed = fixed;
@@ -55,26 +60,42 @@ public final class Throttle {
         return r;
     }
 
-    /// Blocks until `bytes` may pass. Interrupted, it gives back what it had taken but not used, so
-    /// a paused or cancelled transfer leaves no debt for the others sharing the limit.
+    /// Blocks until `bytes` may pass. Interrupted (a paused or cancelled transfer), it leaves no
+    /// debt: tokens are taken only once they are there, never reserved ahead.
     public void acquire(long bytes) throws InterruptedException {
+        if (currentRate() == 0) {
+            return; // the usual case, on every read of every transfer: no lock, no bucket
+        }
         long left = bytes;
         while (left > 0) {
+            turn.lockInterruptibly();
+            try {
+                long piece = takePiece(left);
+                if (piece < 0) {
+                    return; // unlimited now
+                }
+                left -= piece;
+            } finally {
+                turn.unlock();
+            }
+        }
+    }
+
+    /// With the turn held: waits until one piece of at most `left` bytes may pass, reading the rate
+    /// again at least every [#STEP]. Returns the bytes let through, or -1 once there is no limit.
+    private long takePiece(long left) throws InterruptedException {
+        while (true) {
             long r = currentRate();
             Step step = stepFor(r);
             if (step == null) {
-                return;
+                return -1;
             }
-            // A quarter of the bucket at most: a lowered limit bites within ~100 ms, and transfers that
-            // wait side by side (nothing is reserved) ask alike, so none starves behind smaller asks.
-            long chunk = Math.min(left, Math.max(1, capacity(r) / 4));
-            long tokens = Math.max(1, (chunk + step.unit() - 1) / step.unit());
+            // A quarter of the bucket at most: a lowered limit bites within ~100 ms.
+            long piece = Math.min(left, Math.max(1, capacity(r) / 4));
+            long tokens = Math.max(1, Math.ceilDiv(piece, step.unit()));
             if (step.bucket().tryConsume(tokens)) {
-                left -= chunk;
-                continue;
+                return piece;
             }
-            // Not enough yet: wait for the refill, but never longer than a step, then read the rate
-            // again. Nothing is reserved while waiting, so nothing is owed when interrupted.
             long nanos = step.bucket().estimateAbilityToConsume(tokens).getNanosToWaitForRefill();
             TimeUnit.NANOSECONDS.sleep(Math.max(100_000, Math.min(nanos, STEP.toNanos())));
         }
@@ -89,7 +110,7 @@ public final class Throttle {
             return null;
         }
         if (bucket == null || r != rate) {
-            long u = Math.max(1, (r + MAX_TOKENS_PER_SECOND - 1) / MAX_TOKENS_PER_SECOND);
+            long u = Math.max(1, Math.ceilDiv(r, MAX_TOKENS_PER_SECOND));
             long perSecond = Math.max(1, r / u);
             BucketConfiguration config = BucketConfiguration.builder()
                     .addLimit(Bandwidth.builder().capacity(Math.max(1, capacity(r) / u)).refillGreedy(perSecond, Duration.ofSeconds(1))
