@@ -126,13 +126,20 @@ public final class TransferQueue implements AutoCloseable {
     /// that need a key the journal does not keep (SSE-C, client-side) are left for the caller to
     /// resubmit.
     public List<Transfer> resumeUnfinished() {
-        return engine.resumeUnfinished(Optional.empty());
+        return engine.resumeUnfinished(Optional.empty(), false);
     }
 
     /// As [#resumeUnfinished()], also resuming the transfers that were encrypted (or decrypted) on
     /// this computer, with `clientKey`. Keys are never written to the journal.
     public List<Transfer> resumeUnfinished(Optional<ClientSideKey> clientKey) {
-        return engine.resumeUnfinished(clientKey);
+        return engine.resumeUnfinished(clientKey, false);
+    }
+
+    /// As [#resumeUnfinished(Optional)]; with `encryptUploads` every upload resumes encrypted with
+    /// `clientKey`, also one started in clear before the endpoint began to encrypt (it starts over).
+    /// Without a key such uploads stay in the journal: nothing is resumed in clear.
+    public List<Transfer> resumeUnfinished(Optional<ClientSideKey> clientKey, boolean encryptUploads) {
+        return engine.resumeUnfinished(clientKey, encryptUploads);
     }
 
     public List<Transfer> transfers() {

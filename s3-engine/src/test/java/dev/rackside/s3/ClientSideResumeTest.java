@@ -54,14 +54,18 @@ class ClientSideResumeTest {
         }
         try (S3Engine third = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(journal).build())) {
             List<Transfer> back = third.transfers().resumeUnfinished(Optional.of(KEY));
-            assertTrue(back.size() >= 2, "the waiting files come back with the key: " + back.size());
+            assertEquals(3, back.stream().map(Transfer::id).distinct().count(), "each file once, with the key: " + back.size());
+            assertEquals(back.size(), back.stream().map(Transfer::id).distinct().count(), "no file twice");
             for (Transfer t : back) {
                 t.completion().get(60, TimeUnit.SECONDS);
             }
             for (int i = 0; i < 3; i++) {
                 String key = "q/s" + i + ".bin";
-                assertEquals("RKS3-AES256GCM-v1", third.head("sealed", key).userMetadata().get("rackside-cse"),
-                        key + " is stored encrypted");
+                ObjectMetadata meta = third.head("sealed", key);
+                assertEquals("RKS3-AES256GCM-v1", meta.userMetadata().get("rackside-cse"), key + " is stored encrypted");
+                String plainSha = TestFiles.sha256(folder.resolve("s" + i + ".bin"));
+                assertTrue(meta.sha256().orElseThrow().startsWith("hmac-") && !meta.sha256().get().contains(plainSha),
+                        "the server does not get the plaintext's SHA-256: " + meta.sha256());
                 Path out = dir.resolve("back/s" + i + ".bin");
                 third.transfers().submit(new TransferRequest.Download("sealed", key, out, Encryption.none(), Optional.of(KEY)))
                         .completion().get(30, TimeUnit.SECONDS);
@@ -104,6 +108,74 @@ class ClientSideResumeTest {
         for (String bad : List.of("", "hunter2", text.substring(1), text + "AAAA")) {
             var e = assertThrows(IllegalArgumentException.class, () -> ClientSideKey.fromText(bad), bad);
             assertTrue(e.getMessage().startsWith("This is not a Rackside client-side key"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anUploadStartedInClearResumesEncryptedOnceTheEndpointEncrypts(@TempDir Path dir) throws Exception {
+        Path f = TestFiles.random(dir, "late.bin", 12 * EngineOptions.MIB, 45);
+        Path journal = dir.resolve("journal.db");
+        try (S3Engine first = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().uploadLimit(4_000_000)
+                .journal(journal).build())) {
+            Transfer t = first.transfers().upload(f, "sealed", "late.bin");
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (t.progress().transferredBytes() < 6 * EngineOptions.MIB && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        try (S3Engine second = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(journal).build())) {
+            assertEquals(List.of(), second.transfers().resumeUnfinished(Optional.empty(), true),
+                    "to be encrypted but no key: it waits in the journal");
+        }
+        try (S3Engine third = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(journal).build())) {
+            List<Transfer> back = third.transfers().resumeUnfinished(Optional.of(KEY), true);
+            assertEquals(1, back.size());
+            back.getFirst().completion().get(60, TimeUnit.SECONDS);
+            assertTrue(third.head("sealed", "late.bin").clientSideEncrypted(), "no plaintext part was kept");
+            Path out = dir.resolve("late.out");
+            third.transfers().submit(new TransferRequest.Download("sealed", "late.bin", out, Encryption.none(), Optional.of(KEY)))
+                    .completion().get(30, TimeUnit.SECONDS);
+            assertEquals(TestFiles.sha256(f), TestFiles.sha256(out));
+        }
+    }
+
+    @Test
+    void theSameFileAskedAgainWithOtherEncryptionWhileUnfinishedIsRefused(@TempDir Path dir) throws Exception {
+        Path f = TestFiles.random(dir, "twice.bin", 8 * EngineOptions.MIB, 46);
+        try (S3Engine e = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().uploadLimit(2_000_000).build())) {
+            Transfer plain = e.transfers().upload(f, "sealed", "twice.bin");
+            plain.pause();
+            Transfer sealedAgain = e.transfers().submit(new TransferRequest.Upload(f, "sealed", "twice.bin", Encryption.none(),
+                    Optional.of(KEY)));
+            var failure = assertThrows(S3EngineException.class, sealedAgain::await);
+            assertTrue(failure.getMessage().contains("already queued, running or paused with other encryption"), failure.getMessage());
+            assertTrue(plain.id() != null && !plain.id().equals(sealedAgain.id()), "they share no journal entry");
+            plain.cancel();
+        }
+    }
+
+    @Test
+    void anInterruptedDownloadComesBackOnceWithTheKey(@TempDir Path dir) throws Exception {
+        Path f = TestFiles.random(dir, "plain-big.bin", 12 * EngineOptions.MIB, 47);
+        try (S3Engine e = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().build())) {
+            e.transfers().upload(f, "sealed", "plain-big.bin").await();
+        }
+        Path journal = dir.resolve("journal.db");
+        Path out = dir.resolve("plain-big.out");
+        try (S3Engine first = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().downloadLimit(4_000_000)
+                .journal(journal).build())) {
+            Transfer t = first.transfers().submit(new TransferRequest.Download("sealed", "plain-big.bin", out, Encryption.none(),
+                    Optional.of(KEY)));
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (t.progress().transferredBytes() < 4 * EngineOptions.MIB && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        try (S3Engine second = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(journal).build())) {
+            List<Transfer> back = second.transfers().resumeUnfinished(Optional.of(KEY));
+            assertEquals(1, back.size(), "journalled both in flight and queued, resumed once");
+            back.getFirst().completion().get(60, TimeUnit.SECONDS);
+            assertEquals(TestFiles.sha256(f), TestFiles.sha256(out));
         }
     }
 }

@@ -81,6 +81,25 @@ public final class ChunkedAead {
         return plaintextLength;
     }
 
+    /// What an encrypted object keeps as its `rackside-sha256`: not the plaintext's SHA-256, which
+    /// would let the server confirm a guessed file, but an HMAC of it under a key derived from the
+    /// client-side key, marked `hmac-` (objects stored before carry the bare SHA-256).
+    public static String sealedDigest(ClientSideKey key, byte[] sha256) {
+        try {
+            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(key.bytes(), "HmacSHA256"));
+            byte[] macKey = derive.doFinal("rackside-sha256-mac-v1".getBytes(StandardCharsets.US_ASCII));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(macKey, "HmacSHA256"));
+            return SEALED_DIGEST + java.util.HexFormat.of().formatHex(mac.doFinal(sha256));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    /// The prefix of [#sealedDigest].
+    public static final String SEALED_DIGEST = "hmac-";
+
     /// Size of the stored object for `plaintext` bytes.
     public static long encryptedLength(long plaintext) {
         return HEADER + plaintext + (plaintext + CHUNK - 1) / CHUNK * TAG;

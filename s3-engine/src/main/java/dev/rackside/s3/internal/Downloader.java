@@ -199,6 +199,10 @@ final class Downloader {
             algorithm = meta.sha256().isPresent() ? "SHA-256" : "MD5 (ETag)";
             expected = meta.sha256().orElseGet(() -> Hashes.stripQuotes(meta.etag()));
             actual = Hashes.hex(digested);
+            if (expected.startsWith(ChunkedAead.SEALED_DIGEST) && r.clientSideKey().isPresent()) {
+                algorithm = "SHA-256 (keyed)";
+                actual = ChunkedAead.sealedDigest(r.clientSideKey().get(), digested);
+            }
         }
         if (expected != null && !expected.equalsIgnoreCase(actual)) {
             quarantine(part);

@@ -40,7 +40,14 @@ public final class TransferEngine implements AutoCloseable {
     private final TransferEvents events;
     private final List<TransferTask> tasks = new CopyOnWriteArrayList<>();
     // The newest task per request, so a submit needs no scan of every task (folders have thousands).
-    private final Map<TransferRequest, TransferTask> latest = new ConcurrentHashMap<>();
+    private final Map<FileKey, TransferTask> latest = new ConcurrentHashMap<>();
+
+    /// One file's transfer in one direction, whatever its encryption: the journal's identity too.
+    private record FileKey(String kind, String bucket, String key, String local) {
+        static FileKey of(TransferRequest r) {
+            return new FileKey(JournalCodec.kind(r), r.bucket(), r.key(), r.local().toString());
+        }
+    }
     private final Map<TransferTask, java.util.concurrent.Future<?>> running = new ConcurrentHashMap<>();
 
     /// With `lean` (may be null), small whole-object uploads and downloads skip the S3Client
@@ -82,7 +89,7 @@ public final class TransferEngine implements AutoCloseable {
             journal.queueAll(rows);
         } catch (RuntimeException e) {
             // Nothing of this batch starts, so nothing of it may stay registered as pending.
-            fresh.forEach(t -> latest.remove(t.request(), t));
+            fresh.forEach(t -> latest.remove(FileKey.of(t.request()), t));
             throw e;
         }
         tasks.addAll(fresh); // one copy of the copy-on-write list per batch, not one per file
@@ -97,9 +104,13 @@ public final class TransferEngine implements AutoCloseable {
                           List<TransferTask> fresh, List<Journal.Queued> rows) {
         for (int i = 0; i < requests.size(); i++) {
             TransferRequest request = requests.get(i);
-            TransferTask existing = latest.get(request);
+            TransferTask existing = latest.get(FileKey.of(request));
             if (existing != null && !existing.state().finished()) {
-                out.add(existing); // already queued or running: one worker per file
+                // Already queued, running or paused: one worker per file. Asked again with another
+                // encryption it must not share that worker's journal entry (or send its parts in clear).
+                out.add(existing.request().equals(request) ? existing : failed(request, new S3EngineException.Misconfigured(
+                        request.bucket() + "/" + request.key() + " is already queued, running or paused with other"
+                                + " encryption. Cancel that transfer first, then start this one again.", null)));
                 continue;
             }
             String kind = JournalCodec.kind(request);
@@ -113,7 +124,7 @@ public final class TransferEngine implements AutoCloseable {
                 rows.add(new Journal.Queued(task.id(), kind, request.bucket(), request.key(), request.local().toString(),
                         JournalCodec.queuedKind(request)));
             }
-            latest.put(request, task);
+            latest.put(FileKey.of(request), task);
             fresh.add(task);
             out.add(task);
         }
@@ -221,29 +232,42 @@ public final class TransferEngine implements AutoCloseable {
         events.fire(l -> l.transferFailed(task.progress(), e));
     }
 
-    /// `clientKey`, when given, resumes the transfers that were encrypted on this computer; the others
-    /// that need a key stay in the journal for a later call.
-    public List<Transfer> resumeUnfinished(Optional<dev.rackside.s3.ClientSideKey> clientKey) {
+    /// `clientKey`, when given, resumes the transfers that were encrypted on this computer (and
+    /// goes with every download, opening what it encrypted); with `encryptUploads`, every upload
+    /// resumes encrypted with it, also one journalled in clear. Transfers that need a key not given
+    /// stay in the journal for a later call.
+    public List<Transfer> resumeUnfinished(Optional<dev.rackside.s3.ClientSideKey> clientKey, boolean encryptUploads) {
         // In-flight transfers first (they resume from stored parts and ranges), then those that had not
-        // stored anything yet; one that is both is submitted once.
+        // stored anything yet; a file that is both is submitted once.
         java.util.Set<Transfer> out = new java.util.LinkedHashSet<>();
+        java.util.Set<FileKey> seen = new java.util.HashSet<>();
         for (Journal.Entry e : journal.all()) {
-            boolean sealed = e.nonce() != null;
-            if ("SseC".equals(e.sse()) || sealed && clientKey.isEmpty()) {
-                continue; // keys are not kept in the journal: the caller must resubmit
+            if (!"SseC".equals(e.sse())) {
+                resume(e.kind(), e.bucket(), e.key(), e.local(), e.sse(), e.nonce() != null, clientKey, encryptUploads)
+                        .ifPresent(t -> {
+                            out.add(t);
+                            seen.add(FileKey.of(t.request()));
+                        });
             }
-            out.add(submit(JournalCodec.request(e.kind(), e.bucket(), e.key(), e.local(), e.sse(),
-                    sealed ? clientKey : Optional.empty())));
         }
         for (Journal.Queued q : journal.queued()) {
-            boolean sealed = JournalCodec.clientSide(q.sse());
-            if (sealed && clientKey.isEmpty()) {
-                continue;
+            if (!seen.contains(new FileKey(q.kind(), q.bucket(), q.key(), q.local()))) {
+                resume(q.kind(), q.bucket(), q.key(), q.local(), q.sse(), JournalCodec.clientSide(q.sse()), clientKey,
+                        encryptUploads).ifPresent(out::add);
             }
-            out.add(submit(JournalCodec.request(q.kind(), q.bucket(), q.key(), q.local(), q.sse(),
-                    sealed ? clientKey : Optional.empty())));
         }
         return new ArrayList<>(out);
+    }
+
+    private Optional<Transfer> resume(String kind, String bucket, String key, String local, String sse, boolean sealed,
+                                      Optional<dev.rackside.s3.ClientSideKey> clientKey, boolean encryptUploads) {
+        boolean upload = "UPLOAD".equals(kind);
+        boolean needsKey = sealed || upload && encryptUploads;
+        if (needsKey && clientKey.isEmpty()) {
+            return Optional.empty(); // keys are not kept in the journal: never resumed in clear
+        }
+        return Optional.of(submit(JournalCodec.request(kind, bucket, key, local, sse,
+                needsKey || !upload ? clientKey : Optional.empty())));
     }
 
     public List<Transfer> transfers() {
