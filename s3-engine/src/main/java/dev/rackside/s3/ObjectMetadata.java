@@ -7,12 +7,23 @@ import java.util.Optional;
 /// What a HEAD tells about an object.
 ///
 /// @param userMetadata `x-amz-meta-*` entries, names without the prefix
-/// @param sha256       the full-object SHA-256 Rackside stored when uploading, if any
+/// @param sha256       the full-object SHA-256 Rackside stored when uploading, if any (for an
+///                     object encrypted on a client, a keyed digest of it marked `hmac-`)
+/// @param kmsKeyId     the KMS key of an SSE-KMS object, when the server names it
 public record ObjectMetadata(String key, long size, Instant lastModified, String etag, String contentType,
                              Map<String, String> userMetadata, Optional<String> versionId,
-                             Optional<String> serverSideEncryption, Optional<String> sha256) {
+                             Optional<String> serverSideEncryption, Optional<String> sha256, Optional<String> kmsKeyId) {
     public ObjectMetadata {
         userMetadata = Map.copyOf(userMetadata);
+    }
+
+    /// The server-side encryption a copy must ask for to stay encrypted as this object is: a copy
+    /// that names none gets the target bucket's default instead (SSE-S3 on AWS, often nothing
+    /// elsewhere), so a renamed SSE-KMS object would lose its KMS key.
+    public Encryption keptEncryption() {
+        String sse = serverSideEncryption.orElse("");
+        return sse.equals("aws:kms") ? new Encryption.SseKms(kmsKeyId)
+                : sse.equals("AES256") ? new Encryption.SseS3() : Encryption.none();
     }
 
     /// Whether Rackside encrypted the object on a client (AES-256-GCM) before it was uploaded: it

@@ -90,4 +90,17 @@ class VersionsAndEncryptionTest {
         assertEquals(1, m.size());
         assertEquals(Optional.of("aws:kms"), m.serverSideEncryption(), "S3Proxy echoes the requested mode");
     }
+
+    @Test
+    void copiesAndRenamesKeepTheSourcesServerSideEncryption() {
+        engine.putBytes("vers", "kms-src.txt", bytes("k"), "text/plain", new Encryption.SseKms(Optional.of("alias/rackside")));
+        engine.putBytes("vers", "s3-src.txt", bytes("s"), "text/plain", new Encryption.SseS3());
+        engine.rename("vers", "kms-src.txt", "kms-renamed.txt");
+        engine.copy("vers", "s3-src.txt", "vers", "s3-copied.txt");
+        // S3Proxy echoes the mode a request asks for: a copy that asked for none would report none.
+        assertEquals(Optional.of("aws:kms"), engine.head("vers", "kms-renamed.txt").serverSideEncryption());
+        assertEquals(Optional.of("AES256"), engine.head("vers", "s3-copied.txt").serverSideEncryption());
+        engine.updateMetadata("vers", "s3-copied.txt", "text/csv", java.util.Map.of("owner", "lab"));
+        assertEquals(Optional.of("AES256"), engine.head("vers", "s3-copied.txt").serverSideEncryption(), "editing metadata too");
+    }
 }

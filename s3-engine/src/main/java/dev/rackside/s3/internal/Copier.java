@@ -41,8 +41,10 @@ public final class Copier {
     public void copy(String srcBucket, String srcKey, String versionId, String dstBucket, String dstKey,
                      Encryption source, Encryption target) {
         ObjectMetadata meta = ops.head(srcBucket, srcKey, versionId, source);
+        // A copy that names no encryption keeps the source's SSE-S3 or SSE-KMS (with its key).
+        Encryption effective = target instanceof Encryption.None ? meta.keptEncryption() : target;
         if (meta.size() > threshold) {
-            multipart(srcBucket, srcKey, versionId, dstBucket, dstKey, meta, source, target);
+            multipart(srcBucket, srcKey, versionId, dstBucket, dstKey, meta, source, effective);
             return;
         }
         String what = "copy " + srcBucket + "/" + srcKey + " to " + dstBucket + "/" + dstKey;
@@ -59,7 +61,7 @@ public final class Copier {
                 }
                 b.metadataDirective(MetadataDirective.REPLACE).contentType(meta.contentType()).metadata(restated);
             }
-            Sse.apply(b, source, target);
+            Sse.apply(b, source, effective);
             return s3.copyObject(b.build());
         });
     }
@@ -68,17 +70,18 @@ public final class Copier {
     /// threshold as a multipart copy, since a single CopyObject stops at 5 GiB.
     public void replaceMetadata(String bucket, String key, String contentType, Map<String, String> meta, Encryption sse) {
         ObjectMetadata current = ops.head(bucket, key, null, sse);
+        Encryption kept = sse instanceof Encryption.None ? current.keptEncryption() : sse;
         if (current.size() > threshold) {
             ObjectMetadata replaced = new ObjectMetadata(key, current.size(), current.lastModified(), current.etag(), contentType,
-                    meta, current.versionId(), current.serverSideEncryption(), current.sha256());
-            multipart(bucket, key, null, bucket, key, replaced, sse, sse);
+                    meta, current.versionId(), current.serverSideEncryption(), current.sha256(), current.kmsKeyId());
+            multipart(bucket, key, null, bucket, key, replaced, sse, kept);
             return;
         }
         retrier.call("change metadata of " + bucket + "/" + key, () -> {
             CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(bucket).sourceKey(key)
                     .destinationBucket(bucket).destinationKey(key).metadataDirective(MetadataDirective.REPLACE)
                     .contentType(contentType).metadata(meta);
-            Sse.apply(b, sse, sse);
+            Sse.apply(b, sse, kept);
             return s3.copyObject(b.build());
         });
     }

@@ -129,7 +129,7 @@ public final class Operations {
         return new ObjectMetadata(key, r.contentLength() == null ? 0 : r.contentLength(), r.lastModified(), r.eTag(), r.contentType(), r.metadata(),
                 Optional.ofNullable(r.versionId()), Optional.ofNullable(r.serverSideEncryptionAsString())
                 .or(() -> Optional.ofNullable(r.sseCustomerAlgorithm()).map(a -> "SSE-C " + a)),
-                Optional.ofNullable(r.metadata().get(SHA256_META)));
+                Optional.ofNullable(r.metadata().get(SHA256_META)), Optional.ofNullable(r.ssekmsKeyId()));
     }
 
     public void putBytes(String bucket, String key, byte[] data, String contentType, Map<String, String> meta, Encryption sse) {
