@@ -28,8 +28,8 @@ import java.util.Set;
 /// @param downloadLimit cap down at all times
 /// @param concurrency   parallel requests (and files) per endpoint
 /// @param scheduleOn    whether the windows apply (they are kept while switched off)
-/// @param windows       weekly windows in the computer's time zone; the first that covers a moment
-///                      applies, on top of the caps (the lower rate wins)
+/// @param windows       weekly windows in the computer's time zone; all that cover a moment apply,
+///                      on top of the caps, the lowest rate per direction winning
 @JsonDeserialize(using = TransferSettings.Lenient.class)
 public record TransferSettings(long uploadLimit, long downloadLimit, int concurrency, boolean scheduleOn,
                                List<Window> windows) {

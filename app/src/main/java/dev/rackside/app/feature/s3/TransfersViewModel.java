@@ -211,7 +211,8 @@ public final class TransfersViewModel {
         known.forEach(t -> running.add(t.id()));
         background.submit(() -> {
             List<Transfer> restored = new ArrayList<>();
-            for (Transfer t : s.engine().transfers().resumeUnfinished(s.clientKey())) {
+            // An endpoint that encrypts now resumes even an upload begun in clear encrypted (it starts over).
+            for (Transfer t : s.engine().transfers().resumeUnfinished(s.clientKey(), s.encryption().clientSide())) {
                 if (!running.contains(t.id())) {
                     t.pause();
                     restored.add(t);

@@ -210,6 +210,59 @@ class EncryptedEndpointTest {
     }
 
     @Test
+    void aKeyTheKeychainDidNotGiveIsLeftAsItIsWhenTheEndpointIsEdited() throws Exception {
+        open();
+        assertTrue(form(UploadEncryption.Mode.CLIENT_SIDE).save(() -> { }));
+        EndpointProfile saved = endpoints.profiles().getFirst();
+        String original = keychain.load(saved.clientKeyAccount()).orElseThrow().reveal();
+        browser.transfers().close();
+        endpoints.close();
+        sessions.clear();
+        // The next start: the keychain refuses the client key (locked), then the operator renames the endpoint.
+        dev.rackside.app.settings.SecretStore locked = new dev.rackside.app.settings.SecretStore() {
+            @Override
+            public Availability available() {
+                return Availability.yes();
+            }
+
+            @Override
+            public void store(java.util.UUID id, dev.rackside.proxmox.Secret secret) {
+                keychain.store(id, secret);
+            }
+
+            @Override
+            public Optional<dev.rackside.proxmox.Secret> load(java.util.UUID id) throws dev.rackside.app.settings.SecretStoreException {
+                if (id.equals(saved.clientKeyAccount())) {
+                    throw new dev.rackside.app.settings.SecretStoreException("the keychain is locked", null);
+                }
+                return keychain.load(id);
+            }
+
+            @Override
+            public void delete(java.util.UUID id) {
+                keychain.delete(id);
+            }
+        };
+        endpoints = new EndpointsViewModel(dir.resolve("config/s3-endpoints.json"), locked, sessions, Background.direct(),
+                notifier, p -> EngineOptions.defaults(), List::of);
+        endpoints.loadSaved();
+        browser = new S3BrowserViewModel(sessions, Background.direct(), notifier, ui);
+        assertTrue(sessions.getFirst().missingClientKey());
+        assertTrue(notifier.warnings.stream().anyMatch(w -> w.contains("the keychain is locked")), notifier.warnings.toString());
+
+        EndpointFormModel edit = new EndpointFormModel(endpoints, saved);
+        assertEquals("", edit.encryption.key.get(), "no new key is made in its place");
+        assertTrue(edit.encryption.noteProperty().get().startsWith("This computer's keychain did not give"),
+                edit.encryption.noteProperty().get());
+        edit.name.set("Sealed lab (renamed)");
+        assertTrue(edit.save(() -> { }), edit.diagnosis.get());
+        assertEquals(original, keychain.load(saved.clientKeyAccount()).orElseThrow().reveal(), "the key in the keychain is untouched");
+        edit = new EndpointFormModel(endpoints, endpoints.profiles().getFirst());
+        edit.encryption.newKey();
+        assertTrue(edit.encryption.noteProperty().get().startsWith("This replaces the endpoint's key"));
+    }
+
+    @Test
     void removingAnEndpointDeletesItsClientSideKeyToo() throws Exception {
         open();
         assertTrue(form(UploadEncryption.Mode.CLIENT_SIDE).save(() -> { }));

@@ -21,6 +21,8 @@ public final class EncryptionFields {
     /// The client-side key typed, pasted or generated; empty keeps the endpoint's saved key.
     public final StringProperty key = new SimpleStringProperty("");
     private final Optional<ClientSideKey> saved;
+    // Editing an endpoint that encrypts, whose key this run could not read: one may be in the keychain.
+    private final boolean keyMayExist;
     private final Messages text;
     private final StringBinding note;
 
@@ -28,11 +30,12 @@ public final class EncryptionFields {
     /// @param saved    the endpoint's client-side key on this computer, if it has one
     EncryptionFields(UploadEncryption original, Optional<ClientSideKey> saved, Messages text) {
         this.saved = saved;
+        this.keyMayExist = saved.isEmpty() && original.clientSide();
         this.text = text;
         mode.set(original.mode());
         kmsKeyId.set(original.kmsKeyId() == null ? "" : original.kmsKeyId());
         mode.addListener((o, was, now) -> {
-            if (now == Mode.CLIENT_SIDE && key.get().isBlank() && saved.isEmpty()) {
+            if (now == Mode.CLIENT_SIDE && key.get().isBlank() && saved.isEmpty() && !keyMayExist) {
                 newKey();
             }
         });
@@ -68,8 +71,8 @@ public final class EncryptionFields {
 
     /// A key to store with the endpoint: generated or pasted, and not the one it already has.
     Optional<ClientSideKey> keyToStore() {
-        if (key.get().isBlank()) {
-            return Optional.empty();
+        if (key.get().isBlank() || !clientSide()) {
+            return Optional.empty(); // a key made and then left for another mode replaces nothing
         }
         ClientSideKey k = ClientSideKey.fromText(key.get());
         return saved.filter(k::equals).isPresent() ? Optional.empty() : Optional.of(k);
@@ -77,14 +80,14 @@ public final class EncryptionFields {
 
     /// Why the fields cannot be saved, if they cannot.
     Optional<String> problem() {
-        if (!key.get().isBlank()) {
+        if (clientSide() && !key.get().isBlank()) {
             try {
                 ClientSideKey.fromText(key.get());
             } catch (IllegalArgumentException e) {
                 return Optional.of(e.getMessage());
             }
         }
-        if (clientSide() && key.get().isBlank() && saved.isEmpty()) {
+        if (clientSide() && key.get().isBlank() && saved.isEmpty() && !keyMayExist) {
             return Optional.of(text.get("encryption.keyMissing"));
         }
         if (mode.get() == Mode.SSE_KMS && !kmsKeyId.get().isBlank() && kmsKeyId.get().strip().matches(".*\\s.*")) {
@@ -94,9 +97,12 @@ public final class EncryptionFields {
     }
 
     private String explain() {
-        boolean replacing = saved.isPresent() && !key.get().isBlank() && keyDiffers();
+        boolean replacing = clientSide() && !key.get().isBlank() && (keyMayExist || saved.isPresent() && keyDiffers());
         if (replacing) {
             return text.get("encryption.note.replacing");
+        }
+        if (keyMayExist && clientSide()) {
+            return text.get("encryption.note.unread");
         }
         if (!clientSide() && saved.isPresent()) {
             return text.get("encryption.note.keyKept");

@@ -69,7 +69,8 @@ public final class EndpointsView {
 
     private void confirmRemove(EndpointProfile p) {
         // Losing a client-side key loses every object it encrypted: say so before it goes.
-        String body = text.get(vm.clientKeyOf(p.id()).isPresent() ? "view.removeBodyKey" : "view.removeBody");
+        String body = text.get(vm.clientKeyOf(p.id()).isPresent() || p.encryption().clientSide()
+                ? "view.removeBodyKey" : "view.removeBody");
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, body, ButtonType.OK, ButtonType.CANCEL);
         confirm.setTitle(text.get("view.removeTitle"));
         confirm.setHeaderText(text.get("view.removeHeader", p.name()));

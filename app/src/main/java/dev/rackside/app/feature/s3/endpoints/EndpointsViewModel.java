@@ -129,10 +129,11 @@ public final class EndpointsViewModel implements AutoCloseable {
     /// keychain too.
     public void save(EndpointProfile profile, Optional<Secret> secret, Optional<ClientSideKey> clientKey, Runnable onSaved) {
         background.submit(() -> {
-            store().put(profile);
+            // Keys first: a profile that says "encrypt" must never be saved while its new key is lost.
             List<String> notes = new ArrayList<>();
             secrets.storeSecret(profile, secret).ifPresent(notes::add);
             secrets.storeClientKey(profile, clientKey).ifPresent(notes::add);
+            store().put(profile);
             Opened opened = open(profile, secret, clientKey);
             opened.warning().ifPresent(notes::add);
             return new Saved(opened.session(), notes);
