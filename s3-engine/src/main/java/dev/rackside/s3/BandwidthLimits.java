@@ -16,14 +16,12 @@ import java.util.Optional;
 public final class BandwidthLimits {
     final Throttle up;
     final Throttle down;
-    private volatile BandwidthSchedule schedule;
 
     /// @param schedule may be null (no schedule)
     public BandwidthLimits(long upload, long download, BandwidthSchedule schedule, Clock clock) {
         if (upload < 0 || download < 0) {
             throw new IllegalArgumentException("limits must be ≥ 0 (0 = unlimited)");
         }
-        this.schedule = schedule;
         this.up = new Throttle(upload, schedule, clock, BandwidthSchedule.Limits::upload);
         this.down = new Throttle(download, schedule, clock, BandwidthSchedule.Limits::download);
     }
@@ -50,13 +48,12 @@ public final class BandwidthLimits {
 
     /// Replaces the schedule; null removes it.
     public void setSchedule(BandwidthSchedule schedule) {
-        this.schedule = schedule;
         up.setSchedule(schedule);
         down.setSchedule(schedule);
     }
 
     public Optional<BandwidthSchedule> schedule() {
-        return Optional.ofNullable(schedule);
+        return Optional.ofNullable(up.schedule()); // both directions always hold the same one
     }
 
     /// The rates in force now, fixed limits and schedule together (0 = unlimited).

@@ -77,8 +77,7 @@ public final class TransferQueue implements AutoCloseable {
         List<TransferRequest> batch = new ArrayList<>();
         List<ObjectInfo> listed = new ArrayList<>();
         try {
-            listInto(s3, bucket, prefix, folder, new TransferRequest.Download(bucket, prefix, folder, sse, clientKey),
-                    out, batch, listed);
+            listInto(s3, bucket, prefix, folder, sse, clientKey, out, batch, listed);
         } finally {
             // Also when the listing fails part way: what was listed is queued, as it was listed.
             out.addAll(submitBatch(batch, listed));
@@ -86,21 +85,19 @@ public final class TransferQueue implements AutoCloseable {
         return out;
     }
 
-    // `like` carries the encryption and key every download of the folder gets.
-    private void listInto(S3Engine s3, String bucket, String prefix, Path folder, TransferRequest.Download like,
-                          List<Transfer> out, List<TransferRequest> batch, List<ObjectInfo> listed) {
+    private void listInto(S3Engine s3, String bucket, String prefix, Path folder, Encryption sse,
+                          Optional<ClientSideKey> clientKey, List<Transfer> out, List<TransferRequest> batch,
+                          List<ObjectInfo> listed) {
         s3.objects(bucket, prefix).forEach(o -> {
             if (o.key().endsWith("/") && o.size() == 0) {
                 return; // a "folder marker" made by consoles, not a file
             }
             String rel = o.key().substring(prefix.length());
             try {
-                batch.add(new TransferRequest.Download(bucket, o.key(), SafePaths.resolve(folder, rel), like.encryption(),
-                        like.clientSideKey()));
+                batch.add(new TransferRequest.Download(bucket, o.key(), SafePaths.resolve(folder, rel), sse, clientKey));
                 listed.add(o);
             } catch (S3EngineException.UnsafeKey e) {
-                out.add(engine.failed(new TransferRequest.Download(bucket, o.key(), folder, like.encryption(),
-                        like.clientSideKey()), e));
+                out.add(engine.failed(new TransferRequest.Download(bucket, o.key(), folder, sse, clientKey), e));
             }
             if (batch.size() == BATCH) {
                 out.addAll(submitBatch(batch, listed));

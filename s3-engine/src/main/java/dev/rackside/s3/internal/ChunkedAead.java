@@ -100,6 +100,12 @@ public final class ChunkedAead {
     /// The prefix of [#sealedDigest].
     public static final String SEALED_DIGEST = "hmac-";
 
+    /// The `rackside-sha256` an upload stores for a file whose SHA-256 is `sha256` (hex): that
+    /// SHA-256 itself, or [#sealedDigest] of it when the file is encrypted with `key`.
+    public static String storedSha256(java.util.Optional<ClientSideKey> key, String sha256) {
+        return key.map(k -> sealedDigest(k, java.util.HexFormat.of().parseHex(sha256))).orElse(sha256);
+    }
+
     /// Size of the stored object for `plaintext` bytes.
     public static long encryptedLength(long plaintext) {
         return HEADER + plaintext + (plaintext + CHUNK - 1) / CHUNK * TAG;

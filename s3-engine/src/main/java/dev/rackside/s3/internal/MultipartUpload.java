@@ -110,8 +110,8 @@ final class MultipartUpload {
             CreateMultipartUploadRequest.Builder b = CreateMultipartUploadRequest.builder().bucket(r.bucket()).key(r.key())
                     .contentType(Uploader.contentType(r.local())).checksumAlgorithm(ChecksumAlgorithm.CRC32_C)
                     .metadata(nonce == null ? Map.of(Operations.SHA256_META, sha256)
-                            : Map.of(Operations.SHA256_META, ChunkedAead.sealedDigest(r.clientSideKey().get(),
-                                    java.util.HexFormat.of().parseHex(sha256)), ChunkedAead.META, ChunkedAead.FORMAT));
+                            : Map.of(Operations.SHA256_META, ChunkedAead.storedSha256(r.clientSideKey(), sha256),
+                                    ChunkedAead.META, ChunkedAead.FORMAT));
             Sse.apply(b, r.encryption());
             return s3.createMultipartUpload(b.build());
         }, task::stopRequested).uploadId();

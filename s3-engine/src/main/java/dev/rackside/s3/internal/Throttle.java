@@ -49,6 +49,11 @@ public final class Throttle {
         this.schedule = schedule;
     }
 
+    /// The schedule in force, or null.
+    public BandwidthSchedule schedule() {
+        return schedule;
+    }
+
     /// The rate in force now, 0 = unlimited.
     public long currentRate() {
         long r = fixed;

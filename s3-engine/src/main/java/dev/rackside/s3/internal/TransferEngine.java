@@ -39,7 +39,7 @@ public final class TransferEngine implements AutoCloseable {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final TransferEvents events;
     private final List<TransferTask> tasks = new CopyOnWriteArrayList<>();
-    // The newest task per request, so a submit needs no scan of every task (folders have thousands).
+    // The newest task per file, so a submit needs no scan of every task (folders have thousands).
     private final Map<FileKey, TransferTask> latest = new ConcurrentHashMap<>();
 
     /// One file's transfer in one direction, whatever its encryption: the journal's identity too.

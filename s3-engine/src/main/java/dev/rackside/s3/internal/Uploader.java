@@ -83,8 +83,8 @@ final class Uploader {
         }
         MessageDigest sha = Hashes.sha256();
         String sha256 = Hashes.hex(sha.digest(data));
-        Map<String, String> meta = new java.util.HashMap<>(Map.of(Operations.SHA256_META, r.clientSideKey()
-                .map(k -> ChunkedAead.sealedDigest(k, java.util.HexFormat.of().parseHex(sha256))).orElse(sha256)));
+        Map<String, String> meta = new java.util.HashMap<>(Map.of(Operations.SHA256_META,
+                ChunkedAead.storedSha256(r.clientSideKey(), sha256)));
         if (r.clientSideKey().isPresent()) {
             data = ChunkedAead.forNewUpload(r.clientSideKey().get(), size).encrypt(0, data);
             meta.put(ChunkedAead.META, ChunkedAead.FORMAT);
