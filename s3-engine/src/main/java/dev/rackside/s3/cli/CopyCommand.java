@@ -5,7 +5,6 @@ import dev.rackside.s3.ObjectInfo;
 import dev.rackside.s3.S3Engine;
 import dev.rackside.s3.SafePaths;
 import dev.rackside.s3.Transfer;
-import dev.rackside.s3.TransferRequest;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -46,38 +45,36 @@ final class CopyCommand {
             if (!recursive) {
                 throw new IllegalArgumentException(src + " is a folder: add --recursive to copy it.");
             }
-            return s3.transfers().uploadFolder(src, dst.bucket(), dst.asPrefix(), root.protection.sse(),
-                    root.protection.uploadKey());
+            return s3.transfers().uploadFolder(src, dst.bucket(), dst.asPrefix(), root.protection().sse(),
+                    root.protection().uploadKey());
         }
         String key = dst.key().isEmpty() || dst.key().endsWith("/") ? dst.key() + src.getFileName() : dst.key();
-        return List.of(s3.transfers().submit(new TransferRequest.Upload(src, dst.bucket(), key, root.protection.sse(),
-                root.protection.uploadKey())));
+        return List.of(s3.transfers().submit(root.protection().upload(src, dst.bucket(), key)));
     }
 
     private List<Transfer> download(S3Engine s3, S3Uri src, String dst) {
         Path local = Path.of(dst);
         if (recursive) {
             return s3.transfers().downloadFolder(s3, src.bucket(), src.asPrefix(), local, Encryption.none(),
-                    root.protection.clientKey());
+                    root.protection().clientKey());
         }
         if (Files.isDirectory(local) || dst.endsWith("/") || dst.endsWith(File.separator)) {
             local = SafePaths.resolve(local, src.name());
         }
-        return List.of(s3.transfers().submit(new TransferRequest.Download(src.bucket(), src.key(), local, Encryption.none(),
-                root.protection.clientKey())));
+        return List.of(s3.transfers().submit(root.protection().download(src.bucket(), src.key(), local)));
     }
 
     private void copy(S3Engine s3, S3Uri src, S3Uri dst) {
         if (!recursive) {
             String key = dst.key().isEmpty() || dst.key().endsWith("/") ? dst.key() + src.name() : dst.key();
-            s3.copy(src.bucket(), src.key(), dst.bucket(), key, Encryption.none(), root.protection.sse());
+            s3.copy(src.bucket(), src.key(), dst.bucket(), key, Encryption.none(), root.protection().sse());
             root.out.println("copy: " + src + " to s3://" + dst.bucket() + "/" + key);
             return;
         }
         String from = src.asPrefix();
         for (ObjectInfo o : (Iterable<ObjectInfo>) s3.objects(src.bucket(), from)::iterator) {
             String key = dst.asPrefix() + o.key().substring(from.length());
-            s3.copy(src.bucket(), o.key(), dst.bucket(), key, Encryption.none(), root.protection.sse());
+            s3.copy(src.bucket(), o.key(), dst.bucket(), key, Encryption.none(), root.protection().sse());
             root.out.println("copy: s3://" + src.bucket() + "/" + o.key() + " to s3://" + dst.bucket() + "/" + key);
         }
         root.out.flush();

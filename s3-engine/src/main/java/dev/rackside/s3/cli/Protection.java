@@ -3,6 +3,8 @@ package dev.rackside.s3.cli;
 import dev.rackside.s3.ClientSideKey;
 import dev.rackside.s3.Encryption;
 import dev.rackside.s3.S3EngineException;
+import dev.rackside.s3.TransferRequest;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /// How a command encrypts what it uploads and opens what it downloads: the choice of an endpoint
@@ -18,6 +20,21 @@ record Protection(Encryption sse, Optional<ClientSideKey> clientKey, boolean cli
 
     static Protection none() {
         return new Protection(Encryption.none(), Optional.empty(), false, "");
+    }
+
+    /// The same, asking the server for `serverSide` instead.
+    Protection withSse(Encryption serverSide) {
+        return new Protection(serverSide, clientKey, clientSide, endpoint);
+    }
+
+    /// An upload of `local` to `bucket/key`, encrypted as this says (see [#uploadKey()]).
+    TransferRequest.Upload upload(Path local, String bucket, String key) {
+        return new TransferRequest.Upload(local, bucket, key, sse, uploadKey());
+    }
+
+    /// A download of `bucket/key` to `local`, opened with the client-side key when it has one.
+    TransferRequest.Download download(String bucket, String key, Path local) {
+        return new TransferRequest.Download(bucket, key, local, Encryption.none(), clientKey);
     }
 
     /// The key each upload is encrypted with.

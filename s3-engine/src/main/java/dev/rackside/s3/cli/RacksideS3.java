@@ -32,8 +32,9 @@ public final class RacksideS3 {
     final PrintWriter err;
     final SecretLookup secrets;
     private final Arguments.Globals options;
-    /// Set by [#open()]: how uploads are encrypted and downloads opened.
-    Protection protection = Protection.none();
+    // Set by open() for --rackside-profile; the encryption is read from it only when a command transfers.
+    private EndpointProfile profile;
+    private Protection protection;
 
     private RacksideS3(Map<String, String> env, PrintWriter out, PrintWriter err, SecretLookup secrets,
                        Arguments.Globals options) {
@@ -101,14 +102,10 @@ public final class RacksideS3 {
     S3Engine open() {
         S3Endpoint endpoint;
         if (options.racksideProfile() != null) {
-            EndpointProfile p = savedProfile();
-            endpoint = saved(p);
-            protection = protection(p);
+            profile = savedProfile();
+            endpoint = saved(profile);
         } else {
             endpoint = fromAwsSettings();
-        }
-        if (options.sse() != null) {
-            protection = new Protection(options.sse(), protection.clientKey(), protection.clientSide(), protection.endpoint());
         }
         Path j = options.journal() != null ? options.journal()
                 : Path.of(System.getProperty("user.home"), ".rackside", "s3-journal.db");
@@ -135,7 +132,17 @@ public final class RacksideS3 {
                 e.pathStyle() && !options.virtualHostStyle(), e.credentials());
     }
 
-    /// The saved endpoint's encryption, with its client-side key from the keychain when it has one.
+    /// How uploads are encrypted and downloads opened: the saved endpoint's choice, with its
+    /// client-side key from the keychain (read once, and only by commands that transfer: `ls` and
+    /// `rm` never ask the keychain for it), then `--sse` over it.
+    Protection protection() {
+        if (protection == null) {
+            Protection p = profile == null ? Protection.none() : protection(profile);
+            protection = options.sse() == null ? p : p.withSse(options.sse());
+        }
+        return protection;
+    }
+
     private Protection protection(EndpointProfile p) {
         Optional<ClientSideKey> key;
         try {

@@ -5,7 +5,6 @@ import dev.rackside.s3.S3Engine;
 import dev.rackside.s3.S3EngineException;
 import dev.rackside.s3.SafePaths;
 import dev.rackside.s3.Transfer;
-import dev.rackside.s3.TransferRequest;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,10 +51,9 @@ final class SyncCommand {
                 ObjectInfo o = remote.get(key);
                 // S3 keeps whole seconds, and the upload ends after the file was written: allow 1 s.
                 // Encrypted here, an object is larger than its file by the cipher's framing.
-                if (o == null || o.size() != root.protection.storedSize(Files.size(f))
+                if (o == null || o.size() != root.protection().storedSize(Files.size(f))
                         || Files.getLastModifiedTime(f).toInstant().isAfter(o.lastModified().plusSeconds(1))) {
-                    out.add(s3.transfers().submit(new TransferRequest.Upload(f, dst.bucket(), key, root.protection.sse(),
-                            root.protection.uploadKey())));
+                    out.add(s3.transfers().submit(root.protection().upload(f, dst.bucket(), key)));
                 }
             }
         }
@@ -69,10 +67,9 @@ final class SyncCommand {
                 continue;
             }
             Path local = SafePaths.resolve(dir, o.key().substring(src.asPrefix().length()));
-            if (!Files.exists(local) || !root.protection.sameSize(Files.size(local), o.size())
+            if (!Files.exists(local) || !root.protection().sameSize(Files.size(local), o.size())
                     || o.lastModified().isAfter(Files.getLastModifiedTime(local).toInstant().plusSeconds(1))) {
-                out.add(s3.transfers().submit(new TransferRequest.Download(src.bucket(), o.key(), local,
-                        dev.rackside.s3.Encryption.none(), root.protection.clientKey())));
+                out.add(s3.transfers().submit(root.protection().download(src.bucket(), o.key(), local)));
             }
         }
         return out;
