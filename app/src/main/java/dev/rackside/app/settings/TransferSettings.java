@@ -77,7 +77,16 @@ public record TransferSettings(long uploadLimit, long downloadLimit, int concurr
 
     /// Limits for the engines to share, as these settings say.
     public BandwidthLimits toLimits(ZoneId zone, Clock clock) {
-        return new BandwidthLimits(uploadLimit, downloadLimit, schedule(zone).orElse(null), clock);
+        BandwidthLimits limits = new BandwidthLimits(0, 0, null, clock);
+        applyTo(limits, zone);
+        return limits;
+    }
+
+    /// Puts these caps and this schedule into `limits`, which running transfers obey at once.
+    public void applyTo(BandwidthLimits limits, ZoneId zone) {
+        limits.setUploadLimit(uploadLimit);
+        limits.setDownloadLimit(downloadLimit);
+        limits.setSchedule(schedule(zone).orElse(null));
     }
 
     /// The schedule to give the engine, empty when it is switched off or has no usable window.

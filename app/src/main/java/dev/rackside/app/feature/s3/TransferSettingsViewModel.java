@@ -33,6 +33,8 @@ import javafx.collections.ObservableList;
 /// Cancelling is [#reset()]: the form goes back to what is in force.
 public final class TransferSettingsViewModel {
     private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
+    // What the operator types: "8:00" as well as "08:00".
+    private static final DateTimeFormatter TYPED_HOURS = DateTimeFormatter.ofPattern("H:mm");
 
     private final BandwidthLimits limits;
     private final IntConsumer concurrencyTarget;
@@ -165,9 +167,7 @@ public final class TransferSettingsViewModel {
         }
         TransferSettings next = new TransferSettings(up.getAsLong(), down.getAsLong(), concurrency.get(),
                 scheduleOn.get(), windows);
-        limits.setUploadLimit(next.uploadLimit());
-        limits.setDownloadLimit(next.downloadLimit());
-        limits.setSchedule(next.schedule(zone).orElse(null));
+        next.applyTo(limits, zone);
         if (next.concurrency() != saved.concurrency()) {
             concurrencyTarget.accept(next.concurrency());
         }
@@ -213,7 +213,7 @@ public final class TransferSettingsViewModel {
 
     private static LocalTime time(String typed) {
         try {
-            return LocalTime.parse(typed == null ? "" : typed.strip(), DateTimeFormatter.ofPattern("H:mm"));
+            return LocalTime.parse(typed == null ? "" : typed.strip(), TYPED_HOURS);
         } catch (DateTimeParseException e) {
             return null;
         }
