@@ -212,7 +212,16 @@ public final class S3Engine implements AutoCloseable {
 
     /// A URL anyone can PUT one object to until it expires.
     public URL presignPut(String bucket, String key, Duration expiry) {
-        return clients.presignPut(bucket, key, expiry);
+        return clients.presignPut(bucket, key, expiry, Encryption.none()).url();
+    }
+
+    /// A link anyone can PUT one object to until it expires, asking the server for `encryption`.
+    /// SSE-C is refused: its key would travel inside the link's instructions.
+    public PresignedUpload presignPut(String bucket, String key, Duration expiry, Encryption encryption) {
+        if (encryption instanceof Encryption.SseC) {
+            throw new IllegalArgumentException("An upload link cannot carry an SSE-C key");
+        }
+        return clients.presignPut(bucket, key, expiry, encryption);
     }
 
     public void setVersioning(String bucket, boolean enabled) {

@@ -103,4 +103,31 @@ class VersionsAndEncryptionTest {
         engine.updateMetadata("vers", "s3-copied.txt", "text/csv", java.util.Map.of("owner", "lab"));
         assertEquals(Optional.of("AES256"), engine.head("vers", "s3-copied.txt").serverSideEncryption(), "editing metadata too");
     }
+
+    @Test
+    void anUploadLinkOfAnEncryptingEndpointSignsItsSseHeaders() throws Exception {
+        PresignedUpload link = engine.presignPut("vers", "linked.txt", java.time.Duration.ofMinutes(5), new Encryption.SseS3());
+        assertEquals(java.util.Map.of("x-amz-server-side-encryption", "AES256"), link.headers());
+        assertFalse(link.url().getQuery().toLowerCase(java.util.Locale.ROOT).contains("x-amz-server-side-encryption="),
+                "S3 ignores SSE given as a query parameter");
+        var http = java.net.http.HttpClient.newHttpClient();
+        var body = java.net.http.HttpRequest.BodyPublishers.ofString("linked");
+        var bare = http.send(java.net.http.HttpRequest.newBuilder(link.url().toURI()).PUT(body).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, bare.statusCode(), "without the signed header the link is refused, never stored unencrypted");
+        var put = java.net.http.HttpRequest.newBuilder(link.url().toURI()).PUT(body);
+        link.headers().forEach(put::header);
+        var sent = http.send(put.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, sent.statusCode(), sent.body());
+        assertEquals(Optional.of("AES256"), engine.head("vers", "linked.txt").serverSideEncryption());
+        assertTrue(link.curlCommand("<file>").contains(" -H \"x-amz-server-side-encryption: AES256\" "),
+                link.curlCommand("<file>"));
+
+        PresignedUpload kms = engine.presignPut("vers", "linked-kms.txt", java.time.Duration.ofMinutes(5),
+                new Encryption.SseKms(Optional.of("alias/rackside")));
+        assertEquals("alias/rackside", kms.headers().get("x-amz-server-side-encryption-aws-kms-key-id"));
+        assertTrue(engine.presignPut("vers", "plain.txt", java.time.Duration.ofMinutes(5), Encryption.none()).headers().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> engine.presignPut("vers", "c.txt", java.time.Duration.ofMinutes(5),
+                new Encryption.SseC(new byte[32])));
+    }
 }

@@ -1,6 +1,8 @@
 package dev.rackside.s3.internal;
 
+import dev.rackside.s3.Encryption;
 import dev.rackside.s3.EngineOptions;
+import dev.rackside.s3.PresignedUpload;
 import dev.rackside.s3.S3Credentials;
 import dev.rackside.s3.S3Endpoint;
 import dev.rackside.s3.S3EngineException;
@@ -19,10 +21,14 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /// Builds the SDK clients for one endpoint. The SDK's own retries are off: [Retrier] retries
 /// every call, so transfers can also retry on integrity failures and count tries.
@@ -90,8 +96,17 @@ public final class Clients implements AutoCloseable {
         return presigner().presignGetObject(p -> p.signatureDuration(expiry).getObjectRequest(g -> g.bucket(bucket).key(key))).url();
     }
 
-    public java.net.URL presignPut(String bucket, String key, Duration expiry) {
-        return presigner().presignPutObject(p -> p.signatureDuration(expiry).putObjectRequest(g -> g.bucket(bucket).key(key))).url();
+    /// The SSE headers are signed (not moved into the query), as S3 requires for a presigned PUT.
+    public PresignedUpload presignPut(String bucket, String key, Duration expiry, Encryption encryption) {
+        PresignedPutObjectRequest signed = presigner().presignPutObject(p -> p.signatureDuration(expiry)
+                .putObjectRequest(g -> Sse.apply(g.bucket(bucket).key(key), encryption)));
+        Map<String, String> headers = new HashMap<>();
+        signed.signedHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
+            }
+        });
+        return new PresignedUpload(signed.url(), headers);
     }
 
     static AwsCredentialsProvider provider(S3Credentials c, S3Endpoint endpoint, SdkHttpClient http) {

@@ -140,9 +140,11 @@ public final class ObjectActions {
         }
         String prefix = selected != null && selected.isFolder() ? selected.key() : browser.prefixProperty().get();
         prompts.askUploadLink(bucket, prefix).filter(l -> !l.key().isBlank() && !l.key().endsWith("/")).ifPresent(l ->
-                background.submit(() -> s.engine().presignPut(bucket, l.key(), l.expiry()).toString(), url -> {
-                    copy.accept(url);
-                    String copied = text.get("uploadLink.copied", l.key(), Instant.now().plus(l.expiry()).toString());
+                background.submit(() -> s.engine().presignPut(bucket, l.key(), l.expiry(), s.encryption().serverSide()), link -> {
+                    copy.accept(link.url().toString());
+                    // An SSE endpoint's link only works with its signed headers: the curl hint carries them.
+                    String copied = text.get("uploadLink.copied", l.key(), Instant.now().plus(l.expiry()).toString(),
+                            link.curlHeaders());
                     // Whoever uses the link sends the file as it is: Rackside cannot encrypt it on their computer.
                     notifier.info(s.encryption().clientSide() ? copied + " " + text.get("uploadLink.notEncrypted") : copied);
                 }, failure -> Failures.report(notifier, text, failure)));

@@ -210,6 +210,28 @@ class EncryptedEndpointTest {
     }
 
     @Test
+    void anUploadLinkOfAnSseEndpointOnlyWorksWithItsSignedHeader() throws Exception {
+        open();
+        assertTrue(form(UploadEncryption.Mode.SSE_S3).save(() -> { }));
+        browser.open(sessions.getFirst(), "iso-images");
+        S3Fixture.Scripted prompts = new S3Fixture.Scripted();
+        prompts.uploadLink = Optional.of(new S3Prompts.UploadLink("inbox/sse.csv", java.time.Duration.ofMinutes(5)));
+        java.util.concurrent.atomic.AtomicReference<String> link = new java.util.concurrent.atomic.AtomicReference<>();
+        browser.actions().uploadLink(null, prompts, link::set);
+        assertTrue(notifier.infos.getLast().endsWith(
+                "Upload with: curl -T <file> -H \"x-amz-server-side-encryption: AES256\" \"<link>\""), notifier.infos.getLast());
+
+        var http = java.net.http.HttpClient.newHttpClient();
+        var body = java.net.http.HttpRequest.BodyPublishers.ofString("a,b");
+        var bare = java.net.http.HttpRequest.newBuilder(java.net.URI.create(link.get())).PUT(body).build();
+        assertEquals(403, http.send(bare, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode(),
+                "a link used without the header is refused rather than stored without SSE");
+        var withHeader = java.net.http.HttpRequest.newBuilder(java.net.URI.create(link.get()))
+                .header("x-amz-server-side-encryption", "AES256").PUT(body).build();
+        assertEquals(200, http.send(withHeader, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    @Test
     void aKeyTheKeychainDidNotGiveIsLeftAsItIsWhenTheEndpointIsEdited() throws Exception {
         open();
         assertTrue(form(UploadEncryption.Mode.CLIENT_SIDE).save(() -> { }));
