@@ -100,6 +100,37 @@ class ClientSideResumeTest {
     }
 
     @Test
+    void anEncryptedUploadResumedWithAReplacedKeyStartsOverUnderTheNewKey(@TempDir Path dir) throws Exception {
+        // Stopped before any part was stored, and after at least one was.
+        for (long stopAt : new long[] {EngineOptions.MIB, 9 * EngineOptions.MIB}) {
+            String name = "rekeyed-" + stopAt + ".bin";
+            Path f = TestFiles.random(dir, name, 12 * EngineOptions.MIB, 48);
+            Path journal = dir.resolve(stopAt + ".db");
+            try (S3Engine first = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().uploadLimit(4_000_000)
+                    .journal(journal).build())) {
+                Transfer t = first.transfers().submit(new TransferRequest.Upload(f, "sealed", name, Encryption.none(),
+                        Optional.of(KEY)));
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (t.progress().transferredBytes() < stopAt && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+            }
+            // The operator made a new key for the endpoint before the upload came back.
+            ClientSideKey replaced = ClientSideKey.generate();
+            try (S3Engine second = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(journal).build())) {
+                List<Transfer> back = second.transfers().resumeUnfinished(Optional.of(replaced), true);
+                assertEquals(1, back.size());
+                back.getFirst().completion().get(60, TimeUnit.SECONDS);
+                Path out = dir.resolve(name + ".out");
+                second.transfers().submit(new TransferRequest.Download("sealed", name, out, Encryption.none(),
+                        Optional.of(replaced))).completion().get(30, TimeUnit.SECONDS);
+                assertEquals(TestFiles.sha256(f), TestFiles.sha256(out), "every part is sealed under the new key");
+                assertEquals(List.of(), second.incompleteUploads("sealed", name), "the old key's parts were aborted");
+            }
+        }
+    }
+
+    @Test
     void keysReadBackFromTheirTextAndRefuseAnythingElse() {
         ClientSideKey k = ClientSideKey.generate();
         String text = k.toText();

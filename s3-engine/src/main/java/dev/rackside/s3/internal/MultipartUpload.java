@@ -80,7 +80,12 @@ final class MultipartUpload {
                 && entry.partSize() == partSize && sha256.equals(entry.sha256()) && sseKind().equals(entry.sse())
                 && (entry.nonce() != null) == r.clientSideKey().isPresent()) {
             kept.putAll(confirmedParts(entry));
-            if (kept.isEmpty() && !uploadExists(entry.uploadId())) {
+            if (kept.isEmpty() && r.clientSideKey().isPresent()) {
+                // Its metadata holds a checksum keyed by the key it was started with, which may
+                // have been replaced since; with no part to lose, start again under this key.
+                discard(entry);
+                entry = null;
+            } else if (kept.isEmpty() && !uploadExists(entry.uploadId())) {
                 entry = null;
             }
         } else if (entry != null) {
@@ -90,11 +95,18 @@ final class MultipartUpload {
         if (entry == null) {
             entry = start(sha256);
         }
-        if (r.clientSideKey().isPresent()) {
-            aead = ChunkedAead.withPrefix(r.clientSideKey().get(), size, java.util.HexFormat.of().parseHex(entry.nonce()));
-            task.setTotal(ChunkedAead.encryptedLength(size));
+        seal(entry);
+        try {
+            sendParts(entry, kept);
+        } catch (KeyReplaced e) {
+            // The file matched its journalled SHA-256, so a stored part that now encrypts
+            // differently was sealed under another key (the endpoint's key was replaced).
+            // Parts under two keys would never decrypt: start over under the current one.
+            discard(entry);
+            entry = start(sha256);
+            seal(entry);
+            sendParts(entry, Map.of());
         }
-        sendParts(entry, kept);
         if (!stamp.equals(Uploader.stamp(r.local()))) {
             // Written to while it was sent: the parts may not match the SHA-256 sent at the start.
             discard(entry);
@@ -102,6 +114,13 @@ final class MultipartUpload {
         }
         complete(entry);
         journal.remove(entry.id());
+    }
+
+    private void seal(Journal.Entry entry) {
+        if (r.clientSideKey().isPresent()) {
+            aead = ChunkedAead.withPrefix(r.clientSideKey().get(), size, java.util.HexFormat.of().parseHex(entry.nonce()));
+            task.setTotal(ChunkedAead.encryptedLength(size));
+        }
     }
 
     private Journal.Entry start(String sha256) {
@@ -152,6 +171,9 @@ final class MultipartUpload {
                 if (done != null) {
                     pool.add(buf);
                     if (!crc.equals(done.crc32c())) {
+                        if (aead != null) {
+                            throw new KeyReplaced();
+                        }
                         discard(entry);
                         throw new S3EngineException.SourceChanged("The local file " + r.local());
                     }
@@ -278,6 +300,13 @@ final class MultipartUpload {
             }
         }
         journal.remove(entry.id());
+    }
+
+    /// A journalled part of a client-side upload no longer encrypts to what was stored.
+    private static final class KeyReplaced extends RuntimeException {
+        KeyReplaced() {
+            super(null, null, false, false);
+        }
     }
 
     private String sseKind() {
