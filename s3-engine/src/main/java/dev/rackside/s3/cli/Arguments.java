@@ -109,7 +109,7 @@ final class Arguments {
                 .addOption(valued("journal", "FILE",
                         "Transfer journal; a repeated cp resumes from it (default: ~/.rackside/s3-journal.db)."))
                 .addOption(valued("concurrency", "N", "Parallel requests (default: " + DEFAULT_CONCURRENCY + ")."))
-                .addOption(valued("limit-up", "RATE", "Upload limit, e.g. 10M (bytes/s; K, M, G = 10^3, 10^6, 10^9)."))
+                .addOption(valued("limit-up", "RATE", "Upload limit, e.g. 10M (bytes/s; K, M, G = 10^3, 10^6, 10^9; Ki, Mi, Gi = 2^10, 2^20, 2^30)."))
                 .addOption(valued("limit-down", "RATE", "Download limit, e.g. 10M."))
                 .addOption(valued("sse", "AES256|aws:kms",
                         "Ask the server to encrypt uploads: AES256 (SSE-S3) or aws:kms (SSE-KMS), as aws-cli."))
@@ -224,32 +224,15 @@ final class Arguments {
     private static long limit(Given c, String option) throws UsageError {
         String v = c.getOptionValue(option);
         try {
-            long bytes = rate(v);
+            long bytes = dev.rackside.s3.Rates.parse(v);
             if (bytes >= 0) {
                 return bytes;
             }
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+        } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageError("Invalid value for option '--" + option + "': '" + v + "' (a rate such as 500K, 10M or 1G)",
+        throw new UsageError("Invalid value for option '--" + option + "': '" + v + "' (a rate such as 500K, 10M, 10MiB/s or 1G)",
                 Optional.empty());
-    }
-
-    /// A rate such as `10M` or `1.5K` in bytes/s (K, M, G = 10^3, 10^6, 10^9; a trailing B is
-    /// ignored), 0 for none; a NumberFormatException for anything else.
-    static long rate(String s) {
-        if (s == null || s.isBlank()) {
-            return 0;
-        }
-        String t = s.strip().toUpperCase(java.util.Locale.ROOT).replace("B", "");
-        long unit = switch (t.charAt(t.length() - 1)) {
-            case 'K' -> 1_000;
-            case 'M' -> 1_000_000;
-            case 'G' -> 1_000_000_000;
-            default -> 1;
-        };
-        String number = unit == 1 ? t : t.substring(0, t.length() - 1);
-        return (long) (Double.parseDouble(number) * unit);
     }
 
     private static int concurrency(Given c) throws UsageError {

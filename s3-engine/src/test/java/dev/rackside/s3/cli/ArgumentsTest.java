@@ -99,9 +99,9 @@ class ArgumentsTest {
                 "--concurrency", "0", "ls");
         assertUsageError("Invalid value for option '--concurrency': 'many' is not a whole number of 1 or more",
                 Optional.empty(), "--concurrency", "many", "ls");
-        assertUsageError("Invalid value for option '--limit-up': '5Q' (a rate such as 500K, 10M or 1G)", Optional.empty(),
+        assertUsageError("Invalid value for option '--limit-up': '5Q' (a rate such as 500K, 10M, 10MiB/s or 1G)", Optional.empty(),
                 "--limit-up", "5Q", "ls");
-        assertUsageError("Invalid value for option '--limit-down': 'M' (a rate such as 500K, 10M or 1G)", Optional.empty(),
+        assertUsageError("Invalid value for option '--limit-down': 'M' (a rate such as 500K, 10M, 10MiB/s or 1G)", Optional.empty(),
                 "--limit-down", "M", "ls");
     }
 

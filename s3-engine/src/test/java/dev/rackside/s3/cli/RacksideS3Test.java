@@ -151,14 +151,6 @@ class RacksideS3Test {
     }
 
     @Test
-    void ratesParseLikeOtherTools() {
-        assertEquals(10_000_000, Arguments.rate("10M"));
-        assertEquals(1_500, Arguments.rate("1.5K"));
-        assertEquals(2_000_000_000L, Arguments.rate("2GB"));
-        assertEquals(0, Arguments.rate(null));
-    }
-
-    @Test
     void namesAnSlf4jProviderThatShipsWithTheJar() throws Exception {
         // A missing class made SLF4J print a ClassNotFoundException stack trace on every start.
         Class<?> spi = Class.forName("org.slf4j.spi.SLF4JServiceProvider");
