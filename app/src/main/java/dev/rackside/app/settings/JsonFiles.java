@@ -9,6 +9,8 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /// Reads and writes the small JSON files of this package: atomically, and forgiving of damage.
@@ -28,14 +30,32 @@ final class JsonFiles {
     private JsonFiles() {
     }
 
+    /// Deserialisation attribute: a `List<String>` where lenient readers note the values they
+    /// could not use (and replaced by safe ones), so the operator hears of it.
+    static final String SKIPPED = "rackside.skipped";
+
+    /// Notes a hand-edited value a lenient reader replaced, when the reader was given [#SKIPPED].
+    @SuppressWarnings("unchecked")
+    static void skipped(com.fasterxml.jackson.databind.DeserializationContext ctx, String what) {
+        if (ctx.getAttribute(SKIPPED) instanceof List<?> list) {
+            ((List<String>) list).add(what);
+        }
+    }
+
     static <T> Read<T> read(Path file, Class<T> type) {
         if (!Files.exists(file)) {
             return new Read<>(Optional.empty(), Optional.empty());
         }
         try {
-            T value = JSON.readValue(file.toFile(), type);
+            List<String> skipped = new ArrayList<>();
+            T value = JSON.readerFor(type).withAttribute(SKIPPED, skipped).readValue(file.toFile());
             if (value == null) {
                 throw new IOException("the file is empty");
+            }
+            if (!skipped.isEmpty()) {
+                LOG.log(Level.WARNING, "ignored in " + file + ": " + skipped);
+                String list = String.join("; ", skipped);
+                return new Read<>(Optional.of(value), Optional.of(Messages.of(JsonFiles.class).get("file.valuesIgnored", file, list)));
             }
             return new Read<>(Optional.of(value), Optional.empty());
         } catch (IOException | RuntimeException e) {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import dev.rackside.app.fx.Messages;
 import dev.rackside.s3.BandwidthLimits;
 import dev.rackside.s3.BandwidthSchedule;
+import dev.rackside.s3.Rates;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -98,9 +100,10 @@ public record TransferSettings(long uploadLimit, long downloadLimit, int concurr
         return usable.isEmpty() ? Optional.empty() : Optional.of(new BandwidthSchedule(zone, usable, 0, 0));
     }
 
-    /// Reads the section field by field, so a hand-edited value it cannot use (a lowercase day, a
-    /// rate written as "10M", a null) falls back to a safe value instead of failing the whole
-    /// settings file, and with it the theme, window and language.
+    /// Reads the section field by field, so a hand-edited value it cannot use (a misspelt day, a
+    /// rate such as "ten") falls back to a safe value, which the operator is told of, instead of
+    /// failing the whole settings file, and with it the theme, window and language. Rates may be
+    /// written as text ("10M", "10 MiB/s"), days in any case.
     static final class Lenient extends StdDeserializer<TransferSettings> {
         Lenient() {
             super(TransferSettings.class);
@@ -115,24 +118,51 @@ public record TransferSettings(long uploadLimit, long downloadLimit, int concurr
             List<Window> windows = new ArrayList<>();
             for (JsonNode w : n.path("windows")) {
                 if (w.isObject()) {
-                    windows.add(new Window(days(w.path("days")), w.path("start").asText(""), w.path("end").asText(""),
-                            w.path("upload").asLong(0), w.path("download").asLong(0)));
+                    Window window = new Window(days(w.path("days"), ctx), w.path("start").asText(""),
+                            w.path("end").asText(""), rate(w, "upload", ctx), rate(w, "download", ctx));
+                    if (window.toEngine().isEmpty()) {
+                        JsonFiles.skipped(ctx, text().get("settings.badWindow", w.toString()));
+                    }
+                    windows.add(window);
                 }
             }
-            return new TransferSettings(n.path("uploadLimit").asLong(0), n.path("downloadLimit").asLong(0),
+            return new TransferSettings(rate(n, "uploadLimit", ctx), rate(n, "downloadLimit", ctx),
                     n.path("concurrency").asInt(0), n.path("scheduleOn").asBoolean(false), windows);
         }
 
-        private static Set<DayOfWeek> days(JsonNode node) {
+        /// Bytes/s as a number, or as text a person wrote ("10M", "10 MiB/s"). Anything else is no
+        /// limit, and the operator is told.
+        private static long rate(JsonNode parent, String field, DeserializationContext ctx) {
+            JsonNode v = parent.path(field);
+            if (v.isMissingNode() || v.isNull() || v.isIntegralNumber()) {
+                return v.asLong(0);
+            }
+            try {
+                return v.isNumber() ? Math.round(v.asDouble()) : Rates.parse(v.isTextual() ? v.asText() : "?");
+            } catch (NumberFormatException e) {
+                JsonFiles.skipped(ctx, text().get("settings.badRate", field, v.toString()));
+                return 0;
+            }
+        }
+
+        private static Set<DayOfWeek> days(JsonNode node, DeserializationContext ctx) {
             Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
             for (JsonNode d : node.isArray() ? node : List.of(node)) {
+                if (d.isNull() || d.isMissingNode()) {
+                    continue;
+                }
                 try {
                     days.add(DayOfWeek.valueOf(d.asText("").strip().toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException ignored) {
-                    // not a day: the window keeps the days it can read
+                } catch (IllegalArgumentException notADay) {
+                    // the window keeps the days it can read
+                    JsonFiles.skipped(ctx, text().get("settings.badDay", d.toString()));
                 }
             }
             return days;
+        }
+
+        private static Messages text() {
+            return Messages.of(TransferSettings.class);
         }
     }
 }

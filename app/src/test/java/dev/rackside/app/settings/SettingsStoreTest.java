@@ -58,7 +58,10 @@ class SettingsStoreTest {
         Files.writeString(store.file(), """
                 {"transfers": {"uploadLimit": -5, "concurrency": 500, "scheduleOn": true,
                   "windows": [{"days": ["MONDAY"], "start": "8 o'clock", "end": "18:00", "upload": 1000}]}}""");
-        TransferSettings t = store.load().settings().transfers();
+        SettingsStore.Loaded odd = store.load();
+        TransferSettings t = odd.settings().transfers();
+        assertTrue(odd.warning().orElseThrow().contains("the window {\"days\":[\"MONDAY\"],\"start\":\"8 o'clock\""),
+                odd.warning().get());
         assertEquals(0, t.uploadLimit());
         assertEquals(TransferSettings.DEFAULT_CONCURRENCY, t.concurrency());
         assertEquals(1, t.windows().size(), "the window is kept for the operator to fix");
@@ -66,17 +69,24 @@ class SettingsStoreTest {
 
         // Values Jackson could not map must not cost the rest of the file (theme, window, language).
         Files.writeString(store.file(), """
-                {"theme": "DARK", "transfers": {"uploadLimit": "10M", "downloadLimit": 5000,
-                  "windows": [null, {"days": ["monday", null, "Funday"], "start": "08:00", "end": "18:00", "upload": 1000},
-                              {"days": "SUNDAY", "start": "00:00", "end": "00:00", "download": 7}]}}""");
+                {"theme": "DARK", "transfers": {"uploadLimit": "10M", "downloadLimit": "ten",
+                  "windows": [null, {"days": ["monday", null, "Funday"], "start": "08:00", "end": "18:00", "upload": "1 MiB/s"},
+                              {"days": "SUNDAY", "start": "00:00", "end": "00:00", "download": 7.0}]}}""");
         SettingsStore.Loaded loaded = store.load();
-        assertTrue(loaded.warning().isEmpty(), loaded.warning().toString());
         assertEquals(AppSettings.Theme.DARK, loaded.settings().theme());
         t = loaded.settings().transfers();
-        assertEquals(0, t.uploadLimit());
-        assertEquals(5000, t.downloadLimit());
-        assertEquals(List.of(new TransferSettings.Window(java.util.Set.of(java.time.DayOfWeek.MONDAY), "08:00", "18:00", 1000, 0),
+        assertEquals(10_000_000, t.uploadLimit(), "a rate written as people write it");
+        assertEquals(0, t.downloadLimit());
+        assertEquals(List.of(new TransferSettings.Window(java.util.Set.of(java.time.DayOfWeek.MONDAY), "08:00", "18:00", 1 << 20, 0),
                 new TransferSettings.Window(java.util.Set.of(java.time.DayOfWeek.SUNDAY), "00:00", "00:00", 0, 7)), t.windows());
+        // What was replaced is said, not silently turned into "unlimited".
+        String warning = loaded.warning().orElseThrow();
+        assertTrue(warning.startsWith("Some values in " + store.file() + " could not be used and were replaced: "), warning);
+        assertTrue(warning.contains("downloadLimit = \"ten\" is not a rate"), warning);
+        assertTrue(warning.contains("\"Funday\" is not a day of the week"), warning);
+        assertFalse(warning.contains("uploadLimit") || warning.contains("null is not"), warning);
+        store.save(loaded.settings());
+        assertTrue(store.load().warning().isEmpty(), "saved again, the file holds only usable values");
     }
 
     @Test
