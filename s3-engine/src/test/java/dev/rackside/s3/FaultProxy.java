@@ -42,6 +42,8 @@ final class FaultProxy implements AutoCloseable {
     final List<String> requests = new CopyOnWriteArrayList<>();
     /// The `Range` header of each request in [#requests] ("" without one), same order.
     final List<String> ranges = new CopyOnWriteArrayList<>();
+    /// The whole request head (request line and headers, names as sent) of each request, same order.
+    final List<String> heads = new CopyOnWriteArrayList<>();
     final AtomicInteger injected = new AtomicInteger();
 
     FaultProxy(URI upstream) throws IOException {
@@ -78,6 +80,7 @@ final class FaultProxy implements AutoCloseable {
         injected.set(0);
         requests.clear();
         ranges.clear();
+        heads.clear();
     }
 
     private Fault pick(String line) {
@@ -110,6 +113,7 @@ final class FaultProxy implements AutoCloseable {
                 }
                 String line = head.substring(0, head.indexOf("\r\n"));
                 ranges.add(text(head, "range"));
+                heads.add(head);
                 requests.add(line);
                 if (head.toLowerCase(Locale.ROOT).contains("\r\nexpect: 100-continue")) {
                     // Answer the interim response here and keep it from the server: one final answer per request.

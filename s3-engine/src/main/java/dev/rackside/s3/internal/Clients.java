@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.LegacyMd5Plugin;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -57,6 +58,10 @@ public final class Clients implements AutoCloseable {
                 // the default trailer checksums are dropped by several S3 servers.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_SUPPORTED)
+                // Content-MD5 on the calls that require a checksum (DeleteObjects above all), as
+                // S3's API documents and aws-cli sends: MinIO, Ceph RGW and others refuse the
+                // CRC32-only requests SDK 2.30+ makes there by default.
+                .addPlugin(LegacyMd5Plugin.create())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallAttemptTimeout(options.requestTimeout()));
         endpoint.endpoint().ifPresent(builder::endpointOverride);
