@@ -101,8 +101,9 @@ class ClientSideResumeTest {
 
     @Test
     void anEncryptedUploadResumedWithAReplacedKeyStartsOverUnderTheNewKey(@TempDir Path dir) throws Exception {
-        // Stopped before any part was stored, and after at least one was.
-        for (long stopAt : new long[] {EngineOptions.MIB, 9 * EngineOptions.MIB}) {
+        // Stopped before any part was stored, and after the short last part was (the parts share
+        // the 4 MB/s, so the 2 MiB one is stored long before 11 MiB have gone).
+        for (long stopAt : new long[] {EngineOptions.MIB, 11 * EngineOptions.MIB}) {
             String name = "rekeyed-" + stopAt + ".bin";
             Path f = TestFiles.random(dir, name, 12 * EngineOptions.MIB, 48);
             Path journal = dir.resolve(stopAt + ".db");
@@ -117,10 +118,16 @@ class ClientSideResumeTest {
             }
             // The operator made a new key for the endpoint before the upload came back.
             ClientSideKey replaced = ClientSideKey.generate();
-            try (S3Engine second = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(journal).build())) {
+            try (FaultProxy wire = new FaultProxy(server.endpoint);
+                 S3Engine second = S3Engine.open(S3ProxyServer.endpoint(wire.uri()), S3ProxyServer.fastOptions()
+                         .journal(journal).build())) {
+                String oldUpload = second.incompleteUploads("sealed", name).getFirst().uploadId();
                 List<Transfer> back = second.transfers().resumeUnfinished(Optional.of(replaced), true);
                 assertEquals(1, back.size());
                 back.getFirst().completion().get(60, TimeUnit.SECONDS);
+                List<String> parts = wire.requests.stream().filter(l -> l.startsWith("PUT ") && l.contains("partNumber=")).toList();
+                assertEquals(3, parts.size(), "each part sent once, none into the old key's upload: " + parts);
+                assertTrue(parts.stream().noneMatch(l -> l.contains(oldUpload)), parts.toString());
                 Path out = dir.resolve(name + ".out");
                 second.transfers().submit(new TransferRequest.Download("sealed", name, out, Encryption.none(),
                         Optional.of(replaced))).completion().get(30, TimeUnit.SECONDS);

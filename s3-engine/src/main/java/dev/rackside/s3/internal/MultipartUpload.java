@@ -96,17 +96,17 @@ final class MultipartUpload {
             entry = start(sha256);
         }
         seal(entry);
-        try {
-            sendParts(entry, kept);
-        } catch (KeyReplaced e) {
+        if (aead != null && !kept.isEmpty() && !sealsAsStored(kept)) {
             // The file matched its journalled SHA-256, so a stored part that now encrypts
-            // differently was sealed under another key (the endpoint's key was replaced).
-            // Parts under two keys would never decrypt: start over under the current one.
+            // differently was sealed under another key (the endpoint's key was replaced). Parts
+            // under two keys would never decrypt: start over under this one, checked before any
+            // part is sent, and hashing the file again in case it changed meanwhile after all.
             discard(entry);
-            entry = start(sha256);
+            kept.clear();
+            entry = start(Hashes.sha256Of(r.local(), size, task));
             seal(entry);
-            sendParts(entry, Map.of());
         }
+        sendParts(entry, kept);
         if (!stamp.equals(Uploader.stamp(r.local()))) {
             // Written to while it was sent: the parts may not match the SHA-256 sent at the start.
             discard(entry);
@@ -114,6 +114,22 @@ final class MultipartUpload {
         }
         complete(entry);
         journal.remove(entry.id());
+    }
+
+    /// Whether the first kept part encrypts under this key to what the server stored. One part
+    /// tells: every part of an upload is sealed under the same key.
+    private boolean sealsAsStored(Map<Integer, Journal.Part> kept) {
+        Journal.Part first = kept.get(java.util.Collections.min(kept.keySet()));
+        long offset = (first.number() - 1) * partSize;
+        int len = (int) Math.min(partSize, size - offset);
+        byte[] plain = new byte[len];
+        try (FileChannel ch = FileChannel.open(r.local())) {
+            Uploader.readFully(ch, plain, len, offset);
+        } catch (IOException e) {
+            throw new S3EngineException.LocalFileProblem(r.local(), "it cannot be read (" + e.getMessage() + ")", e);
+        }
+        byte[] sealed = aead.encrypt(offset, plain);
+        return Hashes.crc32cBase64(sealed, 0, sealed.length).equals(first.crc32c());
     }
 
     private void seal(Journal.Entry entry) {
@@ -171,9 +187,6 @@ final class MultipartUpload {
                 if (done != null) {
                     pool.add(buf);
                     if (!crc.equals(done.crc32c())) {
-                        if (aead != null) {
-                            throw new KeyReplaced();
-                        }
                         discard(entry);
                         throw new S3EngineException.SourceChanged("The local file " + r.local());
                     }
@@ -300,13 +313,6 @@ final class MultipartUpload {
             }
         }
         journal.remove(entry.id());
-    }
-
-    /// A journalled part of a client-side upload no longer encrypts to what was stored.
-    private static final class KeyReplaced extends RuntimeException {
-        KeyReplaced() {
-            super(null, null, false, false);
-        }
     }
 
     private String sseKind() {
