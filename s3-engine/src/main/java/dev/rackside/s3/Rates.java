@@ -4,11 +4,11 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/// Bandwidth rates written by people: `500K`, `10M`, `10MB/s`, `1.5 GiB/s`, `0`. K, M and G are
+/// Bandwidth rates written by people: `500K`, `10M`, `10MB/s`, `1.5 GiB/s`, `2,5M`, `0`. K, M and G are
 /// powers of 1000 as in aws-cli and rclone; Ki, Mi and Gi powers of 1024. A trailing `B`, `B/s`
 /// or `/s` is allowed. Used by `rackside-s3 --limit-up` and for hand-edited app settings.
 public final class Rates {
-    private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)\\s*([KMG]I?)?B?(?:/S)?");
+    private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)([KMG]I?)?B?(?:/S)?");
 
     private Rates() {
     }
@@ -20,7 +20,9 @@ public final class Rates {
         if (text == null || text.isBlank()) {
             return 0;
         }
-        Matcher m = RATE.matcher(text.strip().toUpperCase(Locale.ROOT));
+        // Either decimal separator, and no-break spaces from pasted text, as in the app's fields.
+        String t = text.replaceAll("[\\s\\u00a0\\u202f]", "").replace(',', '.').toUpperCase(Locale.ROOT);
+        Matcher m = RATE.matcher(t);
         if (!m.matches()) {
             throw new NumberFormatException("not a rate: " + text.strip());
         }
@@ -38,6 +40,7 @@ public final class Rates {
         if (bytes >= Long.MAX_VALUE) {
             throw new NumberFormatException("rate too large: " + text.strip());
         }
-        return Math.round(bytes);
+        // A tiny positive rate is a (very low) limit, never 0, which would mean none.
+        return bytes > 0 ? Math.max(1, Math.round(bytes)) : 0;
     }
 }

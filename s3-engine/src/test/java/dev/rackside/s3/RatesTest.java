@@ -22,11 +22,13 @@ class RatesTest {
         assertEquals(0, Rates.parse("0"));
         assertEquals(0, Rates.parse(null));
         assertEquals(0, Rates.parse("  "));
+        assertEquals(2_500_000, Rates.parse("2,5\u00a0M"));
+        assertEquals(1, Rates.parse("0.4"), "a tiny limit stays a limit, never 0 (none)");
     }
 
     @Test
     void anythingElseIsRefused() {
-        for (String bad : List.of("ten", "-5M", "10X", "1e3", "10 M B", "M", "NaN", "99999999999G")) {
+        for (String bad : List.of("ten", "-5M", "10X", "1e3", "10M-", "M", "NaN", "99999999999G")) {
             assertThrows(NumberFormatException.class, () -> Rates.parse(bad), bad);
         }
     }

@@ -81,7 +81,7 @@ class SettingsStoreTest {
                 new TransferSettings.Window(java.util.Set.of(java.time.DayOfWeek.SUNDAY), "00:00", "00:00", 0, 7)), t.windows());
         // What was replaced is said, not silently turned into "unlimited".
         String warning = loaded.warning().orElseThrow();
-        assertTrue(warning.startsWith("Some values in " + store.file() + " could not be used and were replaced: "), warning);
+        assertTrue(warning.startsWith("Some values in " + store.file() + " could not be used: "), warning);
         assertTrue(warning.contains("downloadLimit = \"ten\" is not a rate"), warning);
         assertTrue(warning.contains("\"Funday\" is not a day of the week"), warning);
         assertFalse(warning.contains("uploadLimit") || warning.contains("null is not"), warning);
