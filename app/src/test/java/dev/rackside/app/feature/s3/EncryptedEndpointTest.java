@@ -169,9 +169,13 @@ class EncryptedEndpointTest {
         f.encryption.kmsKeyId.set(" alias/backups ");
         assertEquals(new UploadEncryption(UploadEncryption.Mode.SSE_KMS, "alias/backups"), f.toProfile().orElseThrow().encryption());
         assertEquals(new Encryption.SseKms(Optional.of("alias/backups")), f.toProfile().orElseThrow().encryption().serverSide());
-        f.encryption.kmsKeyId.set("alias/my backups");
-        assertTrue(f.toProfile().isEmpty());
-        assertTrue(f.diagnosis.get().startsWith("A KMS key ID has no spaces"), f.diagnosis.get());
+        f.encryption.kmsKeyId.set("arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+        assertTrue(f.toProfile().isPresent(), f.diagnosis.get());
+        for (String bad : java.util.List.of("alias/my backups", "alias/\"x", "$(id)")) {
+            f.encryption.kmsKeyId.set(bad);
+            assertTrue(f.toProfile().isEmpty(), bad);
+            assertTrue(f.diagnosis.get().startsWith("A KMS key ID has no spaces or quotes"), f.diagnosis.get());
+        }
 
         EndpointFormModel pasted = form(UploadEncryption.Mode.CLIENT_SIDE);
         pasted.encryption.key.set("not a key");

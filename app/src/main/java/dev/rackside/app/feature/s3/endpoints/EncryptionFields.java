@@ -90,7 +90,7 @@ public final class EncryptionFields {
         if (clientSide() && key.get().isBlank() && saved.isEmpty() && !keyMayExist) {
             return Optional.of(text.get("encryption.keyMissing"));
         }
-        if (mode.get() == Mode.SSE_KMS && !kmsKeyId.get().isBlank() && kmsKeyId.get().strip().matches(".*\\s.*")) {
+        if (mode.get() == Mode.SSE_KMS && !kmsKeyId.get().isBlank() && !kmsKeyId.get().strip().matches("[A-Za-z0-9:/_.-]+")) {
             return Optional.of(text.get("encryption.kmsInvalid"));
         }
         return Optional.empty();
