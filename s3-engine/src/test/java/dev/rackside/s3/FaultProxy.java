@@ -75,6 +75,29 @@ final class FaultProxy implements AutoCloseable {
                 + "</Message><RequestId>fault</RequestId></Error>";
     }
 
+    /// Answers every request with a header whose name starts with `prefix` as Backblaze B2 answers
+    /// S3's checksum headers: 400 InvalidArgument "Unsupported header '…' received for this API call".
+    FaultProxy refuseHeaders(String prefix) {
+        refusedPrefix = prefix.toLowerCase(Locale.ROOT);
+        return this;
+    }
+
+    private volatile String refusedPrefix;
+
+    private String refusedHeader(String head) {
+        String prefix = refusedPrefix;
+        if (prefix == null) {
+            return null;
+        }
+        for (String h : head.split("\r\n")) {
+            int colon = h.indexOf(':');
+            if (colon > 0 && h.substring(0, colon).strip().toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                return h.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
     void clear() {
         faults.clear();
         injected.set(0);
@@ -122,6 +145,19 @@ final class FaultProxy implements AutoCloseable {
                     head = head.replaceAll("(?i)\r\nexpect: 100-continue", "");
                 }
                 byte[] body = in.readNBytes((int) header(head, "content-length", 0));
+                String unsupported = refusedHeader(head);
+                if (unsupported != null) {
+                    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InvalidArgument</Code><Message>"
+                            + "Unsupported header '" + unsupported + "' received for this API call.</Message></Error>";
+                    byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+                    out.write(("HTTP/1.1 400 Bad Request\r\nContent-Type: application/xml\r\nContent-Length: " + bytes.length
+                            + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    if (!line.startsWith("HEAD ")) {
+                        out.write(bytes);
+                    }
+                    out.flush();
+                    continue;
+                }
                 Fault f = pick(line);
                 Kind kind = f == null ? null : f.kind;
                 if (kind == Kind.DROP) {

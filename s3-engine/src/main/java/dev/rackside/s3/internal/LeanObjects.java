@@ -20,6 +20,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.endpoints.S3EndpointParams;
 import software.amazon.awssdk.services.s3.endpoints.S3EndpointProvider;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 import java.io.ByteArrayInputStream;
@@ -58,6 +59,8 @@ public final class LeanObjects implements AutoCloseable {
     private final java.time.Clock clock;
     /// Server time minus ours, learnt from a refused request as the S3Client learns it.
     private volatile Duration skew = Duration.ZERO;
+    // Set once a server refused x-amz-checksum-mode (Backblaze B2): later GETs go without it.
+    private volatile boolean checksumModeRefused;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
     // Aborts a request that outlives the request timeout, as the SDK's attempt timeout does.
@@ -118,12 +121,22 @@ public final class LeanObjects implements AutoCloseable {
     /// GET of the whole object, `If-Match: etag`. Errors come as the `S3Exception` the SDK would
     /// throw, I/O failures as its `SdkClientException`, so [Errors] and [Retrier] treat both alike.
     <T> T get(String bucket, String key, String ifMatch, BodyReader<T> reader) throws InterruptedException {
-        SdkHttpFullRequest.Builder b = request(bucket, key, SdkHttpMethod.GET)
-                .putHeader("If-Match", ifMatch)
-                // What the S3Client sends with response validation WHEN_SUPPORTED: a server
-                // returns the object's full-object checksum, which the caller may check.
-                .putHeader("x-amz-checksum-mode", "ENABLED");
-        return execute(bucket, b, null, reader);
+        SdkHttpFullRequest.Builder b = request(bucket, key, SdkHttpMethod.GET).putHeader("If-Match", ifMatch);
+        boolean checksumMode = !checksumModeRefused;
+        if (checksumMode) {
+            // Asks for the object's full-object checksum, which the caller checks when the object
+            // has neither Rackside's SHA-256 nor an MD5 ETag (B2 refuses the header: see below).
+            b.putHeader("x-amz-checksum-mode", "ENABLED");
+        }
+        try {
+            return execute(bucket, b, null, reader);
+        } catch (S3Exception e) {
+            if (!checksumMode || !ChecksumSupport.isRefusal(e)) {
+                throw e;
+            }
+            checksumModeRefused = true;
+            return get(bucket, key, ifMatch, reader);
+        }
     }
 
     /// PUT of `body` with `headers` (Content-Type, Content-MD5, x-amz-meta-…). The signature covers

@@ -5,7 +5,6 @@ import dev.rackside.s3.S3EngineException;
 import dev.rackside.s3.TransferRequest;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
@@ -45,6 +44,7 @@ final class MultipartUpload {
     private final EngineOptions options;
     private final TransferTask task;
     private final TransferRequest.Upload r;
+    private final ChecksumSupport checksums;
     private final long size;
     private final String stamp;
     private final long partSize;
@@ -52,9 +52,10 @@ final class MultipartUpload {
     private ChunkedAead aead; // set when the upload is encrypted on the client
 
     MultipartUpload(S3Client s3, Retrier retrier, Journal journal, Throttle throttle, ResizableSemaphore gate,
-                    EngineOptions options, TransferTask task, TransferRequest.Upload r, long size,
-                    String stamp, long partSize) {
+                    EngineOptions options, ChecksumSupport checksums, TransferTask task, TransferRequest.Upload r,
+                    long size, String stamp, long partSize) {
         this.s3 = s3;
+        this.checksums = checksums;
         this.retrier = retrier;
         this.journal = journal;
         this.throttle = throttle;
@@ -141,15 +142,16 @@ final class MultipartUpload {
 
     private Journal.Entry start(String sha256) {
         String nonce = r.clientSideKey().map(k -> Hashes.hex(ChunkedAead.forNewUpload(k, size).noncePrefix())).orElse(null);
-        String uploadId = retrier.call(what, () -> {
+        String uploadId = retrier.call(what, () -> checksums.call(() -> {
             CreateMultipartUploadRequest.Builder b = CreateMultipartUploadRequest.builder().bucket(r.bucket()).key(r.key())
-                    .contentType(Uploader.contentType(r.local())).checksumAlgorithm(ChecksumAlgorithm.CRC32_C)
+                    .contentType(Uploader.contentType(r.local()))
                     .metadata(nonce == null ? Map.of(Operations.SHA256_META, sha256)
                             : Map.of(Operations.SHA256_META, ChunkedAead.storedSha256(r.clientSideKey(), sha256),
                                     ChunkedAead.META, ChunkedAead.FORMAT));
+            checksums.create(b);
             Sse.apply(b, r.encryption());
             return s3.createMultipartUpload(b.build());
-        }, task::stopRequested).uploadId();
+        }), task::stopRequested).uploadId();
         Journal.Entry e = new Journal.Entry(task.id(), "UPLOAD", r.bucket(), r.key(), r.local().toString(), size, stamp,
                 partSize, uploadId, sha256, sseKind(), nonce);
         journal.clearProgress(task.id());
@@ -228,13 +230,16 @@ final class MultipartUpload {
             var response = retrier.call(what + " (part " + number + ")", () -> {
                 gate.acquire();
                 try {
-                    UploadPartRequest.Builder b = UploadPartRequest.builder().bucket(r.bucket()).key(r.key())
-                            .uploadId(uploadId).partNumber(number).contentLength((long) len).checksumCRC32C(crc);
-                    Sse.apply(b, r.encryption());
-                    return s3.uploadPart(b.build(), RequestBody.fromContentProvider(() -> {
-                        task.add(-sent.getAndSet(0));
-                        return new ChunkStream(buf, 0, len, task, throttle, sent);
-                    }, len, "application/octet-stream"));
+                    return checksums.call(() -> {
+                        UploadPartRequest.Builder b = UploadPartRequest.builder().bucket(r.bucket()).key(r.key())
+                                .uploadId(uploadId).partNumber(number).contentLength((long) len);
+                        checksums.part(b, crc, buf, len);
+                        Sse.apply(b, r.encryption());
+                        return s3.uploadPart(b.build(), RequestBody.fromContentProvider(() -> {
+                            task.add(-sent.getAndSet(0));
+                            return new ChunkStream(buf, 0, len, task, throttle, sent);
+                        }, len, "application/octet-stream"));
+                    });
                 } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
                     throw Errors.payloadMismatchAsCorruption(e);
                 } finally {
@@ -249,13 +254,13 @@ final class MultipartUpload {
     }
 
     private void complete(Journal.Entry entry) {
-        List<CompletedPart> parts = journal.parts(entry.id()).values().stream().map(p -> CompletedPart.builder()
-                .partNumber(p.number()).eTag(p.etag()).checksumCRC32C(p.crc32c()).build()).toList();
+        var journalled = journal.parts(entry.id()).values();
         try {
-            retrier.call(what, () -> s3.completeMultipartUpload(b -> {
+            retrier.call(what, () -> checksums.call(() -> s3.completeMultipartUpload(b -> {
+                List<CompletedPart> parts = journalled.stream().map(checksums::completed).toList();
                 b.bucket(r.bucket()).key(r.key()).uploadId(entry.uploadId()).multipartUpload(m -> m.parts(parts));
                 Sse.apply(b, r.encryption());
-            }), task::stopRequested);
+            })), task::stopRequested);
         } catch (S3EngineException.NotFound e) {
             // Completed before a crash or a lost response: fine if the object is there, whole.
             var head = retrier.call(what, () -> s3.headObject(b -> {

@@ -32,6 +32,8 @@ final class Uploader {
     private final Throttle throttle;
     private final ResizableSemaphore gate;
     private final EngineOptions options;
+    // One per engine: a server that refused checksum headers once is not asked again.
+    private final ChecksumSupport checksums = new ChecksumSupport();
 
     Uploader(S3Client s3, LeanObjects lean, Retrier retrier, Journal journal, Throttle throttle, ResizableSemaphore gate,
              EngineOptions options) {
@@ -69,7 +71,7 @@ final class Uploader {
         if (size < options.multipartThreshold()) {
             single(task, r, size);
         } else {
-            new MultipartUpload(s3, retrier, journal, throttle, gate, options, task, r, size, stamp,
+            new MultipartUpload(s3, retrier, journal, throttle, gate, options, checksums, task, r, size, stamp,
                     partSize(size, options.minPartSize())).run();
         }
     }

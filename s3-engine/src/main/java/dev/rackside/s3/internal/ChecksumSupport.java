@@ -1,0 +1,72 @@
+package dev.rackside.s3.internal;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/// Whether a server takes S3's checksum headers (`x-amz-checksum-*`). Backblaze B2 refuses them
+/// ("400 InvalidArgument: Unsupported header 'x-amz-checksum-algorithm' received for this API
+/// call"), and other S3-compatible servers answer "not implemented". After the first such refusal
+/// an engine sends multipart uploads without them: each part then carries Content-MD5, which every
+/// S3 server verifies, and the full-object SHA-256 in the metadata still verifies the object.
+final class ChecksumSupport {
+    private volatile boolean refused;
+
+    /// Whether `e` is a server refusing a checksum header (not a checksum that did not match).
+    static boolean isRefusal(Throwable e) {
+        if (!(e instanceof AwsServiceException s) || s.statusCode() != 400 && s.statusCode() != 501) {
+            return false;
+        }
+        String code = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
+        String m = String.valueOf(s.awsErrorDetails() == null ? s.getMessage() : s.awsErrorDetails().errorMessage())
+                .toLowerCase(Locale.ROOT);
+        return m.contains("x-amz-checksum") && (m.contains("unsupported") || m.contains("not supported")
+                || m.contains("not implemented") || "NotImplemented".equals(code));
+    }
+
+    boolean accepted() {
+        return !refused;
+    }
+
+    /// Runs `call`, and once more if the server refused a checksum header: `call` reads
+    /// [#accepted()] while building its request, so the second time it goes without.
+    <T> T call(Supplier<T> call) {
+        boolean withHeaders = accepted(); // another call may learn of a refusal meanwhile
+        try {
+            return call.get();
+        } catch (AwsServiceException e) {
+            if (!withHeaders || !isRefusal(e)) {
+                throw e;
+            }
+            refused = true;
+            return call.get();
+        }
+    }
+
+    void create(CreateMultipartUploadRequest.Builder b) {
+        if (accepted()) {
+            b.checksumAlgorithm(ChecksumAlgorithm.CRC32_C);
+        }
+    }
+
+    /// The part's CRC32C, or without checksum headers its Content-MD5.
+    void part(UploadPartRequest.Builder b, String crc32c, byte[] body, int len) {
+        if (accepted()) {
+            b.checksumCRC32C(crc32c);
+        } else {
+            java.security.MessageDigest md5 = Hashes.md5();
+            md5.update(body, 0, len);
+            b.contentMD5(java.util.Base64.getEncoder().encodeToString(md5.digest()));
+        }
+    }
+
+    CompletedPart completed(Journal.Part p) {
+        CompletedPart.Builder b = CompletedPart.builder().partNumber(p.number()).eTag(p.etag());
+        return (accepted() ? b.checksumCRC32C(p.crc32c()) : b).build();
+    }
+}
