@@ -78,6 +78,21 @@ final class SpanFetch {
         }
     }
 
+    /// Each range must come from the object that was looked at first. Servers that ignore
+    /// `If-Match` on GET (Garage before 1.1) would otherwise mix ranges of two versions into one
+    /// file, unnoticed for an object with no checksum to compare.
+    static void requireSameObject(GetObjectResponse response, String etag, TransferRequest.Download r) {
+        String got = response.eTag();
+        if (got != null && etag != null && !bare(got).equals(bare(etag))) {
+            throw new S3EngineException.SourceChanged("The object " + r.bucket() + "/" + r.key());
+        }
+    }
+
+    private static String bare(String etag) {
+        String e = etag.startsWith("W/") ? etag.substring(2) : etag;
+        return Hashes.stripQuotes(e);
+    }
+
     /// One GET for `[start, end)`, landing each piece as its last byte is written. A retry asks only
     /// for what follows the last landed piece.
     void fetch(TransferTask task, TransferRequest.Download r, ObjectMetadata meta, FileChannel ch, long start,
@@ -104,6 +119,7 @@ final class SpanFetch {
             Sse.apply(b, r.encryption());
             try (var in = s3.getObject(b.build())) {
                 requireRange(in.response(), start, end, meta.size(), r);
+                requireSameObject(in.response(), meta.etag(), r);
                 body.read(in, start);
             }
             return null;

@@ -48,4 +48,16 @@ class SpanFetchTest {
         assertDoesNotThrow(() -> SpanFetch.requireRange(plain, 0, 1000, 1000, r));
         assertThrows(S3EngineException.Unsupported.class, () -> SpanFetch.requireRange(plain, 0, 1000, 2000, r));
     }
+
+    @Test
+    void everyRangeMustComeFromTheObjectFirstLookedAt() {
+        TransferRequest.Download r = new TransferRequest.Download("b", "k", Path.of("k"));
+        GetObjectResponse same = GetObjectResponse.builder().eTag("\"abc-3\"").build();
+        assertDoesNotThrow(() -> SpanFetch.requireSameObject(same, "abc-3", r));
+        assertDoesNotThrow(() -> SpanFetch.requireSameObject(GetObjectResponse.builder().eTag("W/\"abc-3\"").build(), "\"abc-3\"", r));
+        assertDoesNotThrow(() -> SpanFetch.requireSameObject(GetObjectResponse.builder().build(), "abc-3", r));
+        // A server that ignored If-Match sent a range of the object written since.
+        assertThrows(S3EngineException.SourceChanged.class,
+                () -> SpanFetch.requireSameObject(GetObjectResponse.builder().eTag("\"def-3\"").build(), "\"abc-3\"", r));
+    }
 }
