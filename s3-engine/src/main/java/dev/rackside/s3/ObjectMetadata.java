@@ -10,11 +10,20 @@ import java.util.Optional;
 /// @param sha256       the full-object SHA-256 Rackside stored when uploading, if any (for an
 ///                     object encrypted on a client, a keyed digest of it marked `hmac-`)
 /// @param kmsKeyId     the KMS key of an SSE-KMS object, when the server names it
+/// @param headers      Cache-Control, Content-Disposition and the like, kept by copies
 public record ObjectMetadata(String key, long size, Instant lastModified, String etag, String contentType,
                              Map<String, String> userMetadata, Optional<String> versionId,
-                             Optional<String> serverSideEncryption, Optional<String> sha256, Optional<String> kmsKeyId) {
+                             Optional<String> serverSideEncryption, Optional<String> sha256, Optional<String> kmsKeyId,
+                             ContentHeaders headers) {
     public ObjectMetadata {
         userMetadata = Map.copyOf(userMetadata);
+        headers = headers == null ? ContentHeaders.none() : headers;
+    }
+
+    /// The same object with another content type and user metadata (what a metadata edit changes).
+    public ObjectMetadata withMetadata(String newContentType, Map<String, String> newUserMetadata) {
+        return new ObjectMetadata(key, size, lastModified, etag, newContentType, newUserMetadata, versionId,
+                serverSideEncryption, sha256, kmsKeyId, headers);
     }
 
     /// The server-side encryption a copy must ask for to stay encrypted as this object is: a copy

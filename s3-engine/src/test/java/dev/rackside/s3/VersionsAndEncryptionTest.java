@@ -130,4 +130,32 @@ class VersionsAndEncryptionTest {
         assertThrows(IllegalArgumentException.class, () -> engine.presignPut("vers", "c.txt", java.time.Duration.ofMinutes(5),
                 new Encryption.SseC(new byte[32])));
     }
+
+    @Test
+    void metadataEditsKeepCacheControlDispositionAndLanguage() throws Exception {
+        // Put through a presigned link, with the headers a web-served object carries.
+        var http = java.net.http.HttpClient.newHttpClient();
+        byte[] big = new byte[7 * (int) EngineOptions.MIB];
+        new SecureRandom().nextBytes(big);
+        try (S3Engine small = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions()
+                .copyPartThreshold(6 * EngineOptions.MIB).copyPartSize(5 * EngineOptions.MIB).build())) {
+            for (String key : List.of("web/page.html", "web/big.iso")) {
+                var put = java.net.http.HttpRequest.newBuilder(small.presignPut("vers", key, java.time.Duration.ofMinutes(5)).toURI())
+                        .header("Cache-Control", "max-age=60").header("Content-Disposition", "attachment; filename=\"x\"")
+                        .header("Content-Language", "fr")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(key.endsWith(".iso") ? big : bytes("<p>")))
+                        .build();
+                assertEquals(200, http.send(put, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+                ContentHeaders before = small.head("vers", key).headers();
+                assertEquals(Optional.of("max-age=60"), before.cacheControl(), "S3Proxy keeps it: " + before);
+
+                // The second key is above the copy threshold: its edit is a multipart copy.
+                small.updateMetadata("vers", key, "text/html", java.util.Map.of("owner", "web"));
+                ObjectMetadata after = small.head("vers", key);
+                assertEquals("text/html", after.contentType());
+                assertEquals(java.util.Map.of("owner", "web"), after.userMetadata());
+                assertEquals(before, after.headers(), key);
+            }
+        }
+    }
 }

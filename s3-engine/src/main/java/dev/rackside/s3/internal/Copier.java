@@ -1,5 +1,6 @@
 package dev.rackside.s3.internal;
 
+import dev.rackside.s3.ContentHeaders;
 import dev.rackside.s3.Encryption;
 import dev.rackside.s3.ObjectMetadata;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -60,6 +61,7 @@ public final class Copier {
                     restated.put(RESTORED_FROM, versionId);
                 }
                 b.metadataDirective(MetadataDirective.REPLACE).contentType(meta.contentType()).metadata(restated);
+                restate(b, meta.headers());
             }
             Sse.apply(b, source, effective);
             return s3.copyObject(b.build());
@@ -72,18 +74,36 @@ public final class Copier {
         ObjectMetadata current = ops.head(bucket, key, null, sse);
         Encryption kept = sse instanceof Encryption.None ? current.keptEncryption() : sse;
         if (current.size() > threshold) {
-            ObjectMetadata replaced = new ObjectMetadata(key, current.size(), current.lastModified(), current.etag(), contentType,
-                    meta, current.versionId(), current.serverSideEncryption(), current.sha256(), current.kmsKeyId());
-            multipart(bucket, key, null, bucket, key, replaced, sse, kept);
+            multipart(bucket, key, null, bucket, key, current.withMetadata(contentType, meta), sse, kept);
             return;
         }
         retrier.call("change metadata of " + bucket + "/" + key, () -> {
             CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(bucket).sourceKey(key)
                     .destinationBucket(bucket).destinationKey(key).metadataDirective(MetadataDirective.REPLACE)
                     .contentType(contentType).metadata(meta);
+            restate(b, current.headers());
             Sse.apply(b, sse, kept);
             return s3.copyObject(b.build());
         });
+    }
+
+    /// What REPLACE would drop: S3 keeps none of these headers unless they are sent again.
+    private static void restate(CopyObjectRequest.Builder b, ContentHeaders h) {
+        h.cacheControl().ifPresent(b::cacheControl);
+        h.contentDisposition().ifPresent(b::contentDisposition);
+        h.contentEncoding().ifPresent(b::contentEncoding);
+        h.contentLanguage().ifPresent(b::contentLanguage);
+        h.expires().flatMap(Copier::instant).ifPresent(b::expires);
+    }
+
+    /// An `Expires` value as HTTP dates are written; anything else (S3 keeps what it was sent) is dropped.
+    private static java.util.Optional<java.time.Instant> instant(String expires) {
+        try {
+            return java.util.Optional.of(java.time.ZonedDateTime.parse(expires,
+                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private void multipart(String srcBucket, String srcKey, String versionId, String dstBucket, String dstKey,
@@ -92,6 +112,12 @@ public final class Copier {
         String uploadId = retrier.call(what, () -> {
             CreateMultipartUploadRequest.Builder b = CreateMultipartUploadRequest.builder().bucket(dstBucket).key(dstKey)
                     .contentType(meta.contentType()).metadata(meta.userMetadata());
+            ContentHeaders h = meta.headers();
+            h.cacheControl().ifPresent(b::cacheControl);
+            h.contentDisposition().ifPresent(b::contentDisposition);
+            h.contentEncoding().ifPresent(b::contentEncoding);
+            h.contentLanguage().ifPresent(b::contentLanguage);
+            h.expires().flatMap(Copier::instant).ifPresent(b::expires);
             Sse.apply(b, target);
             return s3.createMultipartUpload(b.build());
         }).uploadId();

@@ -5,6 +5,7 @@ import dev.rackside.s3.DeleteResult;
 import dev.rackside.s3.Encryption;
 import dev.rackside.s3.IncompleteUpload;
 import dev.rackside.s3.ObjectInfo;
+import dev.rackside.s3.ContentHeaders;
 import dev.rackside.s3.ObjectMetadata;
 import dev.rackside.s3.ObjectPage;
 import dev.rackside.s3.ObjectVersion;
@@ -129,7 +130,9 @@ public final class Operations {
         return new ObjectMetadata(key, r.contentLength() == null ? 0 : r.contentLength(), r.lastModified(), r.eTag(), r.contentType(), r.metadata(),
                 Optional.ofNullable(r.versionId()), Optional.ofNullable(r.serverSideEncryptionAsString())
                 .or(() -> Optional.ofNullable(r.sseCustomerAlgorithm()).map(a -> "SSE-C " + a)),
-                Optional.ofNullable(r.metadata().get(SHA256_META)), Optional.ofNullable(r.ssekmsKeyId()));
+                Optional.ofNullable(r.metadata().get(SHA256_META)), Optional.ofNullable(r.ssekmsKeyId()),
+                ContentHeaders.of(r.cacheControl(), r.contentDisposition(), r.contentEncoding(), r.contentLanguage(),
+                        r.sdkHttpResponse().firstMatchingHeader("Expires").orElse(null)));
     }
 
     public void putBytes(String bucket, String key, byte[] data, String contentType, Map<String, String> meta, Encryption sse) {

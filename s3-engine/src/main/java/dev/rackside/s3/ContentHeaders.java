@@ -1,0 +1,28 @@
+package dev.rackside.s3;
+
+import java.util.Optional;
+
+/// The standard HTTP headers an object is served with, besides its content type. A copy that
+/// replaces an object's metadata (a metadata edit, a restore onto its own key, any multipart copy)
+/// must send them again: S3 keeps none of them under `REPLACE`.
+///
+/// @param expires the `Expires` header as the server sent it
+public record ContentHeaders(Optional<String> cacheControl, Optional<String> contentDisposition,
+                             Optional<String> contentEncoding, Optional<String> contentLanguage,
+                             Optional<String> expires) {
+
+    public static ContentHeaders none() {
+        return new ContentHeaders(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /// From header values that may be null or blank (absent).
+    public static ContentHeaders of(String cacheControl, String contentDisposition, String contentEncoding,
+                                    String contentLanguage, String expires) {
+        return new ContentHeaders(present(cacheControl), present(contentDisposition), present(contentEncoding),
+                present(contentLanguage), present(expires));
+    }
+
+    private static Optional<String> present(String v) {
+        return Optional.ofNullable(v).filter(s -> !s.isBlank());
+    }
+}
