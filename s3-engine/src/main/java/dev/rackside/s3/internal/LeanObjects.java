@@ -155,8 +155,13 @@ public final class LeanObjects implements AutoCloseable {
     }
 
     private SdkHttpFullRequest.Builder request(String bucket, String key, SdkHttpMethod method) {
-        return SdkHttpFullRequest.builder().method(method).uri(uri(bucket, key));
+        // Without one the HTTP client sends an empty User-Agent, which some proxies and WAFs in
+        // front of S3 services refuse; and server logs should tell these requests apart.
+        return SdkHttpFullRequest.builder().method(method).uri(uri(bucket, key)).putHeader("User-Agent", USER_AGENT);
     }
+
+    static final String USER_AGENT = "rackside-s3 (lean; " + System.getProperty("java.vm.name", "java") + " "
+            + Runtime.version().feature() + ")";
 
     /// The object's URL as the S3Client builds it.
     URI uri(String bucket, String key) {
