@@ -127,7 +127,19 @@ public record TransferSettings(long uploadLimit, long downloadLimit, int concurr
                 }
             }
             return new TransferSettings(rate(n, "uploadLimit", ctx), rate(n, "downloadLimit", ctx),
-                    n.path("concurrency").asInt(0), n.path("scheduleOn").asBoolean(false), windows);
+                    concurrency(n.path("concurrency"), ctx), n.path("scheduleOn").asBoolean(false), windows);
+        }
+
+        private static int concurrency(JsonNode v, DeserializationContext ctx) {
+            if (v.isMissingNode() || v.isNull()) {
+                return DEFAULT_CONCURRENCY;
+            }
+            int n = v.canConvertToInt() ? v.asInt() : 0;
+            if (n < 1 || n > MAX_CONCURRENCY) {
+                JsonFiles.skipped(ctx, text().get("settings.badConcurrency", v.toString(), MAX_CONCURRENCY, DEFAULT_CONCURRENCY));
+                return DEFAULT_CONCURRENCY;
+            }
+            return n;
         }
 
         /// Bytes/s as a number, or as text a person wrote ("10M", "10 MiB/s"). Anything else is no

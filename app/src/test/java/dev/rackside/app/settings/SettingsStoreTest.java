@@ -62,6 +62,8 @@ class SettingsStoreTest {
         TransferSettings t = odd.settings().transfers();
         assertTrue(odd.warning().orElseThrow().contains("the window {\"days\":[\"MONDAY\"],\"start\":\"8 o'clock\""),
                 odd.warning().get());
+        assertTrue(odd.warning().get().contains("concurrency = 500 is not a number of parallel transfers from 1 to 32, so 8 is used"),
+                odd.warning().get());
         assertEquals(0, t.uploadLimit());
         assertEquals(TransferSettings.DEFAULT_CONCURRENCY, t.concurrency());
         assertEquals(1, t.windows().size(), "the window is kept for the operator to fix");
