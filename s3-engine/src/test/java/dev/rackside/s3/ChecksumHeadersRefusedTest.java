@@ -25,7 +25,7 @@ class ChecksumHeadersRefusedTest {
             TestFiles.random(folder, "small-" + i + ".txt", 40_000 + i, 72 + i);
         }
         try (S3ProxyServer server = S3ProxyServer.inMemory();
-             FaultProxy b2 = new FaultProxy(server.endpoint).refuseHeaders("x-amz-checksum");
+             FaultProxy b2 = new FaultProxy(server.endpoint).refuseHeaders("x-amz-checksum", "x-amz-sdk-checksum");
              S3Engine engine = S3Engine.open(S3ProxyServer.endpoint(b2.uri()), S3ProxyServer.fastOptions().build())) {
             engine.createBucket("b2like");
             // One part of the big file damaged on the way: Content-MD5 must catch it as CRC32C did.
@@ -67,6 +67,22 @@ class ChecksumHeadersRefusedTest {
             assertEquals(3, small.size(), b2.requests.toString());
             small.forEach(h -> assertTrue(h.contains("\r\nUser-Agent: rackside-s3 (lean; "), h));
             assertTrue(b2.requests.size() >= 8, b2.requests.toString());
+
+            // DeleteObjects always carries a CRC32 header from the SDK: refused, so one DeleteObject per key.
+            DeleteResult one = engine.delete("b2like", List.of("isos/small-0.txt"));
+            assertEquals(List.of("isos/small-0.txt"), one.deleted(), one.failed().toString());
+            DeleteResult rest = engine.deletePrefix("b2like", "isos/");
+            assertTrue(rest.failed().isEmpty(), rest.failed().toString());
+            assertEquals(4, rest.deleted().size(), rest.deleted().toString());
+            assertEquals(0, engine.objects("b2like", "isos/").count());
+            assertEquals(1, b2.requests.stream().filter(l -> l.startsWith("POST ") && l.contains("?delete")).count(),
+                    "asked once, then not again: " + b2.requests);
+            // Tag edits have no such way round: said plainly.
+            engine.putBytes("b2like", "t.txt", new byte[] {1}, "text/plain", Encryption.none());
+            var e = org.junit.jupiter.api.Assertions.assertThrows(S3EngineException.Unsupported.class,
+                    () -> engine.setTags("b2like", "t.txt", java.util.Map.of("a", "b")));
+            assertTrue(e.getMessage().startsWith("This server does not support object tags: it refuses the checksum header"),
+                    e.getMessage());
         }
     }
 }

@@ -75,24 +75,21 @@ final class FaultProxy implements AutoCloseable {
                 + "</Message><RequestId>fault</RequestId></Error>";
     }
 
-    /// Answers every request with a header whose name starts with `prefix` as Backblaze B2 answers
-    /// S3's checksum headers: 400 InvalidArgument "Unsupported header '…' received for this API call".
-    FaultProxy refuseHeaders(String prefix) {
-        refusedPrefix = prefix.toLowerCase(Locale.ROOT);
+    /// Answers every request with a header whose name starts with one of `prefixes` as Backblaze B2
+    /// answers S3's checksum headers: 400 InvalidArgument "Unsupported header '…' received for this API call".
+    FaultProxy refuseHeaders(String... prefixes) {
+        refusedPrefixes = java.util.Arrays.stream(prefixes).map(p -> p.toLowerCase(Locale.ROOT)).toList();
         return this;
     }
 
-    private volatile String refusedPrefix;
+    private volatile List<String> refusedPrefixes = List.of();
 
     private String refusedHeader(String head) {
-        String prefix = refusedPrefix;
-        if (prefix == null) {
-            return null;
-        }
         for (String h : head.split("\r\n")) {
             int colon = h.indexOf(':');
-            if (colon > 0 && h.substring(0, colon).strip().toLowerCase(Locale.ROOT).startsWith(prefix)) {
-                return h.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String name = colon > 0 ? h.substring(0, colon).strip().toLowerCase(Locale.ROOT) : "";
+            if (!name.isEmpty() && refusedPrefixes.stream().anyMatch(name::startsWith)) {
+                return name;
             }
         }
         return null;

@@ -25,7 +25,7 @@ final class ChecksumSupport {
         String code = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
         String m = String.valueOf(s.awsErrorDetails() == null ? s.getMessage() : s.awsErrorDetails().errorMessage())
                 .toLowerCase(Locale.ROOT);
-        return m.contains("x-amz-checksum") && (m.contains("unsupported") || m.contains("not supported")
+        return (m.contains("x-amz-checksum") || m.contains("x-amz-sdk-checksum")) && (m.contains("unsupported") || m.contains("not supported")
                 || m.contains("not implemented") || "NotImplemented".equals(code));
     }
 
@@ -48,15 +48,19 @@ final class ChecksumSupport {
         }
     }
 
-    void create(CreateMultipartUploadRequest.Builder b) {
-        if (accepted()) {
+    /// Asks for CRC32C part checksums when the server takes them; returns whether it asked.
+    boolean create(CreateMultipartUploadRequest.Builder b) {
+        boolean crc = accepted();
+        if (crc) {
             b.checksumAlgorithm(ChecksumAlgorithm.CRC32_C);
         }
+        return crc;
     }
 
-    /// The part's CRC32C, or without checksum headers its Content-MD5.
-    void part(UploadPartRequest.Builder b, String crc32c, byte[] body, int len) {
-        if (accepted()) {
+    /// The part's CRC32C when its upload was created with that algorithm (and the server still
+    /// takes the header), otherwise its Content-MD5.
+    void part(UploadPartRequest.Builder b, boolean uploadHasCrc, String crc32c, byte[] body, int len) {
+        if (uploadHasCrc && accepted()) {
             b.checksumCRC32C(crc32c);
         } else {
             java.security.MessageDigest md5 = Hashes.md5();
@@ -65,8 +69,10 @@ final class ChecksumSupport {
         }
     }
 
-    CompletedPart completed(Journal.Part p) {
+    /// A part of CompleteMultipartUpload: with its CRC32C exactly when the upload was created with
+    /// that algorithm (S3 then requires it; a server without checksums never saw one).
+    static CompletedPart completed(Journal.Part p, boolean uploadHasCrc) {
         CompletedPart.Builder b = CompletedPart.builder().partNumber(p.number()).eTag(p.etag());
-        return (accepted() ? b.checksumCRC32C(p.crc32c()) : b).build();
+        return (uploadHasCrc ? b.checksumCRC32C(p.crc32c()) : b).build();
     }
 }

@@ -50,6 +50,9 @@ final class MultipartUpload {
     private final long partSize;
     private final String what;
     private ChunkedAead aead; // set when the upload is encrypted on the client
+    // Whether the upload was created with CRC32C part checksums: then every part and the
+    // completion must carry them. Learnt when created, or on resume from ListParts.
+    private volatile Boolean partCrc;
 
     MultipartUpload(S3Client s3, Retrier retrier, Journal journal, Throttle throttle, ResizableSemaphore gate,
                     EngineOptions options, ChecksumSupport checksums, TransferTask task, TransferRequest.Upload r,
@@ -148,7 +151,7 @@ final class MultipartUpload {
                     .metadata(nonce == null ? Map.of(Operations.SHA256_META, sha256)
                             : Map.of(Operations.SHA256_META, ChunkedAead.storedSha256(r.clientSideKey(), sha256),
                                     ChunkedAead.META, ChunkedAead.FORMAT));
-            checksums.create(b);
+            partCrc = checksums.create(b); // the try that succeeds sets it last
             Sse.apply(b, r.encryption());
             return s3.createMultipartUpload(b.build());
         }), task::stopRequested).uploadId();
@@ -233,7 +236,7 @@ final class MultipartUpload {
                     return checksums.call(() -> {
                         UploadPartRequest.Builder b = UploadPartRequest.builder().bucket(r.bucket()).key(r.key())
                                 .uploadId(uploadId).partNumber(number).contentLength((long) len);
-                        checksums.part(b, crc, buf, len);
+                        checksums.part(b, partCrc(), crc, buf, len);
                         Sse.apply(b, r.encryption());
                         return s3.uploadPart(b.build(), RequestBody.fromContentProvider(() -> {
                             task.add(-sent.getAndSet(0));
@@ -257,7 +260,8 @@ final class MultipartUpload {
         var journalled = journal.parts(entry.id()).values();
         try {
             retrier.call(what, () -> checksums.call(() -> s3.completeMultipartUpload(b -> {
-                List<CompletedPart> parts = journalled.stream().map(checksums::completed).toList();
+                boolean crc = partCrc();
+                List<CompletedPart> parts = journalled.stream().map(p -> ChecksumSupport.completed(p, crc)).toList();
                 b.bucket(r.bucket()).key(r.key()).uploadId(entry.uploadId()).multipartUpload(m -> m.parts(parts));
                 Sse.apply(b, r.encryption());
             })), task::stopRequested);
@@ -284,6 +288,10 @@ final class MultipartUpload {
                 Integer m = marker;
                 var page = retrier.call(what + " (list stored parts)", () -> s3.listParts(b -> b.bucket(r.bucket())
                         .key(r.key()).uploadId(entry.uploadId()).partNumberMarker(m)), task::stopRequested);
+                // Parts listed without checksums prove nothing (not every server lists them).
+                if (page.checksumAlgorithm() != null || page.parts().stream().anyMatch(p -> p.checksumCRC32C() != null)) {
+                    partCrc = true;
+                }
                 page.parts().forEach(p -> {
                     Journal.Part j = journalled.get(p.partNumber());
                     if (j != null && j.etag().equals(Hashes.stripQuotes(p.eTag())) && j.size() == p.size()) {
@@ -298,6 +306,13 @@ final class MultipartUpload {
         } catch (S3EngineException.NotFound e) {
             return Map.of(); // the upload was aborted or expired: start again
         }
+    }
+
+    /// What a resumed upload could not tell from its stored parts follows what the server takes
+    /// (on a server that refuses checksum headers, its first refusal settles it).
+    private boolean partCrc() {
+        Boolean known = partCrc;
+        return known != null ? known : checksums.accepted();
     }
 
     private boolean uploadExists(String uploadId) {

@@ -40,6 +40,8 @@ public final class Operations {
     private final S3Client s3;
     private final Retrier retrier;
     private final String region;
+    // Set once the server refused DeleteObjects for its checksum header (see delete).
+    private volatile boolean batchDeleteRefused;
 
     public Operations(S3Client s3, Retrier retrier, String region) {
         this.s3 = s3;
@@ -156,28 +158,77 @@ public final class Operations {
             throw new IllegalArgumentException("S3 allows at most 10 tags per object");
         }
         List<Tag> set = tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
-        retrier.call("change tags of " + bucket + "/" + key, () -> s3.putObjectTagging(b -> b.bucket(bucket).key(key)
-                .tagging(Tagging.builder().tagSet(set).build())));
+        retrier.call("change tags of " + bucket + "/" + key, () -> refusingChecksums("object tags",
+                () -> s3.putObjectTagging(b -> b.bucket(bucket).key(key).tagging(Tagging.builder().tagSet(set).build()))));
     }
 
     public DeleteResult delete(String bucket, Collection<String> keys) {
-        List<String> deleted = new ArrayList<>();
-        Map<String, String> failed = new HashMap<>();
+        Map<String, String> failed = new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> deleted = java.util.Collections.synchronizedList(new ArrayList<>());
         List<String> all = List.copyOf(keys);
         for (int from = 0; from < all.size(); from += DELETE_BATCH) {
-            List<ObjectIdentifier> batch = all.subList(from, Math.min(all.size(), from + DELETE_BATCH)).stream()
-                    .map(k -> ObjectIdentifier.builder().key(k).build()).toList();
-            var r = retrier.call("delete " + batch.size() + " objects from " + bucket, () -> s3.deleteObjects(b -> b
-                    .bucket(bucket).delete(Delete.builder().objects(batch).quiet(false).build())));
+            List<String> keysOfBatch = all.subList(from, Math.min(all.size(), from + DELETE_BATCH));
+            List<ObjectIdentifier> batch = keysOfBatch.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+            var r = batchDeleteRefused ? null : retrier.call("delete " + batch.size() + " objects from " + bucket, () -> {
+                try {
+                    return s3.deleteObjects(b -> b.bucket(bucket).delete(Delete.builder().objects(batch).quiet(false).build()));
+                } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+                    if (!ChecksumSupport.isRefusal(e)) {
+                        throw e;
+                    }
+                    // The SDK sends DeleteObjects with a CRC32 header besides Content-MD5, and servers
+                    // that refuse checksum headers (B2) refuse it: delete one object at a time there.
+                    batchDeleteRefused = true;
+                    return null;
+                }
+            });
+            if (r == null) {
+                deleteEach(bucket, keysOfBatch, deleted, failed);
+                continue;
+            }
             r.deleted().forEach(d -> deleted.add(d.key()));
             r.errors().forEach(e -> failed.put(e.key(), e.code() + (e.message() == null ? "" : ": " + e.message())));
         }
-        return new DeleteResult(deleted, failed);
+        return new DeleteResult(List.copyOf(deleted), Map.copyOf(failed));
+    }
+
+    /// DeleteObject per key, a few at a time (DeleteObject needs no checksum header).
+    private void deleteEach(String bucket, List<String> keys, List<String> deleted, Map<String, String> failed) {
+        var gate = new java.util.concurrent.Semaphore(8);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String key : keys) {
+                pool.submit(() -> {
+                    gate.acquireUninterruptibly();
+                    try {
+                        retrier.call("delete " + bucket + "/" + key, () -> s3.deleteObject(b -> b.bucket(bucket).key(key)));
+                        deleted.add(key);
+                    } catch (S3EngineException e) {
+                        failed.put(key, e.getMessage());
+                    } finally {
+                        gate.release();
+                    }
+                });
+            }
+        }
     }
 
     public void setVersioning(String bucket, boolean enabled) {
-        retrier.call("change versioning of " + bucket, () -> s3.putBucketVersioning(b -> b.bucket(bucket)
-                .versioningConfiguration(v -> v.status(enabled ? BucketVersioningStatus.ENABLED : BucketVersioningStatus.SUSPENDED))));
+        retrier.call("change versioning of " + bucket, () -> refusingChecksums("changing versioning",
+                () -> s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status(enabled
+                        ? BucketVersioningStatus.ENABLED : BucketVersioningStatus.SUSPENDED)))));
+    }
+
+    /// Runs a call the SDK always sends with a checksum header; a server that refuses such headers
+    /// cannot take it at all, which is said as such rather than as a refused header.
+    private static <T> T refusingChecksums(String feature, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            if (ChecksumSupport.isRefusal(e)) {
+                throw new S3EngineException.Unsupported(feature, "it refuses the checksum header S3 requires on this request", e);
+            }
+            throw e;
+        }
     }
 
     public boolean versioningEnabled(String bucket) {

@@ -56,6 +56,7 @@ class SpanFetchTest {
         assertDoesNotThrow(() -> SpanFetch.requireSameObject(same, "abc-3", r));
         assertDoesNotThrow(() -> SpanFetch.requireSameObject(GetObjectResponse.builder().eTag("W/\"abc-3\"").build(), "\"abc-3\"", r));
         assertDoesNotThrow(() -> SpanFetch.requireSameObject(GetObjectResponse.builder().build(), "abc-3", r));
+        assertDoesNotThrow(() -> SpanFetch.requireSameObject(GetObjectResponse.builder().eTag("").build(), "abc-3", r));
         // A server that ignored If-Match sent a range of the object written since.
         assertThrows(S3EngineException.SourceChanged.class,
                 () -> SpanFetch.requireSameObject(GetObjectResponse.builder().eTag("\"def-3\"").build(), "\"abc-3\"", r));
