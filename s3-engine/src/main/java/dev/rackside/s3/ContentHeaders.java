@@ -18,8 +18,19 @@ public record ContentHeaders(Optional<String> cacheControl, Optional<String> con
     /// From header values that may be null or blank (absent).
     public static ContentHeaders of(String cacheControl, String contentDisposition, String contentEncoding,
                                     String contentLanguage, String expires) {
-        return new ContentHeaders(present(cacheControl), present(contentDisposition), present(contentEncoding),
+        return new ContentHeaders(present(cacheControl), present(contentDisposition), present(encoding(contentEncoding)),
                 present(contentLanguage), present(expires));
+    }
+
+    /// Without `aws-chunked`, the transfer encoding of a signed upload, which a server should not
+    /// keep but some do; sent again it would make the copy's own body read as chunks.
+    private static String encoding(String contentEncoding) {
+        if (contentEncoding == null) {
+            return null;
+        }
+        return java.util.Arrays.stream(contentEncoding.split(",")).map(String::strip)
+                .filter(t -> !t.isEmpty() && !t.equalsIgnoreCase("aws-chunked"))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static Optional<String> present(String v) {

@@ -93,17 +93,8 @@ public final class Copier {
         h.contentDisposition().ifPresent(b::contentDisposition);
         h.contentEncoding().ifPresent(b::contentEncoding);
         h.contentLanguage().ifPresent(b::contentLanguage);
-        h.expires().flatMap(Copier::instant).ifPresent(b::expires);
-    }
-
-    /// An `Expires` value as HTTP dates are written; anything else (S3 keeps what it was sent) is dropped.
-    private static java.util.Optional<java.time.Instant> instant(String expires) {
-        try {
-            return java.util.Optional.of(java.time.ZonedDateTime.parse(expires,
-                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (java.time.format.DateTimeParseException e) {
-            return java.util.Optional.empty();
-        }
+        // As the server gave it: S3 stores any Expires text, not only HTTP dates.
+        h.expires().ifPresent(x -> b.overrideConfiguration(o -> o.putHeader("Expires", x)));
     }
 
     private void multipart(String srcBucket, String srcKey, String versionId, String dstBucket, String dstKey,
@@ -117,7 +108,8 @@ public final class Copier {
             h.contentDisposition().ifPresent(b::contentDisposition);
             h.contentEncoding().ifPresent(b::contentEncoding);
             h.contentLanguage().ifPresent(b::contentLanguage);
-            h.expires().flatMap(Copier::instant).ifPresent(b::expires);
+            // As the server gave it: S3 stores any Expires text, not only HTTP dates.
+            h.expires().ifPresent(x -> b.overrideConfiguration(o -> o.putHeader("Expires", x)));
             Sse.apply(b, target);
             return s3.createMultipartUpload(b.build());
         }).uploadId();
