@@ -45,6 +45,7 @@ final class MultipartUpload {
     private final TransferTask task;
     private final TransferRequest.Upload r;
     private final ChecksumSupport checksums;
+    private final StoredUpload stored;
     private final long size;
     private final String stamp;
     private final long partSize;
@@ -59,6 +60,7 @@ final class MultipartUpload {
                     long size, String stamp, long partSize) {
         this.s3 = s3;
         this.checksums = checksums;
+        this.stored = new StoredUpload(s3, retrier, journal, r, task);
         this.retrier = retrier;
         this.journal = journal;
         this.throttle = throttle;
@@ -83,17 +85,17 @@ final class MultipartUpload {
         if (entry != null && entry.uploadId() != null && entry.size() == size && stamp.equals(entry.stamp())
                 && entry.partSize() == partSize && sha256.equals(entry.sha256()) && sseKind().equals(entry.sse())
                 && (entry.nonce() != null) == r.clientSideKey().isPresent()) {
-            kept.putAll(confirmedParts(entry));
+            kept.putAll(stored.confirmed(entry, journal.parts(entry.id()), () -> partCrc = true));
             if (kept.isEmpty() && r.clientSideKey().isPresent()) {
                 // Its metadata holds a checksum keyed by the key it was started with, which may
                 // have been replaced since; with no part to lose, start again under this key.
-                discard(entry);
+                stored.discard(entry);
                 entry = null;
-            } else if (kept.isEmpty() && !uploadExists(entry.uploadId())) {
+            } else if (kept.isEmpty() && !stored.exists(entry.uploadId())) {
                 entry = null;
             }
         } else if (entry != null) {
-            discard(entry);
+            stored.discard(entry);
             entry = null;
         }
         if (entry == null) {
@@ -105,7 +107,7 @@ final class MultipartUpload {
             // differently was sealed under another key (the endpoint's key was replaced). Parts
             // under two keys would never decrypt: start over under this one, checked before any
             // part is sent, and hashing the file again in case it changed meanwhile after all.
-            discard(entry);
+            stored.discard(entry);
             kept.clear();
             entry = start(Hashes.sha256Of(r.local(), size, task));
             seal(entry);
@@ -113,7 +115,7 @@ final class MultipartUpload {
         sendParts(entry, kept);
         if (!stamp.equals(Uploader.stamp(r.local()))) {
             // Written to while it was sent: the parts may not match the SHA-256 sent at the start.
-            discard(entry);
+            stored.discard(entry);
             throw new S3EngineException.SourceChanged("The local file " + r.local());
         }
         complete(entry);
@@ -192,7 +194,7 @@ final class MultipartUpload {
                 if (done != null) {
                     pool.add(buf);
                     if (!crc.equals(done.crc32c())) {
-                        discard(entry);
+                        stored.discard(entry);
                         throw new S3EngineException.SourceChanged("The local file " + r.local());
                     }
                     continue;
@@ -278,61 +280,11 @@ final class MultipartUpload {
         task.setDone(aead == null ? size : ChunkedAead.encryptedLength(size));
     }
 
-    /// Journalled parts that the server still holds unchanged (ListParts, paginated).
-    private Map<Integer, Journal.Part> confirmedParts(Journal.Entry entry) {
-        Map<Integer, Journal.Part> journalled = journal.parts(entry.id());
-        Map<Integer, Journal.Part> confirmed = new HashMap<>();
-        Integer marker = null;
-        try {
-            while (true) {
-                Integer m = marker;
-                var page = retrier.call(what + " (list stored parts)", () -> s3.listParts(b -> b.bucket(r.bucket())
-                        .key(r.key()).uploadId(entry.uploadId()).partNumberMarker(m)), task::stopRequested);
-                // Parts listed without checksums prove nothing (not every server lists them).
-                if (page.checksumAlgorithm() != null || page.parts().stream().anyMatch(p -> p.checksumCRC32C() != null)) {
-                    partCrc = true;
-                }
-                page.parts().forEach(p -> {
-                    Journal.Part j = journalled.get(p.partNumber());
-                    if (j != null && j.etag().equals(Hashes.stripQuotes(p.eTag())) && j.size() == p.size()) {
-                        confirmed.put(j.number(), j);
-                    }
-                });
-                if (!Boolean.TRUE.equals(page.isTruncated())) {
-                    return confirmed;
-                }
-                marker = page.nextPartNumberMarker();
-            }
-        } catch (S3EngineException.NotFound e) {
-            return Map.of(); // the upload was aborted or expired: start again
-        }
-    }
-
     /// What a resumed upload could not tell from its stored parts follows what the server takes
     /// (on a server that refuses checksum headers, its first refusal settles it).
     private boolean partCrc() {
         Boolean known = partCrc;
         return known != null ? known : checksums.accepted();
-    }
-
-    private boolean uploadExists(String uploadId) {
-        try {
-            retrier.call(what, () -> s3.listParts(b -> b.bucket(r.bucket()).key(r.key()).uploadId(uploadId)));
-            return true;
-        } catch (S3EngineException.NotFound e) {
-            return false;
-        }
-    }
-
-    private void discard(Journal.Entry entry) {
-        if (entry.uploadId() != null) {
-            try {
-                retrier.call(what, () -> s3.abortMultipartUpload(b -> b.bucket(r.bucket()).key(r.key()).uploadId(entry.uploadId())));
-            } catch (S3EngineException e) {
-                // already gone, or unreachable: an orphan upload is listed under incomplete uploads
-            }
-        }
-        journal.remove(entry.id());
     }
 
     private String sseKind() {
