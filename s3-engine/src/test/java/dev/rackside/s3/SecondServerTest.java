@@ -102,6 +102,9 @@ class SecondServerTest {
         // keys must still arrive as the S3Client would have written them, and come back intact.
         Path folder = dir.resolve("seed");
         List<String> names = List.of("with space.bin", "plus+sign.bin", "percent%41.bin", "ünïcødé/日本.bin", "amp&eq=.bin");
+        // A control character is legal in a key; the listing must still parse (URL-encoded keys).
+        engine.putBytes("second", "awkward-ctl/bell\u0007.bin", new byte[] {7}, "application/octet-stream", Encryption.none());
+        assertEquals(List.of("awkward-ctl/bell\u0007.bin"), engine.objects("second", "awkward-ctl/").map(ObjectInfo::key).toList());
         for (int i = 0; i < names.size(); i++) {
             TestFiles.random(folder, names.get(i), 1_000 + i, 10 + i);
         }

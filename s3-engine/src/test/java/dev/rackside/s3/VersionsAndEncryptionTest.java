@@ -166,4 +166,18 @@ class VersionsAndEncryptionTest {
             }
         }
     }
+
+    @Test
+    void aKeyWithAControlCharacterLeavesItsFolderListable() {
+        // Legal in S3, unparseable in a plain XML listing: listings ask for URL-encoded keys.
+        List<String> keys = List.of("ctl/bell\u0007.txt", "ctl/plain.txt", "ctl/sp ace+plus%41.txt");
+        for (String k : keys) {
+            engine.putBytes("vers", k, bytes(k), "text/plain", Encryption.none());
+        }
+        assertEquals(keys.stream().sorted().toList(), engine.objects("vers", "ctl/").map(ObjectInfo::key).sorted().toList());
+        assertEquals(keys.stream().sorted().toList(),
+                engine.versions("vers", "ctl/").map(ObjectVersion::key).distinct().sorted().toList());
+        ObjectPage top = engine.list("vers", "ctl/", true, 100).iterator().next();
+        assertEquals(keys.stream().sorted().toList(), top.objects().stream().map(ObjectInfo::key).sorted().toList());
+    }
 }

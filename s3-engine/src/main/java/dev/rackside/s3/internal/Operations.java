@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -84,8 +85,10 @@ public final class Operations {
 
     /// One page of ListObjectsV2; `token` is null for the first page.
     public ListObjectsV2Response listPage(String bucket, String prefix, boolean delimited, int pageSize, String token) {
+        // URL-encoded keys: one key with a control character (legal in S3) would otherwise make
+        // the XML of the whole page unparseable. The SDK decodes them again.
         return retrier.call("list bucket " + bucket, () -> s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)
-                .delimiter(delimited ? "/" : null).maxKeys(pageSize).continuationToken(token)));
+                .delimiter(delimited ? "/" : null).maxKeys(pageSize).continuationToken(token).encodingType(EncodingType.URL)));
     }
 
     /// Lazy pages of a listing; each call starts a fresh listing.
@@ -239,7 +242,7 @@ public final class Operations {
     /// One page of versions and delete markers, newest first per key.
     public ListObjectVersionsResponse versionsPage(String bucket, String prefix, String keyMarker, String versionMarker) {
         return retrier.call("list versions in " + bucket, () -> s3.listObjectVersions(b -> b.bucket(bucket).prefix(prefix)
-                .keyMarker(keyMarker).versionIdMarker(versionMarker)));
+                .keyMarker(keyMarker).versionIdMarker(versionMarker).encodingType(EncodingType.URL)));
     }
 
     public static List<ObjectVersion> toVersions(ListObjectVersionsResponse r) {
@@ -259,7 +262,7 @@ public final class Operations {
             String km = keyMarker;
             String im = idMarker;
             var r = retrier.call("list unfinished uploads in " + bucket, () -> s3.listMultipartUploads(b -> b.bucket(bucket)
-                    .prefix(prefix).keyMarker(km).uploadIdMarker(im)));
+                    .prefix(prefix).keyMarker(km).uploadIdMarker(im).encodingType(EncodingType.URL)));
             r.uploads().forEach(u -> out.add(new IncompleteUpload(u.key(), u.uploadId(), u.initiated())));
             if (!Boolean.TRUE.equals(r.isTruncated())) {
                 return out;
