@@ -63,4 +63,59 @@ class EndpointTest {
             System.clearProperty("aws.configFile");
         }
     }
+
+    @Test
+    void anSsoProfileWithoutASignInSaysToSignIn(@TempDir Path dir) throws Exception {
+        // An IAM Identity Center profile: the SDK reads it only with its sso and ssooidc modules.
+        Path config = dir.resolve("config");
+        Files.writeString(config, """
+                [profile corp]
+                sso_session = corp
+                sso_account_id = 111122223333
+                sso_role_name = Backup
+                region = us-east-1
+                [sso-session corp]
+                sso_start_url = https://corp.awsapps.com/start
+                sso_region = us-east-1
+                sso_registration_scopes = sso:account:access
+                """);
+        System.setProperty("aws.configFile", config.toString());
+        System.setProperty("aws.sharedCredentialsFile", dir.resolve("none").toString());
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", dir.toString()); // no cached sign-in in ~/.aws/sso/cache
+        try (S3Engine engine = S3Engine.open(S3Endpoint.builder("p").endpoint(server.endpoint).pathStyle(true)
+                .credentials(new S3Credentials.Profile("corp")).build(), EngineOptions.defaults())) {
+            var e = assertThrows(S3EngineException.Misconfigured.class, engine::listBuckets);
+            assertTrue(e.getMessage().contains("aws sso login"), e.getMessage());
+            assertFalse(e.getMessage().contains("class path"), e.getMessage());
+            ConnectionReport report = engine.testConnection(Optional.empty());
+            assertTrue(report.message().contains("aws sso login"), report.message());
+        } finally {
+            System.clearProperty("aws.sharedCredentialsFile");
+            System.clearProperty("aws.configFile");
+            System.setProperty("user.home", home);
+        }
+    }
+
+    @Test
+    void anAssumedRoleOnACustomEndpointAsksThatEndpointsSts() throws Exception {
+        // MinIO and Ceph RGW answer AssumeRole on the S3 endpoint; AWS's STS would not know the keys.
+        String sts = "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult><Credentials>"
+                + "<AccessKeyId>" + S3ProxyServer.ACCESS_KEY + "</AccessKeyId><SecretAccessKey>" + S3ProxyServer.SECRET_KEY
+                + "</SecretAccessKey><SessionToken>session-1</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration>"
+                + "</Credentials><AssumedRoleUser><Arn>arn:aws:sts::1:assumed-role/backup/rackside</Arn>"
+                + "<AssumedRoleId>ARO1:rackside</AssumedRoleId></AssumedRoleUser></AssumeRoleResult>"
+                + "<ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></AssumeRoleResponse>";
+        try (FaultProxy minio = new FaultProxy(server.endpoint)
+                .canned(l -> l.startsWith("POST / "), 200, "", sts, 1);
+             S3Engine engine = S3Engine.open(S3Endpoint.builder("minio").endpoint(minio.uri()).pathStyle(true)
+                     .credentials(new S3Credentials.AssumeRole(new S3Credentials.StaticKeys("base-key", Secret.of("base-secret"),
+                             Optional.empty()), "arn:minio:iam:::role/backup", "rackside", Optional.empty())).build(),
+                     EngineOptions.defaults())) {
+            engine.createBucket("assumed");
+            assertEquals(1, minio.injected.get(), "AssumeRole went to the endpoint: " + minio.requests);
+            assertTrue(minio.heads.stream().filter(h -> h.startsWith("PUT /assumed"))
+                    .allMatch(h -> h.contains("\r\nX-Amz-Security-Token: session-1\r\n")), minio.heads.toString());
+        }
+    }
 }

@@ -130,8 +130,11 @@ public final class Clients implements AutoCloseable {
             }
             case S3Credentials.AssumeRole r -> {
                 var sts = StsClient.builder().httpClient(http).region(Region.of(endpoint.region()))
-                        .credentialsProvider(provider(r.base(), endpoint, http)).build();
-                yield StsAssumeRoleCredentialsProvider.builder().stsClient(sts).refreshRequest(req -> {
+                        .credentialsProvider(provider(r.base(), endpoint, http));
+                // MinIO and Ceph RGW answer AssumeRole on the S3 endpoint itself; AWS's STS does not
+                // know their keys. An endpoint on amazonaws.com (a VPC or FIPS one) keeps AWS's STS.
+                endpoint.endpoint().filter(uri -> !isAws(uri)).ifPresent(sts::endpointOverride);
+                yield StsAssumeRoleCredentialsProvider.builder().stsClient(sts.build()).refreshRequest(req -> {
                     req.roleArn(r.roleArn()).roleSessionName(r.sessionName());
                     r.externalId().ifPresent(req::externalId);
                 }).build();
@@ -141,6 +144,11 @@ public final class Clients implements AutoCloseable {
             };
             case S3Credentials.DefaultChain d -> DefaultCredentialsProvider.builder().build();
         };
+    }
+
+    static boolean isAws(java.net.URI endpoint) {
+        String host = endpoint.getHost() == null ? "" : endpoint.getHost().toLowerCase(Locale.ROOT);
+        return host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn") || host.endsWith(".api.aws");
     }
 
     @Override

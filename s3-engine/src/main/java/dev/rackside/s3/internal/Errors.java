@@ -75,6 +75,12 @@ public final class Errors {
         if (isChecksumMismatch(t)) {
             return new S3EngineException.IntegrityFailed(what, "SDK checksum", "server's checksum", "different data");
         }
+        String credentials = credentialsProblem(t);
+        if (credentials != null) {
+            return new S3EngineException.Misconfigured("No credentials to " + what + ": " + credentials
+                    + (credentials.contains("sso login") ? "" : " For an IAM Identity Center (SSO) profile, sign in first"
+                    + " with: aws sso login --profile NAME."), t);
+        }
         if (t instanceof ApiCallAttemptTimeoutException || t instanceof ApiCallTimeoutException) {
             return new S3EngineException.Unreachable(Reason.TIMEOUT, "The server did not answer in time while trying to "
                     + what + (attempts > 1 ? " (" + attempts + " tries)." : "."), t);
@@ -179,6 +185,23 @@ public final class Errors {
 
     static String code(AwsServiceException e) {
         return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    }
+
+    /// What the SDK said when no credentials could be had (an unknown or incomplete profile, an
+    /// expired SSO sign-in), or null: before any request was sent, so not the server's failure.
+    static String credentialsProblem(Throwable t) {
+        for (Throwable c = t; c != null && c != c.getCause(); c = c.getCause()) {
+            String m = c.getMessage();
+            if (c instanceof AwsServiceException) {
+                return null;
+            }
+            if (c.getClass().getName().startsWith("software.amazon.awssdk.services.sso.")
+                    || m != null && (m.startsWith("Unable to load credentials") || m.contains("Profile file contained no credentials")
+                    || m.contains("SSO session") || m.contains("SSO token") || m.startsWith("Unable to load region"))) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static boolean isChecksumMismatch(Throwable t) {
