@@ -18,9 +18,15 @@ public abstract sealed class S3EngineException extends RuntimeException {
         private final String code;
 
         public BadCredentials(String code, Throwable cause) {
-            super("InvalidAccessKeyId".equals(code)
-                    ? "The server does not know this access key. Check the access key ID."
-                    : "The secret key does not match the access key (" + code + "). Check the secret key.", cause);
+            super(switch (code) {
+                case "InvalidAccessKeyId", "InvalidClientTokenId" ->
+                        "The server does not know this access key (" + code + "). Check the access key ID.";
+                case "ExpiredToken", "InvalidToken" -> "The session token is expired or not valid (" + code
+                        + "). Sign in again (aws sso login) or get new temporary keys.";
+                case "Unauthorized" -> "The server did not accept these keys (Unauthorized). Check the access key ID and"
+                        + " the secret key.";
+                default -> "The secret key does not match the access key (" + code + "). Check the secret key.";
+            }, cause);
             this.code = code;
         }
 

@@ -153,4 +153,37 @@ class DiagnosisTest {
             assertTrue(thrown.getMessage().contains("keychain"), thrown.getMessage());
         }
     }
+
+    @Test
+    void otherServersWaysOfRefusingAKeyAreBadKeys() {
+        // Cloudflare R2: 401 Unauthorized; Garage: AccessDenied "No such key" / "Invalid signature";
+        // R2 again, for a key of the wrong length: InvalidArgument.
+        String[][] answers = {
+                {"401", "Unauthorized", "Unauthorized", "access key ID and the secret key"},
+                {"403", "AccessDenied", "No such key: GK31c2f218a2e44f485b94239e", "does not know this access key"},
+                {"403", "AccessDenied", "Invalid signature", "secret key does not match"},
+                {"400", "InvalidArgument", "Credential access key has length 34, should be 32", "does not know this access key"}};
+        for (String[] a : answers) {
+            proxy.clear();
+            proxy.canned(l -> true, Integer.parseInt(a[0]), "", FaultProxy.s3Error(a[1], a[2]), 1);
+            ConnectionReport r = test(via(proxy.uri(), S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY), null);
+            assertEquals(Outcome.BAD_KEY, r.outcome(), a[2] + ": " + r.message());
+            assertTrue(r.message().contains(a[3]), r.message());
+        }
+    }
+
+    @Test
+    void garageAndMinioNameTheRegionTheyExpect() {
+        proxy.canned(l -> true, 400, "", FaultProxy.s3Error("AuthorizationHeaderMalformed",
+                "Authorization header malformed, unexpected scope: 20261122/us-east-1/s3/aws4_request, expected: '20261122/garage/s3/aws4_request'"), 1);
+        ConnectionReport garage = test(via(proxy.uri(), S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY), null);
+        assertEquals(Outcome.WRONG_REGION, garage.outcome(), garage.message());
+        assertEquals(Optional.of("garage"), garage.suggestedRegion());
+        proxy.clear();
+        proxy.canned(l -> true, 400, "", FaultProxy.s3Error("InvalidRegion",
+                "Region does not match; expecting 'Lab_East'."), 1);
+        ConnectionReport minio = test(via(proxy.uri(), S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY), null);
+        assertEquals(Outcome.WRONG_REGION, minio.outcome(), minio.message());
+        assertEquals(Optional.of("Lab_East"), minio.suggestedRegion());
+    }
 }

@@ -21,11 +21,14 @@ import javax.net.ssl.SSLException;
 /// Turns SDK and I/O failures into [S3EngineException]s an operator understands, and decides
 /// which failures are worth another try.
 public final class Errors {
+    // Unauthorized: Cloudflare R2's answer (401) to a key it does not accept.
     private static final Set<String> BAD_KEY = Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken",
-            "ExpiredToken", "InvalidClientTokenId", "AuthFailure");
+            "ExpiredToken", "InvalidClientTokenId", "AuthFailure", "Unauthorized");
     private static final Set<String> TRANSIENT = Set.of("SlowDown", "InternalError", "ServiceUnavailable",
             "RequestTimeout", "RequestTimeoutException", "BadDigest", "XAmzContentChecksumMismatch", "Throttling", "ThrottlingException", "TooManyRequests");
-    private static final Pattern EXPECTING = Pattern.compile("expecting '([a-z0-9-]+)'");
+    // AWS and MinIO: "expecting 'eu-west-1'" (MinIO regions may hold capitals and '_'); Garage:
+    // "expected: '20261122/garage/s3/aws4_request'".
+    private static final Pattern EXPECTING = Pattern.compile("expecting '([A-Za-z0-9_-]+)'|expected: '\\d{8}/([A-Za-z0-9_-]+)/");
 
     private Errors() {
     }
@@ -105,14 +108,24 @@ public final class Errors {
         String code = code(e);
         int status = e.statusCode();
         String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
-        if (in(BAD_KEY, code)) {
-            return new S3EngineException.BadCredentials(code, e);
+        if (in(BAD_KEY, code) || status == 401) {
+            return new S3EngineException.BadCredentials(code == null ? "Unauthorized" : code, e);
+        }
+        String lower = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        // Garage answers an unknown key or a bad signature as AccessDenied; R2 a malformed key as
+        // InvalidArgument. Both are the key, not a policy.
+        if ("AccessDenied".equals(code) && lower.startsWith("no such key")
+                || "InvalidArgument".equals(code) && lower.startsWith("credential access key")) {
+            return new S3EngineException.BadCredentials("InvalidAccessKeyId", e);
+        }
+        if ("AccessDenied".equals(code) && lower.startsWith("invalid signature")) {
+            return new S3EngineException.BadCredentials("SignatureDoesNotMatch", e);
         }
         if ("RequestTimeTooSkewed".equals(code)) {
             return new S3EngineException.ClockSkew(e);
         }
         if (status == 301 || status == 307 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)
-                || "IllegalLocationConstraintException".equals(code)) {
+                || "IllegalLocationConstraintException".equals(code) || "InvalidRegion".equals(code)) {
             return new S3EngineException.WrongRegion(region, regionHint(e, message), e);
         }
         if (status == 403 || "AccessDenied".equals(code)) {
@@ -167,7 +180,7 @@ public final class Errors {
         if (message != null) {
             Matcher m = EXPECTING.matcher(message);
             if (m.find()) {
-                return Optional.of(m.group(1));
+                return Optional.of(m.group(1) != null ? m.group(1) : m.group(2));
             }
         }
         return Optional.empty();

@@ -268,7 +268,8 @@ public final class EndpointFormModel {
         if (!url.isEmpty() && !url.matches("https?://[^\\s/]+(/\\S*)?")) {
             return Optional.of(text.get("form.endpointInvalid"));
         }
-        if (!region.get().strip().matches("[a-z0-9-]+")) {
+        // AWS regions are lower-case; MinIO and Ceph accept any name of letters, digits, '-' and '_'.
+        if (!region.get().strip().matches("[A-Za-z0-9_-]+")) {
             return Optional.of(text.get("form.regionInvalid"));
         }
         if (needsSecret() && accessKeyId.get().isBlank()) {

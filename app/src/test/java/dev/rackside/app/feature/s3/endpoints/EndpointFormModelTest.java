@@ -126,6 +126,9 @@ class EndpointFormModelTest {
         f.region.set("EU West");
         assertFalse(f.save(() -> { }));
         assertEquals(TEXT.get("form.regionInvalid"), f.diagnosis.get());
+        f = form();
+        f.region.set("Lab_East"); // a MinIO region name
+        assertTrue(f.toProfile().isPresent(), f.diagnosis.get());
 
         f = form();
         f.accessKeyId.set("");
