@@ -7,7 +7,8 @@ import java.util.Optional;
 public enum ProviderPreset {
     AWS("Amazon S3", "us-east-1", false, null, null),
     MINIO("MinIO", "us-east-1", true, null, "https://minio.example.lan:9000"),
-    CEPH_RGW("Ceph RGW", "us-east-1", true, null, "https://rgw.example.lan:7480"),
+    // RGW's default frontend listens on 7480 without TLS.
+    CEPH_RGW("Ceph RGW", "us-east-1", true, null, "http://rgw.example.lan:7480"),
     BACKBLAZE_B2("Backblaze B2", "us-west-004", false, "https://s3.{region}.backblazeb2.com", null),
     WASABI("Wasabi", "us-east-1", false, "https://s3.{region}.wasabisys.com", null),
     // R2 signs with the pseudo-region "auto"; the host carries the account id, which only the operator knows.
