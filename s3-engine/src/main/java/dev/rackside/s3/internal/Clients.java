@@ -65,9 +65,6 @@ public final class Clients implements AutoCloseable {
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallAttemptTimeout(options.requestTimeout()));
         endpoint.endpoint().ifPresent(builder::endpointOverride);
-        // On AWS one endpoint profile reaches buckets of every region (the SDK follows S3's
-        // redirect once per bucket); other services have a single region per endpoint.
-        builder.crossRegionAccessEnabled(endpoint.endpoint().isEmpty());
         this.s3 = builder.build();
         this.endpoint = endpoint;
         this.lean = endpoint.endpoint().map(uri -> new LeanObjects(http, credentials, uri, endpoint.region(),
