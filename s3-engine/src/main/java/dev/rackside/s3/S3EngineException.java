@@ -18,7 +18,7 @@ public abstract sealed class S3EngineException extends RuntimeException {
         private final String code;
 
         public BadCredentials(String code, Throwable cause) {
-            super(switch (code) {
+            super(switch (java.util.Objects.requireNonNullElse(code, "")) {
                 case "InvalidAccessKeyId", "InvalidClientTokenId" ->
                         "The server does not know this access key (" + code + "). Check the access key ID.";
                 case "ExpiredToken", "InvalidToken" -> "The session token is expired or not valid (" + code

@@ -160,8 +160,8 @@ class DiagnosisTest {
         // R2 again, for a key of the wrong length: InvalidArgument.
         String[][] answers = {
                 {"401", "Unauthorized", "Unauthorized", "access key ID and the secret key"},
-                {"403", "AccessDenied", "No such key: GK31c2f218a2e44f485b94239e", "does not know this access key"},
-                {"403", "AccessDenied", "Invalid signature", "secret key does not match"},
+                {"403", "AccessDenied", "Forbidden: No such key: GK31c2f218a2e44f485b94239e", "does not know this access key"},
+                {"403", "AccessDenied", "Forbidden: Invalid signature", "secret key does not match"},
                 {"400", "InvalidArgument", "Credential access key has length 34, should be 32", "does not know this access key"}};
         for (String[] a : answers) {
             proxy.clear();

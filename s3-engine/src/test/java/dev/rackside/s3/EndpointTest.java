@@ -118,4 +118,21 @@ class EndpointTest {
                     .allMatch(h -> h.contains("\r\nX-Amz-Security-Token: session-1\r\n")), minio.heads.toString());
         }
     }
+
+    @Test
+    void aRoleTheEndpointsStsRefusesIsSaidAsSuch() throws Exception {
+        String refused = "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type>"
+                + "<Code>AccessDenied</Code><Message>Not authorized to perform sts:AssumeRole</Message></Error>"
+                + "<RequestId>1</RequestId></ErrorResponse>";
+        try (FaultProxy minio = new FaultProxy(server.endpoint).canned(l -> l.startsWith("POST / "), 403, "", refused, 1);
+             S3Engine engine = S3Engine.open(S3Endpoint.builder("minio").endpoint(minio.uri()).pathStyle(true)
+                     .credentials(new S3Credentials.AssumeRole(new S3Credentials.StaticKeys("base-key", Secret.of("base-secret"),
+                             Optional.empty()), "arn:minio:iam:::role/backup", "rackside", Optional.empty())).build(),
+                     EngineOptions.defaults())) {
+            var e = assertThrows(S3EngineException.Misconfigured.class, engine::listBuckets);
+            assertTrue(e.getMessage().startsWith("No credentials to list buckets: Sts refused (AccessDenied): "
+                    + "Not authorized to perform sts:AssumeRole"), e.getMessage());
+            assertTrue(e.getMessage().contains("trust policy"), e.getMessage());
+        }
+    }
 }

@@ -70,6 +70,10 @@ public final class Errors {
             }
         }
         if (t instanceof AwsServiceException e) {
+            String service = e.awsErrorDetails() == null ? null : e.awsErrorDetails().serviceName();
+            if (service != null && !service.equalsIgnoreCase("S3")) {
+                return signIn(e, service, what);
+            }
             return service(e, what, region, attempts);
         }
         if (t instanceof TransitCorruption c) {
@@ -111,7 +115,8 @@ public final class Errors {
         if (in(BAD_KEY, code) || status == 401) {
             return new S3EngineException.BadCredentials(code == null ? "Unauthorized" : code, e);
         }
-        String lower = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        // Garage prefixes its AccessDenied messages with "Forbidden: ".
+        String lower = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT).replaceFirst("^forbidden: ", "");
         // Garage answers an unknown key or a bad signature as AccessDenied; R2 a malformed key as
         // InvalidArgument. Both are the key, not a policy.
         if ("AccessDenied".equals(code) && lower.startsWith("no such key")
@@ -198,6 +203,18 @@ public final class Errors {
 
     static String code(AwsServiceException e) {
         return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    }
+
+    /// A refusal by the service that hands out credentials (SSO's portal, STS for an assumed role),
+    /// not by the S3 server: said as such, not as a bad S3 key or a bucket policy.
+    private static S3EngineException signIn(AwsServiceException e, String service, String what) {
+        String message = e.awsErrorDetails().errorMessage();
+        String said = service + " refused (" + (code(e) == null ? "HTTP " + e.statusCode() : code(e)) + ")"
+                + (message == null || message.isBlank() ? "." : ": " + message);
+        String hint = service.toLowerCase(java.util.Locale.ROOT).startsWith("sso")
+                ? " Sign in again with: aws sso login --profile NAME."
+                : service.equalsIgnoreCase("Sts") ? " Check the role's ARN, its trust policy and the keys that assume it." : "";
+        return new S3EngineException.Misconfigured("No credentials to " + what + ": " + said + hint, e);
     }
 
     /// What the SDK said when no credentials could be had (an unknown or incomplete profile, an

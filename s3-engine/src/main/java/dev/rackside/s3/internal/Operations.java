@@ -85,10 +85,25 @@ public final class Operations {
 
     /// One page of ListObjectsV2; `token` is null for the first page.
     public ListObjectsV2Response listPage(String bucket, String prefix, boolean delimited, int pageSize, String token) {
-        // URL-encoded keys: one key with a control character (legal in S3) would otherwise make
-        // the XML of the whole page unparseable. The SDK decodes them again.
+        // URL-encoded keys, as aws-cli asks: one key with a control character (legal in S3) would
+        // make a plain page's XML invalid (S3Proxy), or the server fail it (S3Mock answers 500).
         return retrier.call("list bucket " + bucket, () -> s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)
                 .delimiter(delimited ? "/" : null).maxKeys(pageSize).continuationToken(token).encodingType(EncodingType.URL)));
+    }
+
+    /// A version or upload listing page asked for plainly, and again with URL-encoded keys only if
+    /// it cannot be parsed (a key with a control character). Asked encoded from the start, Ceph
+    /// RGW's upload listing encodes keys without saying so, and older RGW leaves the next key
+    /// marker raw, which the SDK would then decode wrongly (skipped or repeated versions).
+    private static <T> T parsed(java.util.function.Function<Boolean, T> page) {
+        try {
+            return page.apply(false);
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("Could not parse XML response")) {
+                throw e;
+            }
+            return page.apply(true);
+        }
     }
 
     /// Lazy pages of a listing; each call starts a fresh listing.
@@ -241,8 +256,8 @@ public final class Operations {
 
     /// One page of versions and delete markers, newest first per key.
     public ListObjectVersionsResponse versionsPage(String bucket, String prefix, String keyMarker, String versionMarker) {
-        return retrier.call("list versions in " + bucket, () -> s3.listObjectVersions(b -> b.bucket(bucket).prefix(prefix)
-                .keyMarker(keyMarker).versionIdMarker(versionMarker).encodingType(EncodingType.URL)));
+        return retrier.call("list versions in " + bucket, () -> parsed(encoded -> s3.listObjectVersions(b -> b.bucket(bucket)
+                .prefix(prefix).keyMarker(keyMarker).versionIdMarker(versionMarker).encodingType(encoded ? EncodingType.URL : null))));
     }
 
     public static List<ObjectVersion> toVersions(ListObjectVersionsResponse r) {
@@ -261,8 +276,8 @@ public final class Operations {
         while (true) {
             String km = keyMarker;
             String im = idMarker;
-            var r = retrier.call("list unfinished uploads in " + bucket, () -> s3.listMultipartUploads(b -> b.bucket(bucket)
-                    .prefix(prefix).keyMarker(km).uploadIdMarker(im).encodingType(EncodingType.URL)));
+            var r = retrier.call("list unfinished uploads in " + bucket, () -> parsed(encoded -> s3.listMultipartUploads(b -> b
+                    .bucket(bucket).prefix(prefix).keyMarker(km).uploadIdMarker(im).encodingType(encoded ? EncodingType.URL : null))));
             r.uploads().forEach(u -> out.add(new IncompleteUpload(u.key(), u.uploadId(), u.initiated())));
             if (!Boolean.TRUE.equals(r.isTruncated())) {
                 return out;
