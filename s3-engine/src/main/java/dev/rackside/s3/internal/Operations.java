@@ -282,6 +282,9 @@ public final class Operations {
             if (!Boolean.TRUE.equals(r.isTruncated())) {
                 return out;
             }
+            if (java.util.Objects.equals(km, r.nextKeyMarker()) && java.util.Objects.equals(im, r.nextUploadIdMarker())) {
+                throw Pages.sameMarker();
+            }
             keyMarker = r.nextKeyMarker();
             idMarker = r.nextUploadIdMarker();
         }

@@ -21,6 +21,11 @@ public final class Pages<C, P> implements Iterator<P> {
         this.fetch = fetch;
     }
 
+    static dev.rackside.s3.S3EngineException sameMarker() {
+        return new dev.rackside.s3.S3EngineException.Unsupported("paging this listing",
+                "it sent the same next-page marker twice, so the listing would never end", null);
+    }
+
     @Override
     public boolean hasNext() {
         return !done;
@@ -32,6 +37,10 @@ public final class Pages<C, P> implements Iterator<P> {
             throw new NoSuchElementException();
         }
         Page<C, P> p = fetch.apply(started ? cursor : null);
+        if (p.next() != null && started && java.util.Objects.deepEquals(p.next(), cursor)) {
+            // A server that hands back the cursor it was given would have this listing never end.
+            throw sameMarker();
+        }
         started = true;
         cursor = p.next();
         done = cursor == null;
