@@ -134,16 +134,36 @@ public final class Clients implements AutoCloseable {
                 // MinIO and Ceph RGW answer AssumeRole on the S3 endpoint itself; AWS's STS does not
                 // know their keys. An endpoint on amazonaws.com (a VPC or FIPS one) keeps AWS's STS.
                 endpoint.endpoint().filter(uri -> !isAws(uri)).ifPresent(sts::endpointOverride);
-                yield StsAssumeRoleCredentialsProvider.builder().stsClient(sts.build()).refreshRequest(req -> {
+                StsClient client = sts.build();
+                var assumed = StsAssumeRoleCredentialsProvider.builder().stsClient(client).refreshRequest(req -> {
                     req.roleArn(r.roleArn()).roleSessionName(r.sessionName());
                     r.externalId().ifPresent(req::externalId);
                 }).build();
+                // The provider closes only its cache, not the STS client it was given.
+                yield new ClosingProvider(assumed, () -> {
+                    assumed.close();
+                    client.close();
+                });
             }
             case S3Credentials.Unavailable u -> () -> {
                 throw new S3EngineException.Misconfigured(u.reason(), null);
             };
             case S3Credentials.DefaultChain d -> DefaultCredentialsProvider.builder().build();
         };
+    }
+
+    /// A credentials provider with what must be closed along with it.
+    private record ClosingProvider(AwsCredentialsProvider provider, Runnable closer)
+            implements AwsCredentialsProvider, AutoCloseable {
+        @Override
+        public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
+            return provider.resolveCredentials();
+        }
+
+        @Override
+        public void close() {
+            closer.run();
+        }
     }
 
     static boolean isAws(java.net.URI endpoint) {
