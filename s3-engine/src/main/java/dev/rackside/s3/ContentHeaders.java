@@ -22,6 +22,16 @@ public record ContentHeaders(Optional<String> cacheControl, Optional<String> con
                 present(contentLanguage), present(expires));
     }
 
+    /// Each present header as its HTTP name and value, as the server gave it (S3 keeps any
+    /// `Expires` text, not only HTTP dates, so it is never parsed).
+    public void forEach(java.util.function.BiConsumer<String, String> header) {
+        cacheControl.ifPresent(v -> header.accept("Cache-Control", v));
+        contentDisposition.ifPresent(v -> header.accept("Content-Disposition", v));
+        contentEncoding.ifPresent(v -> header.accept("Content-Encoding", v));
+        contentLanguage.ifPresent(v -> header.accept("Content-Language", v));
+        expires.ifPresent(v -> header.accept("Expires", v));
+    }
+
     /// Without `aws-chunked`, the transfer encoding of a signed upload, which a server should not
     /// keep but some do; sent again it would make the copy's own body read as chunks.
     private static String encoding(String contentEncoding) {

@@ -3,6 +3,7 @@ package dev.rackside.s3.internal;
 import dev.rackside.s3.ContentHeaders;
 import dev.rackside.s3.Encryption;
 import dev.rackside.s3.ObjectMetadata;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
@@ -61,7 +62,7 @@ public final class Copier {
                     restated.put(RESTORED_FROM, versionId);
                 }
                 b.metadataDirective(MetadataDirective.REPLACE).contentType(meta.contentType()).metadata(restated);
-                restate(b, meta.headers());
+                b.overrideConfiguration(resent(meta.headers()));
             }
             Sse.apply(b, source, effective);
             return s3.copyObject(b.build());
@@ -81,20 +82,18 @@ public final class Copier {
             CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(bucket).sourceKey(key)
                     .destinationBucket(bucket).destinationKey(key).metadataDirective(MetadataDirective.REPLACE)
                     .contentType(contentType).metadata(meta);
-            restate(b, current.headers());
+            b.overrideConfiguration(resent(current.headers()));
             Sse.apply(b, sse, kept);
             return s3.copyObject(b.build());
         });
     }
 
-    /// What REPLACE would drop: S3 keeps none of these headers unless they are sent again.
-    private static void restate(CopyObjectRequest.Builder b, ContentHeaders h) {
-        h.cacheControl().ifPresent(b::cacheControl);
-        h.contentDisposition().ifPresent(b::contentDisposition);
-        h.contentEncoding().ifPresent(b::contentEncoding);
-        h.contentLanguage().ifPresent(b::contentLanguage);
-        // As the server gave it: S3 stores any Expires text, not only HTTP dates.
-        h.expires().ifPresent(x -> b.overrideConfiguration(o -> o.putHeader("Expires", x)));
+    /// What REPLACE (and a multipart copy) would drop: S3 keeps none of these headers unless they
+    /// are sent again. Sent as the headers themselves, so one way serves every request builder.
+    private static AwsRequestOverrideConfiguration resent(ContentHeaders h) {
+        AwsRequestOverrideConfiguration.Builder o = AwsRequestOverrideConfiguration.builder();
+        h.forEach(o::putHeader);
+        return o.build();
     }
 
     private void multipart(String srcBucket, String srcKey, String versionId, String dstBucket, String dstKey,
@@ -103,13 +102,7 @@ public final class Copier {
         String uploadId = retrier.call(what, () -> {
             CreateMultipartUploadRequest.Builder b = CreateMultipartUploadRequest.builder().bucket(dstBucket).key(dstKey)
                     .contentType(meta.contentType()).metadata(meta.userMetadata());
-            ContentHeaders h = meta.headers();
-            h.cacheControl().ifPresent(b::cacheControl);
-            h.contentDisposition().ifPresent(b::contentDisposition);
-            h.contentEncoding().ifPresent(b::contentEncoding);
-            h.contentLanguage().ifPresent(b::contentLanguage);
-            // As the server gave it: S3 stores any Expires text, not only HTTP dates.
-            h.expires().ifPresent(x -> b.overrideConfiguration(o -> o.putHeader("Expires", x)));
+            b.overrideConfiguration(resent(meta.headers()));
             Sse.apply(b, target);
             return s3.createMultipartUpload(b.build());
         }).uploadId();
