@@ -224,15 +224,11 @@ final class Arguments {
     private static long limit(Given c, String option) throws UsageError {
         String v = c.getOptionValue(option);
         try {
-            long bytes = dev.rackside.s3.Rates.parse(v);
-            if (bytes >= 0) {
-                return bytes;
-            }
+            return dev.rackside.s3.Rates.parse(v); // never negative
         } catch (NumberFormatException e) {
-            // reported below
+            throw new UsageError("Invalid value for option '--" + option + "': '" + v
+                    + "' (a rate such as 500K, 10M, 10MiB/s or 1G)", Optional.empty());
         }
-        throw new UsageError("Invalid value for option '--" + option + "': '" + v + "' (a rate such as 500K, 10M, 10MiB/s or 1G)",
-                Optional.empty());
     }
 
     private static int concurrency(Given c) throws UsageError {

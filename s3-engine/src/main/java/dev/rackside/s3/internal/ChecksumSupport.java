@@ -63,9 +63,7 @@ final class ChecksumSupport {
         if (uploadHasCrc && accepted()) {
             b.checksumCRC32C(crc32c);
         } else {
-            java.security.MessageDigest md5 = Hashes.md5();
-            md5.update(body, 0, len);
-            b.contentMD5(java.util.Base64.getEncoder().encodeToString(md5.digest()));
+            b.contentMD5(Hashes.md5Base64(body, 0, len));
         }
     }
 

@@ -58,7 +58,13 @@ public final class Hashes {
     }
 
     public static String md5Base64(byte[] data) {
-        return Base64.getEncoder().encodeToString(md5().digest(data));
+        return md5Base64(data, 0, data.length);
+    }
+
+    public static String md5Base64(byte[] data, int off, int len) {
+        MessageDigest md5 = md5();
+        md5.update(data, off, len);
+        return Base64.getEncoder().encodeToString(md5.digest());
     }
 
     public static String crc32cBase64(byte[] data, int off, int len) {
