@@ -271,23 +271,16 @@ public final class Operations {
 
     public List<IncompleteUpload> incompleteUploads(String bucket, String prefix) {
         List<IncompleteUpload> out = new ArrayList<>();
-        String keyMarker = null;
-        String idMarker = null;
-        while (true) {
-            String km = keyMarker;
-            String im = idMarker;
+        new Pages<String[], List<IncompleteUpload>>(cursor -> {
             var r = retrier.call("list unfinished uploads in " + bucket, () -> parsed(encoded -> s3.listMultipartUploads(b -> b
-                    .bucket(bucket).prefix(prefix).keyMarker(km).uploadIdMarker(im).encodingType(encoded ? EncodingType.URL : null))));
-            r.uploads().forEach(u -> out.add(new IncompleteUpload(u.key(), u.uploadId(), u.initiated())));
-            if (!Boolean.TRUE.equals(r.isTruncated())) {
-                return out;
-            }
-            if (java.util.Objects.equals(km, r.nextKeyMarker()) && java.util.Objects.equals(im, r.nextUploadIdMarker())) {
-                throw Pages.sameMarker();
-            }
-            keyMarker = r.nextKeyMarker();
-            idMarker = r.nextUploadIdMarker();
-        }
+                    .bucket(bucket).prefix(prefix).keyMarker(cursor == null ? null : cursor[0])
+                    .uploadIdMarker(cursor == null ? null : cursor[1]).encodingType(encoded ? EncodingType.URL : null))));
+            List<IncompleteUpload> page = r.uploads().stream()
+                    .map(u -> new IncompleteUpload(u.key(), u.uploadId(), u.initiated())).toList();
+            return new Pages.Page<>(page, Boolean.TRUE.equals(r.isTruncated())
+                    ? new String[] {r.nextKeyMarker(), r.nextUploadIdMarker()} : null);
+        }).forEachRemaining(out::addAll);
+        return out;
     }
 
     public void abortUpload(String bucket, String key, String uploadId) {

@@ -21,7 +21,7 @@ public final class Pages<C, P> implements Iterator<P> {
         this.fetch = fetch;
     }
 
-    static dev.rackside.s3.S3EngineException sameMarker() {
+    private static dev.rackside.s3.S3EngineException sameMarker() {
         return new dev.rackside.s3.S3EngineException.Unsupported("paging this listing",
                 "it sent the same next-page marker twice, so the listing would never end", null);
     }
