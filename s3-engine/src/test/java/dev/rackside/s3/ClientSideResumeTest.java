@@ -78,15 +78,8 @@ class ClientSideResumeTest {
     void anEncryptedUploadResumedWithoutTheKeyStartsOver(@TempDir Path dir) throws Exception {
         Path f = TestFiles.random(dir, "mixed.bin", 12 * EngineOptions.MIB, 44);
         Path journal = dir.resolve("journal.db");
-        try (S3Engine first = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().uploadLimit(4_000_000)
-                .journal(journal).build())) {
-            Transfer t = first.transfers().submit(new TransferRequest.Upload(f, "sealed", "mixed.bin", Encryption.none(),
-                    Optional.of(KEY)));
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (t.progress().transferredBytes() < 6 * EngineOptions.MIB && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-        }
+        interrupted(journal, new TransferRequest.Upload(f, "sealed", "mixed.bin", Encryption.none(), Optional.of(KEY)),
+                6 * EngineOptions.MIB);
         // The same file again, now in clear (the operator switched the endpoint's encryption off).
         try (S3Engine second = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(journal).build())) {
             second.transfers().upload(f, "sealed", "mixed.bin").completion().get(60, TimeUnit.SECONDS);
@@ -107,15 +100,7 @@ class ClientSideResumeTest {
             String name = "rekeyed-" + stopAt + ".bin";
             Path f = TestFiles.random(dir, name, 12 * EngineOptions.MIB, 48);
             Path journal = dir.resolve(stopAt + ".db");
-            try (S3Engine first = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().uploadLimit(4_000_000)
-                    .journal(journal).build())) {
-                Transfer t = first.transfers().submit(new TransferRequest.Upload(f, "sealed", name, Encryption.none(),
-                        Optional.of(KEY)));
-                long deadline = System.nanoTime() + 20_000_000_000L;
-                while (t.progress().transferredBytes() < stopAt && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
-            }
+            interrupted(journal, new TransferRequest.Upload(f, "sealed", name, Encryption.none(), Optional.of(KEY)), stopAt);
             // The operator made a new key for the endpoint before the upload came back.
             ClientSideKey replaced = ClientSideKey.generate();
             try (FaultProxy wire = new FaultProxy(server.endpoint);
@@ -153,14 +138,8 @@ class ClientSideResumeTest {
     void anUploadStartedInClearResumesEncryptedOnceTheEndpointEncrypts(@TempDir Path dir) throws Exception {
         Path f = TestFiles.random(dir, "late.bin", 12 * EngineOptions.MIB, 45);
         Path journal = dir.resolve("journal.db");
-        try (S3Engine first = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().uploadLimit(4_000_000)
-                .journal(journal).build())) {
-            Transfer t = first.transfers().upload(f, "sealed", "late.bin");
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (t.progress().transferredBytes() < 6 * EngineOptions.MIB && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-        }
+        interrupted(journal, new TransferRequest.Upload(f, "sealed", "late.bin", Encryption.none(), Optional.empty()),
+                6 * EngineOptions.MIB);
         try (S3Engine second = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(journal).build())) {
             assertEquals(List.of(), second.transfers().resumeUnfinished(Optional.empty(), true),
                     "to be encrypted but no key: it waits in the journal");
@@ -200,20 +179,26 @@ class ClientSideResumeTest {
         }
         Path journal = dir.resolve("journal.db");
         Path out = dir.resolve("plain-big.out");
-        try (S3Engine first = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().downloadLimit(4_000_000)
-                .journal(journal).build())) {
-            Transfer t = first.transfers().submit(new TransferRequest.Download("sealed", "plain-big.bin", out, Encryption.none(),
-                    Optional.of(KEY)));
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (t.progress().transferredBytes() < 4 * EngineOptions.MIB && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-        }
+        interrupted(journal, new TransferRequest.Download("sealed", "plain-big.bin", out, Encryption.none(), Optional.of(KEY)),
+                4 * EngineOptions.MIB);
         try (S3Engine second = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(journal).build())) {
             List<Transfer> back = second.transfers().resumeUnfinished(Optional.of(KEY));
             assertEquals(1, back.size(), "journalled both in flight and queued, resumed once");
             back.getFirst().completion().get(60, TimeUnit.SECONDS);
             assertEquals(TestFiles.sha256(f), TestFiles.sha256(out));
+        }
+    }
+
+    /// Runs `request` at 4 MB/s with `journal` until `stopAt` bytes have gone (or 20 s), then
+    /// closes the engine under it, as a quit app would, leaving the transfer journalled.
+    static void interrupted(Path journal, TransferRequest request, long stopAt) throws InterruptedException {
+        try (S3Engine first = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().uploadLimit(4_000_000)
+                .downloadLimit(4_000_000).journal(journal).build())) {
+            Transfer t = first.transfers().submit(request);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (t.progress().transferredBytes() < stopAt && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
         }
     }
 }
