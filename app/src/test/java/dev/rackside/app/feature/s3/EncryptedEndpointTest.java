@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rackside.app.demo.DemoS3;
 import dev.rackside.app.feature.s3.endpoints.EndpointFormModel;
 import dev.rackside.app.feature.s3.endpoints.EndpointsViewModel;
 import dev.rackside.app.fx.Background;
@@ -14,7 +13,6 @@ import dev.rackside.app.settings.InMemorySecretStore;
 import dev.rackside.s3.ClientSideKey;
 import dev.rackside.s3.EngineOptions;
 import dev.rackside.s3.Encryption;
-import dev.rackside.s3.S3Credentials;
 import dev.rackside.s3.S3EngineException;
 import dev.rackside.s3.TransferRequest;
 import dev.rackside.s3.TransferState;
@@ -38,10 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /// keychain (never in the endpoints file), used for every upload from the browser and for reading
 /// them back, also after a restart; without the key nothing is uploaded in clear.
 class EncryptedEndpointTest {
-    static DemoS3 demo;
-    static String url;
-    static String accessKey;
-    static String secretKey;
+    static DemoServer demo;
 
     @TempDir
     Path dir;
@@ -54,11 +49,7 @@ class EncryptedEndpointTest {
 
     @BeforeAll
     static void startDemo() {
-        demo = DemoS3.start("Demo S3", EngineOptions.defaults());
-        url = demo.endpoint().endpoint().orElseThrow().toString();
-        var keys = (S3Credentials.StaticKeys) demo.endpoint().credentials();
-        accessKey = keys.accessKeyId();
-        secretKey = keys.secretAccessKey().reveal();
+        demo = DemoServer.start();
     }
 
     @AfterAll
@@ -93,9 +84,9 @@ class EncryptedEndpointTest {
         EndpointFormModel f = new EndpointFormModel(endpoints, null);
         f.name.set("Sealed lab");
         f.preset.set(ProviderPreset.MINIO);
-        f.endpoint.set(url);
-        f.accessKeyId.set(accessKey);
-        f.secretKey.set(secretKey);
+        f.endpoint.set(demo.url());
+        f.accessKeyId.set(demo.accessKey());
+        f.secretKey.set(demo.secretKey());
         f.encryption.mode.set(mode);
         return f;
     }
@@ -121,13 +112,13 @@ class EncryptedEndpointTest {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("root-password.txt"), "hunter2\n".repeat(100));
         S3Session s = sessions.getFirst();
-        demo.engine().createBucket("sealed");
+        demo.s3().engine().createBucket("sealed");
         browser.transfers().upload(s, "sealed", "", List.of(folder));
         await(browser.transfers().rows());
 
         var meta = s.engine().head("sealed", "secrets/root-password.txt");
         assertTrue(meta.clientSideEncrypted(), meta.userMetadata().toString());
-        var plain = demo.engine().transfers().download("sealed", "secrets/root-password.txt", dir.resolve("no-key.txt"));
+        var plain = demo.s3().engine().transfers().download("sealed", "secrets/root-password.txt", dir.resolve("no-key.txt"));
         var e = assertThrows(S3EngineException.class, plain::await);
         assertTrue(e.getMessage().contains("encrypted on the client"), e.getMessage());
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rackside.app.demo.DemoS3;
+import dev.rackside.app.feature.s3.DemoServer;
 import dev.rackside.app.feature.s3.S3Session;
 import dev.rackside.app.feature.s3.endpoints.EndpointFormModel.Source;
 import dev.rackside.app.feature.s3.endpoints.EndpointFormModel.Tone;
@@ -13,7 +13,6 @@ import dev.rackside.app.fx.Messages;
 import dev.rackside.app.fx.RecordingNotifier;
 import dev.rackside.app.settings.InMemorySecretStore;
 import dev.rackside.s3.EngineOptions;
-import dev.rackside.s3.S3Credentials;
 import dev.rackside.s3.profiles.ProviderPreset;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,10 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /// The endpoint form without a toolkit: presets, validation, and the engine's connection test
 /// against the demo's real S3 server.
 class EndpointFormModelTest {
-    static DemoS3 demo;
-    static String url;
-    static String accessKey;
-    static String secretKey;
+    static DemoServer demo;
     static final Messages TEXT = Messages.of(EndpointFormModel.class);
     static final Messages OUTCOMES = Messages.of(EndpointsViewModel.class);
 
@@ -41,11 +37,7 @@ class EndpointFormModelTest {
 
     @BeforeAll
     static void startDemo() {
-        demo = DemoS3.start("Demo S3", EngineOptions.defaults());
-        url = demo.endpoint().endpoint().orElseThrow().toString();
-        var keys = (S3Credentials.StaticKeys) demo.endpoint().credentials();
-        accessKey = keys.accessKeyId();
-        secretKey = keys.secretAccessKey().reveal();
+        demo = DemoServer.start();
     }
 
     @AfterAll
@@ -63,9 +55,9 @@ class EndpointFormModelTest {
         EndpointFormModel f = new EndpointFormModel(vm(Background.direct()), null);
         f.name.set("Lab");
         f.preset.set(ProviderPreset.OTHER);
-        f.endpoint.set(url);
-        f.accessKeyId.set(accessKey);
-        f.secretKey.set(secretKey);
+        f.endpoint.set(demo.url());
+        f.accessKeyId.set(demo.accessKey());
+        f.secretKey.set(demo.secretKey());
         return f;
     }
 
@@ -170,7 +162,7 @@ class EndpointFormModelTest {
         assertEquals(Tone.DANGER, f.tone.get());
         assertTrue(f.diagnosis.get().startsWith(OUTCOMES.get("outcome.BAD_KEY") + ": The secret key does not match"), f.diagnosis.get());
 
-        f.secretKey.set(secretKey);
+        f.secretKey.set(demo.secretKey());
         f.testBucket.set("no-such-bucket");
         f.test();
         assertTrue(f.diagnosis.get().startsWith(OUTCOMES.get("outcome.BUCKET_NOT_FOUND")), f.diagnosis.get());
@@ -196,9 +188,9 @@ class EndpointFormModelTest {
         EndpointFormModel f = new EndpointFormModel(vm(held), null);
         f.name.set("Lab");
         f.preset.set(ProviderPreset.OTHER);
-        f.endpoint.set(url);
-        f.accessKeyId.set(accessKey);
-        f.secretKey.set(secretKey);
+        f.endpoint.set(demo.url());
+        f.accessKeyId.set(demo.accessKey());
+        f.secretKey.set(demo.secretKey());
         f.test();
         assertTrue(f.testingProperty().get());
         assertEquals(TEXT.get("form.testing"), f.diagnosis.get());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rackside.app.demo.DemoS3;
+import dev.rackside.app.feature.s3.DemoServer;
 import dev.rackside.app.feature.s3.S3Session;
 import dev.rackside.app.fx.Background;
 import dev.rackside.app.fx.Messages;
@@ -15,7 +15,6 @@ import dev.rackside.app.settings.SecretStore;
 import dev.rackside.app.settings.SecretStores;
 import dev.rackside.s3.BucketInfo;
 import dev.rackside.s3.EngineOptions;
-import dev.rackside.s3.S3Credentials;
 import dev.rackside.s3.S3EngineException;
 import dev.rackside.s3.profiles.CredentialSource;
 import dev.rackside.s3.profiles.EndpointProfile;
@@ -35,10 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /// Saved endpoints against the demo's real S3 server: add, edit, remove, load at start-up; the
 /// secret key goes to the keychain and never to the file.
 class EndpointsViewModelTest {
-    static DemoS3 demo;
-    static String url;
-    static String accessKey;
-    static String secretKey;
+    static DemoServer demo;
     static final Messages TEXT = Messages.of(EndpointsViewModel.class);
 
     @TempDir
@@ -50,11 +46,7 @@ class EndpointsViewModelTest {
 
     @BeforeAll
     static void startDemo() {
-        demo = DemoS3.start("Demo S3", EngineOptions.defaults());
-        url = demo.endpoint().endpoint().orElseThrow().toString();
-        var keys = (S3Credentials.StaticKeys) demo.endpoint().credentials();
-        accessKey = keys.accessKeyId();
-        secretKey = keys.secretAccessKey().reveal();
+        demo = DemoServer.start();
     }
 
     @AfterAll
@@ -84,8 +76,8 @@ class EndpointsViewModelTest {
         EndpointFormModel form = new EndpointFormModel(vm, null);
         form.name.set("Lab MinIO");
         form.preset.set(ProviderPreset.MINIO);
-        form.endpoint.set(url);
-        form.accessKeyId.set(accessKey);
+        form.endpoint.set(demo.url());
+        form.accessKeyId.set(demo.accessKey());
         form.secretKey.set(secret);
         return form;
     }
@@ -98,15 +90,15 @@ class EndpointsViewModelTest {
     void addSavesTheProfileAndPutsTheSecretInTheKeychainOnly() throws Exception {
         vm(keychain);
         boolean[] closed = {false};
-        assertTrue(filled(vm, secretKey).save(() -> closed[0] = true));
+        assertTrue(filled(vm, demo.secretKey()).save(() -> closed[0] = true));
         assertTrue(closed[0]);
 
         EndpointProfile saved = vm.profiles().getFirst();
-        assertEquals(new CredentialSource.KeychainKeys(accessKey), saved.credentials());
+        assertEquals(new CredentialSource.KeychainKeys(demo.accessKey()), saved.credentials());
         assertTrue(saved.pathStyle(), "MinIO's preset turns path-style on");
-        assertEquals(secretKey, keychain.load(saved.id()).orElseThrow().reveal());
+        assertEquals(demo.secretKey(), keychain.load(saved.id()).orElseThrow().reveal());
         String json = Files.readString(file());
-        assertTrue(json.contains(accessKey) && !json.contains(secretKey), json);
+        assertTrue(json.contains(demo.accessKey()) && !json.contains(demo.secretKey()), json);
 
         assertEquals(1, sessions.size());
         assertEquals(saved.id().toString(), sessions.getFirst().id());
@@ -117,11 +109,11 @@ class EndpointsViewModelTest {
     @Test
     void editWithABlankSecretKeepsTheSavedOneAndReplacesTheSession() {
         vm(keychain);
-        filled(vm, secretKey).save(() -> { });
+        filled(vm, demo.secretKey()).save(() -> { });
         S3Session before = sessions.getFirst();
 
         EndpointFormModel edit = new EndpointFormModel(vm, vm.profiles().getFirst());
-        assertEquals(url, edit.endpoint.get());
+        assertEquals(demo.url(), edit.endpoint.get());
         assertEquals("", edit.secretKey.get());
         edit.name.set("MinIO (lab)");
         assertTrue(edit.save(() -> { }));
@@ -141,7 +133,7 @@ class EndpointsViewModelTest {
                 p -> EngineOptions.builder().journal(dir.resolve("transfers.db")).uploadLimit(256 * 1024).build(),
                 () -> List.of());
         vm.loadSaved();
-        filled(vm, secretKey).save(() -> { });
+        filled(vm, demo.secretKey()).save(() -> { });
         S3Session before = sessions.getFirst();
         Path file = dir.resolve("seed.img");
         Files.write(file, new byte[4 * 1024 * 1024]);
@@ -163,7 +155,7 @@ class EndpointsViewModelTest {
     @Test
     void removeForgetsTheProfileTheSessionAndTheSecret() throws Exception {
         vm(keychain);
-        filled(vm, secretKey).save(() -> { });
+        filled(vm, demo.secretKey()).save(() -> { });
         EndpointProfile p = vm.profiles().getFirst();
         vm.remove(p);
         assertTrue(vm.profiles().isEmpty());
@@ -174,14 +166,14 @@ class EndpointsViewModelTest {
 
     @Test
     void savedEndpointsOpenAtStartUpWithTheirKeychainSecret() throws Exception {
-        EndpointProfile lab = EndpointProfile.create("Lab", ProviderPreset.GARAGE, url, "us-east-1", true,
-                new CredentialSource.KeychainKeys(accessKey));
-        EndpointProfile lost = EndpointProfile.create("Lost secret", ProviderPreset.MINIO, url, "us-east-1", true,
-                new CredentialSource.KeychainKeys(accessKey));
+        EndpointProfile lab = EndpointProfile.create("Lab", ProviderPreset.GARAGE, demo.url(), "us-east-1", true,
+                new CredentialSource.KeychainKeys(demo.accessKey()));
+        EndpointProfile lost = EndpointProfile.create("Lost secret", ProviderPreset.MINIO, demo.url(), "us-east-1", true,
+                new CredentialSource.KeychainKeys(demo.accessKey()));
         EndpointProfileStore store = EndpointProfileStore.read(file());
         store.put(lab);
         store.put(lost);
-        keychain.store(lab.id(), dev.rackside.proxmox.Secret.of(secretKey));
+        keychain.store(lab.id(), dev.rackside.proxmox.Secret.of(demo.secretKey()));
 
         vm(keychain);
         assertEquals(List.of(lab, lost), vm.profiles());
@@ -195,19 +187,19 @@ class EndpointsViewModelTest {
     @Test
     void withoutAKeychainTheSecretLastsThisRunAndTheOperatorIsTold() throws Exception {
         vm(SecretStores.unavailable("no Secret Service on this machine"));
-        EndpointFormModel form = filled(vm, secretKey);
+        EndpointFormModel form = filled(vm, demo.secretKey());
         assertTrue(form.keychainProblem().contains("no Secret Service"), form.keychainProblem());
         assertTrue(form.save(() -> { }));
         assertEquals(1, notifier.warnings.size());
         assertTrue(notifier.warnings.getFirst().contains("no Secret Service"), notifier.warnings.getFirst());
         assertEquals(3, buckets(sessions.getFirst()).size(), "the typed secret works for this run");
-        assertFalse(Files.readString(file()).contains(secretKey));
+        assertFalse(Files.readString(file()).contains(demo.secretKey()));
     }
 
     @Test
     void anAwsProfileEndpointLeavesNoSecretBehind() throws Exception {
         vm(keychain);
-        filled(vm, secretKey).save(() -> { });
+        filled(vm, demo.secretKey()).save(() -> { });
         EndpointProfile p = vm.profiles().getFirst();
         EndpointFormModel edit = new EndpointFormModel(vm, p);
         edit.source.set(EndpointFormModel.Source.AWS_PROFILE);
@@ -221,7 +213,7 @@ class EndpointsViewModelTest {
     @Test
     void testingASavedEndpointReportsItsVerdict() {
         vm(keychain);
-        filled(vm, secretKey).save(() -> { });
+        filled(vm, demo.secretKey()).save(() -> { });
         notifier.infos.clear();
         vm.test(sessions.getFirst());
         assertEquals(1, notifier.infos.size());
