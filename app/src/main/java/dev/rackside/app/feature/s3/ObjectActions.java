@@ -17,6 +17,9 @@ import java.util.function.Consumer;
 /// share a presigned download or upload link, look at versions (and restore one) and metadata. Every call to the engine runs in the
 /// background; failures reach the [Notifier] with the engine's operator message.
 public final class ObjectActions {
+
+    /// Stands for the file in a copied upload command; a shell refuses to run it unchanged.
+    static final String FILE_PLACEHOLDER = "<file>";
     private final S3BrowserViewModel browser;
     private final Background background;
     private final Notifier notifier;
@@ -141,10 +144,17 @@ public final class ObjectActions {
         String prefix = selected != null && selected.isFolder() ? selected.key() : browser.prefixProperty().get();
         prompts.askUploadLink(bucket, prefix).filter(l -> !l.key().isBlank() && !l.key().endsWith("/")).ifPresent(l ->
                 background.submit(() -> s.engine().presignPut(bucket, l.key(), l.expiry(), s.encryption().serverSide()), link -> {
-                    copy.accept(link.url().toString());
-                    // An SSE endpoint's link only works with its signed headers: the curl hint carries them.
-                    String copied = text.get("uploadLink.copied", l.key(), Instant.now().plus(l.expiry()).toString(),
-                            link.curlHeaders());
+                    String expires = Instant.now().plus(l.expiry()).toString();
+                    String copied;
+                    if (link.headers().isEmpty()) {
+                        copy.accept(link.url().toString());
+                        copied = text.get("uploadLink.copied", l.key(), expires);
+                    } else {
+                        // An SSE endpoint's link is refused without its signed headers, so a bare URL
+                        // handed on would only earn a 403: the clipboard gets a command that sends them.
+                        copy.accept(link.curlCommand(FILE_PLACEHOLDER));
+                        copied = text.get("uploadLink.commandCopied", l.key(), expires, link.curlHeaders().strip());
+                    }
                     // Whoever uses the link sends the file as it is: Rackside cannot encrypt it on their computer.
                     notifier.info(s.encryption().clientSide() ? copied + " " + text.get("uploadLink.notEncrypted") : copied);
                 }, failure -> Failures.report(notifier, text, failure)));

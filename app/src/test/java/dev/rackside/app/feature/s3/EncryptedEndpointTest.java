@@ -211,17 +211,22 @@ class EncryptedEndpointTest {
         browser.open(sessions.getFirst(), "iso-images");
         S3Fixture.Scripted prompts = new S3Fixture.Scripted();
         prompts.uploadLink = Optional.of(new S3Prompts.UploadLink("inbox/sse.csv", java.time.Duration.ofMinutes(5)));
-        java.util.concurrent.atomic.AtomicReference<String> link = new java.util.concurrent.atomic.AtomicReference<>();
-        browser.actions().uploadLink(null, prompts, link::set);
-        assertTrue(notifier.infos.getLast().endsWith(
-                "Upload with: curl -T <file> -H \"x-amz-server-side-encryption: AES256\" \"<link>\""), notifier.infos.getLast());
+        java.util.concurrent.atomic.AtomicReference<String> copied = new java.util.concurrent.atomic.AtomicReference<>();
+        browser.actions().uploadLink(null, prompts, copied::set);
+        // The clipboard gets a command that sends the header, not a bare link that would earn a 403.
+        String prefix = "curl -T <file> -H \"x-amz-server-side-encryption: AES256\" \"";
+        assertTrue(copied.get().startsWith(prefix) && copied.get().endsWith("\""), copied.get());
+        assertTrue(notifier.infos.getLast().startsWith("Upload command for inbox/sse.csv copied")
+                && notifier.infos.getLast().endsWith("the header it sends: -H \"x-amz-server-side-encryption: AES256\""),
+                notifier.infos.getLast());
+        String link = copied.get().substring(prefix.length(), copied.get().length() - 1);
 
         var http = java.net.http.HttpClient.newHttpClient();
         var body = java.net.http.HttpRequest.BodyPublishers.ofString("a,b");
-        var bare = java.net.http.HttpRequest.newBuilder(java.net.URI.create(link.get())).PUT(body).build();
+        var bare = java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).PUT(body).build();
         assertEquals(403, http.send(bare, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode(),
                 "a link used without the header is refused rather than stored without SSE");
-        var withHeader = java.net.http.HttpRequest.newBuilder(java.net.URI.create(link.get()))
+        var withHeader = java.net.http.HttpRequest.newBuilder(java.net.URI.create(link))
                 .header("x-amz-server-side-encryption", "AES256").PUT(body).build();
         assertEquals(200, http.send(withHeader, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
     }
