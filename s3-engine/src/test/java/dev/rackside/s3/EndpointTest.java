@@ -68,21 +68,22 @@ class EndpointTest {
     void anSsoProfileWithoutASignInSaysToSignIn(@TempDir Path dir) throws Exception {
         // An IAM Identity Center profile: the SDK reads it only with its sso and ssooidc modules.
         Path config = dir.resolve("config");
+        // The SDK looks for the sign-in under $HOME/.aws/sso/cache, named after the session; a
+        // session name of this run alone cannot have one there, whoever's home that is.
+        String session = "rackside-test-" + java.util.UUID.randomUUID();
         Files.writeString(config, """
                 [profile corp]
-                sso_session = corp
+                sso_session = %1$s
                 sso_account_id = 111122223333
                 sso_role_name = Backup
                 region = us-east-1
-                [sso-session corp]
+                [sso-session %1$s]
                 sso_start_url = https://corp.awsapps.com/start
                 sso_region = us-east-1
                 sso_registration_scopes = sso:account:access
-                """);
+                """.formatted(session));
         System.setProperty("aws.configFile", config.toString());
         System.setProperty("aws.sharedCredentialsFile", dir.resolve("none").toString());
-        String home = System.getProperty("user.home");
-        System.setProperty("user.home", dir.toString()); // no cached sign-in in ~/.aws/sso/cache
         try (S3Engine engine = S3Engine.open(S3Endpoint.builder("p").endpoint(server.endpoint).pathStyle(true)
                 .credentials(new S3Credentials.Profile("corp")).build(), EngineOptions.defaults())) {
             var e = assertThrows(S3EngineException.Misconfigured.class, engine::listBuckets);
@@ -93,7 +94,6 @@ class EndpointTest {
         } finally {
             System.clearProperty("aws.sharedCredentialsFile");
             System.clearProperty("aws.configFile");
-            System.setProperty("user.home", home);
         }
     }
 
