@@ -37,6 +37,8 @@ public final class Operations {
     /// DeleteObjects accepts at most this many keys per call.
     public static final int DELETE_BATCH = 1000;
     public static final String SHA256_META = "rackside-sha256";
+    /// Buckets per ListBuckets page on AWS (its largest documented page is 10,000, its smallest cap 1,000).
+    static final int BUCKET_PAGE = 1000;
 
     private final S3Client s3;
     private final Retrier retrier;
@@ -51,8 +53,18 @@ public final class Operations {
     }
 
     public List<BucketInfo> listBuckets() {
-        return retrier.call("list buckets", () -> s3.listBuckets().buckets().stream()
-                .map(b -> new BucketInfo(b.name(), Optional.ofNullable(b.creationDate()))).toList());
+        // AWS refuses unpaginated ListBuckets for accounts allowed more than 10,000 buckets, so
+        // there pages are asked for; other servers get the plain request some of them insist on.
+        boolean aws = s3.serviceClientConfiguration().endpointOverride().map(Clients::isAws).orElse(true);
+        List<BucketInfo> buckets = new ArrayList<>();
+        new Pages<String, List<software.amazon.awssdk.services.s3.model.Bucket>>(token -> {
+            var page = retrier.call("list buckets", () -> s3.listBuckets(b -> b
+                    .maxBuckets(aws ? BUCKET_PAGE : null).continuationToken(token)));
+            String next = page.continuationToken();
+            return new Pages.Page<>(page.buckets(), next == null || next.isEmpty() ? null : next);
+        }).forEachRemaining(page -> page.forEach(
+                b -> buckets.add(new BucketInfo(b.name(), Optional.ofNullable(b.creationDate())))));
+        return List.copyOf(buckets);
     }
 
     public void createBucket(String bucket) {
