@@ -185,6 +185,34 @@ class FaultInjectionTest {
     }
 
     @Test
+    void garagesInvalidDigestIsRetriedLikeBadDigest(@TempDir Path dir) throws Exception {
+        // Garage answers a body that does not match its Content-MD5 with 400 InvalidDigest.
+        Path folder = dir.resolve("digest");
+        Path file = TestFiles.random(folder, "d.bin", 50_000, 12);
+        proxy.canned(l -> l.startsWith("PUT ") && l.contains("/faults/digest/d.bin"), 400, "",
+                FaultProxy.s3Error("InvalidDigest", "MD5 checksum verification failed (from content-md5)"), 1);
+        for (Transfer t : engine.transfers().uploadFolder(folder, "faults", "digest/", Encryption.none())) {
+            t.await();
+        }
+        assertEquals(1, proxy.injected.get());
+        assertEquals(TestFiles.sha256(file), engine.head("faults", "digest/d.bin").sha256().orElseThrow());
+    }
+
+    @Test
+    void aKeyAlreadyGoneCountsAsDeleted() {
+        // Garage lists a key it no longer has as a NoSuchKey error in a DeleteObjects answer.
+        engine.putBytes("faults", "gone/kept.txt", new byte[]{1}, "text/plain", Encryption.none());
+        proxy.canned(l -> l.startsWith("POST ") && l.contains("delete"), 200, "",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><DeleteResult><Deleted><Key>gone/kept.txt</Key></Deleted>"
+                        + "<Error><Key>gone/never.txt</Key><Code>NoSuchKey</Code><Message>Key not found</Message></Error>"
+                        + "<Error><Key>gone/locked.txt</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error>"
+                        + "</DeleteResult>", 1);
+        DeleteResult r = engine.delete("faults", java.util.List.of("gone/kept.txt", "gone/never.txt", "gone/locked.txt"));
+        assertEquals(java.util.List.of("gone/kept.txt", "gone/never.txt"), r.deleted());
+        assertEquals(java.util.Set.of("gone/locked.txt"), r.failed().keySet());
+    }
+
+    @Test
     void persistentCorruptionFailsLoudlyAndLeavesNoFile(@TempDir Path dir) {
         proxy.inject(FaultInjectionTest::get, Kind.FLIP_RESPONSE, 10_000);
         Path out = dir.resolve("bad.bin");

@@ -25,10 +25,14 @@ public final class Errors {
     private static final Set<String> BAD_KEY = Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken",
             "ExpiredToken", "InvalidClientTokenId", "AuthFailure", "Unauthorized");
     private static final Set<String> TRANSIENT = Set.of("SlowDown", "InternalError", "ServiceUnavailable",
-            "RequestTimeout", "RequestTimeoutException", "BadDigest", "XAmzContentChecksumMismatch", "Throttling", "ThrottlingException", "TooManyRequests");
+            "RequestTimeout", "RequestTimeoutException", "BadDigest", "XAmzContentChecksumMismatch", "Throttling", "ThrottlingException", "TooManyRequests",
+            // Garage's answer to a body that does not match its Content-MD5 or payload hash.
+            "InvalidDigest");
     // AWS and MinIO: "expecting 'eu-west-1'" (MinIO regions may hold capitals and '_'); Garage:
     // "expected: '20261122/garage/s3/aws4_request'".
     private static final Pattern EXPECTING = Pattern.compile("expecting '([A-Za-z0-9_-]+)'|expected: '\\d{8}/([A-Za-z0-9_-]+)/");
+    // AWS and Garage also name the server's region in the error body; Garage 1.x says it nowhere else.
+    private static final Pattern REGION_ELEMENT = Pattern.compile("<Region>([A-Za-z0-9_-]+)</Region>");
 
     private Errors() {
     }
@@ -126,8 +130,14 @@ public final class Errors {
         if ("AccessDenied".equals(code) && lower.startsWith("invalid signature")) {
             return new S3EngineException.BadCredentials("SignatureDoesNotMatch", e);
         }
-        if ("RequestTimeTooSkewed".equals(code)) {
+        // Garage refuses a request dated more than a day back as a plain bad request.
+        if ("RequestTimeTooSkewed".equals(code) || status == 400 && lower.contains("date is too old")) {
             return new S3EngineException.ClockSkew(e);
+        }
+        if ("InvalidLocationConstraint".equals(code)) {
+            // Ceph RGW: a region that is not one of its zonegroups' API names cannot place a bucket.
+            return new S3EngineException.Rejected(what, status, code, (message == null ? "" : message + ". ")
+                    + "Set the endpoint's region to a region the server knows (us-east-1 names none)", e);
         }
         if (status == 301 || status == 307 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)
                 || "IllegalLocationConstraintException".equals(code) || "InvalidRegion".equals(code)) {
@@ -186,6 +196,13 @@ public final class Errors {
             Matcher m = EXPECTING.matcher(message);
             if (m.find()) {
                 return Optional.of(m.group(1) != null ? m.group(1) : m.group(2));
+            }
+        }
+        var raw = e.awsErrorDetails() == null ? null : e.awsErrorDetails().rawResponse();
+        if (raw != null) {
+            Matcher m = REGION_ELEMENT.matcher(raw.asUtf8String());
+            if (m.find()) {
+                return Optional.of(m.group(1));
             }
         }
         return Optional.empty();

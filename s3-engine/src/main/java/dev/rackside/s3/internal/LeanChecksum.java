@@ -13,6 +13,7 @@ import java.util.List;
 final class LeanChecksum {
     /// The algorithms in the order the SDK prefers them when a server sends several.
     private static final List<String> ALGORITHMS = List.of("CRC64NVME", "CRC32C", "CRC32", "SHA1", "SHA256");
+    private static final java.util.regex.Pattern MULTIPART_ETAG = java.util.regex.Pattern.compile("(W/)?\"?[0-9a-fA-F]+-\\d+\"?");
 
     private LeanChecksum() {
     }
@@ -29,7 +30,14 @@ final class LeanChecksum {
     /// The first full-object checksum in `r`, or null. Composite ones (multipart objects, a
     /// checksum of the parts' checksums, `…-N`) cannot be checked from the bytes alone.
     static Expected of(SdkHttpResponse r) {
-        if (r.firstMatchingHeader("x-amz-checksum-type").filter("COMPOSITE"::equalsIgnoreCase).isPresent()) {
+        var type = r.firstMatchingHeader("x-amz-checksum-type");
+        if (type.filter("COMPOSITE"::equalsIgnoreCase).isPresent()) {
+            return null;
+        }
+        // Garage sends a multipart object's composite checksum with neither the type nor the "-N":
+        // an object whose ETag says it was uploaded in parts counts only when called FULL_OBJECT.
+        boolean multipart = r.firstMatchingHeader("ETag").filter(e -> MULTIPART_ETAG.matcher(e).matches()).isPresent();
+        if (multipart && type.filter("FULL_OBJECT"::equalsIgnoreCase).isEmpty()) {
             return null;
         }
         for (String a : ALGORITHMS) {

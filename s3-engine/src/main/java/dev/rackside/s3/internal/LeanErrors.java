@@ -39,7 +39,7 @@ final class LeanErrors {
             requestId = response.firstMatchingHeader("x-amz-request-id").orElse(null);
         }
         var details = AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName("S3")
-                .sdkHttpResponse(response).build();
+                .sdkHttpResponse(response).rawResponse(software.amazon.awssdk.core.SdkBytes.fromByteArray(body)).build();
         // S3Exception appends service, status and request id to this itself.
         String text = message == null ? "Service returned HTTP status code " + status : message;
         S3Exception.Builder b = "NoSuchKey".equals(code) ? NoSuchKeyException.builder() : S3Exception.builder();

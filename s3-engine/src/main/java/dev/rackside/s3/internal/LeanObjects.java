@@ -218,12 +218,12 @@ public final class LeanObjects implements AutoCloseable {
         }
     }
 
-    /// A request refused (403) by a server whose `Date` is more than four minutes from ours: later
+    /// A request refused (403, or 400 from Garage) by a server whose `Date` is more than four minutes from ours: later
     /// requests are signed at the server's time, as the S3Client adjusts its own after such an
     /// answer. The refusal itself still reaches the caller (a `RequestTimeTooSkewed` is reported as
     /// the operator's clock being off, see [Errors]).
     private void learnSkew(SdkHttpResponse response) {
-        if (response.statusCode() != 403) {
+        if (response.statusCode() != 403 && response.statusCode() != 400) {
             return;
         }
         response.firstMatchingHeader("Date").ifPresent(date -> {

@@ -217,7 +217,14 @@ public final class Operations {
                 continue;
             }
             r.deleted().forEach(d -> deleted.add(d.key()));
-            r.errors().forEach(e -> failed.put(e.key(), e.code() + (e.message() == null ? "" : ": " + e.message())));
+            // Garage lists a key that was already gone as NoSuchKey; S3 counts it as deleted.
+            r.errors().forEach(e -> {
+                if ("NoSuchKey".equals(e.code())) {
+                    deleted.add(e.key());
+                } else {
+                    failed.put(e.key(), e.code() + (e.message() == null ? "" : ": " + e.message()));
+                }
+            });
         }
         return new DeleteResult(List.copyOf(deleted), Map.copyOf(failed));
     }

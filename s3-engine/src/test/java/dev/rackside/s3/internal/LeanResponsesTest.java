@@ -52,6 +52,23 @@ class LeanResponsesTest {
         assertNull(LeanChecksum.of(response(200, "x-amz-checksum-crc32", "AAAAAA==-3")));
         assertNull(LeanChecksum.of(response(200, "x-amz-checksum-crc32", "AAAAAA==", "x-amz-checksum-type", "COMPOSITE")));
         assertNull(LeanChecksum.of(response(200, "ETag", "\"abc\"")));
+
+        // Garage: a multipart object's composite CRC32C, with neither "-N" nor a checksum type.
+        String crc = base64(crc32c.getValue());
+        assertNull(LeanChecksum.of(response(200, "ETag", "\"0f343b0931126a20f133d67c2b018a3b-2\"", "x-amz-checksum-crc32c", crc)));
+        var full = LeanChecksum.of(response(200, "ETag", "\"0f343b0931126a20f133d67c2b018a3b-2\"",
+                "x-amz-checksum-crc32c", crc, "x-amz-checksum-type", "FULL_OBJECT"));
+        assertEquals(crc, full.value());
+        assertEquals(crc, LeanChecksum.of(response(200, "ETag", "\"0f343b0931126a20f133d67c2b018a3b\"", "x-amz-checksum-crc32c", crc)).value());
+    }
+
+    @Test
+    void garagesWrongRegionNamesItsRegionInTheBody() {
+        byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AuthorizationHeaderMalformed</Code>"
+                + "<Message>Authorization header malformed, unexpected scope: 20261122/us-east-1/s3/aws4_request</Message>"
+                + "<Resource>/b/k</Resource><Region>garage</Region></Error>").getBytes(StandardCharsets.UTF_8);
+        var e = Errors.map(LeanErrors.toException(response(400), xml), "download", "us-east-1", 1);
+        assertEquals(java.util.Optional.of("garage"), assertInstanceOf(S3EngineException.WrongRegion.class, e).suggestedRegion());
     }
 
     @Test
