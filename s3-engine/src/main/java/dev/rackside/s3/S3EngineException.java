@@ -23,6 +23,8 @@ public abstract sealed class S3EngineException extends RuntimeException {
                         "The server does not know this access key (" + code + "). Check the access key ID.";
                 case "ExpiredToken", "InvalidToken" -> "The session token is expired or not valid (" + code
                         + "). Sign in again (aws sso login) or get new temporary keys.";
+                case "InvalidTokenId" -> "The server did not accept the session token with these keys (InvalidTokenId):"
+                        + " temporary keys need their session token, permanent keys must come without one.";
                 case "Unauthorized" -> "The server did not accept these keys (Unauthorized). Check the access key ID and"
                         + " the secret key.";
                 default -> "The secret key does not match the access key (" + code + "). Check the secret key.";

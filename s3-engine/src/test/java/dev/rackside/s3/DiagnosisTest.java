@@ -146,6 +146,31 @@ class DiagnosisTest {
     }
 
     @Test
+    void minioAnswersOfOtherCasesSayWhatHappened() {
+        S3Endpoint viaProxy = via(proxy.uri(), S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY);
+        try (S3Engine e = S3Engine.open(viaProxy, EngineOptions.builder().maxAttempts(1).build())) {
+            // A HEAD has no body: MinIO puts the error's code and text in headers.
+            proxy.canned(l -> l.startsWith("HEAD "), 400, "x-minio-error-code: InvalidRequest\r\nx-minio-error-desc: \"Requests"
+                    + " specifying Server Side Encryption with Customer provided keys must be made over a secure connection.\"\r\n", "", 1);
+            var head = org.junit.jupiter.api.Assertions.assertThrows(S3EngineException.Rejected.class, () -> e.head("diag", "k"));
+            assertTrue(head.getMessage().contains("InvalidRequest") && head.getMessage().contains("secure connection"),
+                    head.getMessage());
+
+            proxy.canned(l -> l.startsWith("PUT "), 501, "", FaultProxy.s3Error("NotImplemented",
+                    "Server side encryption specified but KMS is not configured"), 1);
+            var kms = org.junit.jupiter.api.Assertions.assertThrows(S3EngineException.Misconfigured.class,
+                    () -> e.putBytes("diag", "k", new byte[]{1}, "text/plain", new Encryption.SseS3()));
+            assertTrue(kms.getMessage().contains("no KMS configured"), kms.getMessage());
+
+            proxy.canned(l -> l.startsWith("DELETE ") && l.contains("uploadId="), 404, "", FaultProxy.s3Error("NoSuchUpload",
+                    "The specified multipart upload does not exist."), 1);
+            var gone = org.junit.jupiter.api.Assertions.assertThrows(S3EngineException.NotFound.class,
+                    () -> e.abortUpload("diag", "k", "u1"));
+            assertTrue(gone.getMessage().contains("no longer has this unfinished upload"), gone.getMessage());
+        }
+    }
+
+    @Test
     void permissionDeniedOnTheProbe() {
         proxy.canned(l -> l.startsWith("PUT "), 403, "", FaultProxy.s3Error("AccessDenied", "Access Denied"), 1);
         ConnectionReport r = test(via(proxy.uri(), S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY), "diag");
@@ -182,7 +207,9 @@ class DiagnosisTest {
                 {"401", "Unauthorized", "Unauthorized", "access key ID and the secret key"},
                 {"403", "AccessDenied", "Forbidden: No such key: GK31c2f218a2e44f485b94239e", "does not know this access key"},
                 {"403", "AccessDenied", "Forbidden: Invalid signature", "secret key does not match"},
-                {"400", "InvalidArgument", "Credential access key has length 34, should be 32", "does not know this access key"}};
+                {"400", "InvalidArgument", "Credential access key has length 34, should be 32", "does not know this access key"},
+                // MinIO: a session token with permanent keys, or temporary keys without theirs.
+                {"403", "InvalidTokenId", "The security token included in the request is invalid", "session token"}};
         for (String[] a : answers) {
             proxy.clear();
             proxy.canned(l -> true, Integer.parseInt(a[0]), "", FaultProxy.s3Error(a[1], a[2]), 1);

@@ -167,7 +167,12 @@ class OperationsTest {
     @Test
     void copyMoveRenameAndMultipartCopy(@TempDir Path dir) throws Exception {
         engine.putBytes("ops", "c/src.txt", bytes("copy me"), "text/plain", Encryption.none());
+        counter.clear();
         engine.copy("ops", "c/src.txt", "ops", "c/copy.txt");
+        // Each copy is pinned to the ETag its HEAD saw, so a source rewritten meanwhile is refused
+        // instead of being stored under the old one's metadata.
+        String etag = engine.head("ops", "c/src.txt").etag();
+        assertTrue(copyHeads().allMatch(h -> h.contains("x-amz-copy-source-if-match: " + etag)), counter.heads.toString());
         engine.rename("ops", "c/copy.txt", "c/renamed.txt");
         assertThrows(S3EngineException.NotFound.class, () -> engine.head("ops", "c/copy.txt"));
         assertEquals(7, engine.head("ops", "c/renamed.txt").size());
@@ -178,11 +183,20 @@ class OperationsTest {
         engine.move("ops", "c/big.bin", "ops", "c/big-moved.bin");
         assertEquals(3, counter.requests.stream().filter(l -> l.startsWith("PUT ") && l.contains("partNumber=")).count(),
                 "13 MiB copied as three UploadPartCopy parts");
+        assertEquals(3, copyHeads().filter(h -> h.contains("x-amz-copy-source-if-match: \"")).count(), counter.heads.toString());
         Path back = dir.resolve("back.bin");
         engine.transfers().download("ops", "c/big-moved.bin", back).await();
         assertEquals(TestFiles.sha256(big), TestFiles.sha256(back));
         assertEquals(TestFiles.sha256(big), engine.head("ops", "c/big-moved.bin").sha256().orElseThrow(),
                 "the copy keeps the stored checksum");
+    }
+
+    /// Heads of CopyObject and UploadPartCopy requests, lower-cased.
+    private static java.util.stream.Stream<String> copyHeads() {
+        List<String> heads = counter.heads.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT))
+                .filter(h -> h.contains("\r\nx-amz-copy-source:")).toList();
+        assertFalse(heads.isEmpty(), "no copy request was sent");
+        return heads.stream();
     }
 
     @Test

@@ -39,7 +39,9 @@ public final class Copier {
         this.concurrency = concurrency;
     }
 
-    /// Copies `srcKey` (optionally a given version) to `dstKey`, keeping metadata.
+    /// Copies `srcKey` (optionally a given version) to `dstKey`, keeping metadata. Every copy
+    /// request names the ETag the HEAD saw: an object rewritten meanwhile would otherwise get the
+    /// old one's metadata (its SHA-256 among them) or, in a multipart copy, parts of both.
     public void copy(String srcBucket, String srcKey, String versionId, String dstBucket, String dstKey,
                      Encryption source, Encryption target) {
         ObjectMetadata meta = ops.head(srcBucket, srcKey, versionId, source);
@@ -52,7 +54,8 @@ public final class Copier {
         String what = "copy " + srcBucket + "/" + srcKey + " to " + dstBucket + "/" + dstKey;
         retrier.call(what, () -> {
             CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(srcBucket).sourceKey(srcKey)
-                    .sourceVersionId(versionId).destinationBucket(dstBucket).destinationKey(dstKey);
+                    .sourceVersionId(versionId).destinationBucket(dstBucket).destinationKey(dstKey)
+                    .copySourceIfMatch(meta.etag());
             if (srcBucket.equals(dstBucket) && srcKey.equals(dstKey)) {
                 // Restoring a version onto its own key: AWS allows a plain copy there, but stricter servers
                 // (S3Mock) refuse any copy onto itself that leaves the metadata unchanged. Noting which
@@ -81,7 +84,7 @@ public final class Copier {
         retrier.call("change metadata of " + bucket + "/" + key, () -> {
             CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(bucket).sourceKey(key)
                     .destinationBucket(bucket).destinationKey(key).metadataDirective(MetadataDirective.REPLACE)
-                    .contentType(contentType).metadata(meta);
+                    .contentType(contentType).metadata(meta).copySourceIfMatch(current.etag());
             b.overrideConfiguration(resent(current.headers()));
             Sse.apply(b, sse, kept);
             return s3.copyObject(b.build());
@@ -121,7 +124,7 @@ public final class Copier {
                             UploadPartCopyRequest.Builder b = UploadPartCopyRequest.builder().sourceBucket(srcBucket)
                                     .sourceKey(srcKey).sourceVersionId(versionId).destinationBucket(dstBucket)
                                     .destinationKey(dstKey).uploadId(uploadId).partNumber(number)
-                                    .copySourceRange("bytes=" + first + "-" + last);
+                                    .copySourceRange("bytes=" + first + "-" + last).copySourceIfMatch(meta.etag());
                             Sse.apply(b, source, target);
                             return s3.uploadPartCopy(b.build());
                         });

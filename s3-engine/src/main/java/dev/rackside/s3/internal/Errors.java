@@ -23,7 +23,9 @@ import javax.net.ssl.SSLException;
 public final class Errors {
     // Unauthorized: Cloudflare R2's answer (401) to a key it does not accept.
     private static final Set<String> BAD_KEY = Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken",
-            "ExpiredToken", "InvalidClientTokenId", "AuthFailure", "Unauthorized");
+            "ExpiredToken", "InvalidClientTokenId", "AuthFailure", "Unauthorized",
+            // MinIO: a session token sent with permanent keys, missing from temporary ones, or not theirs.
+            "InvalidTokenId");
     private static final Set<String> TRANSIENT = Set.of("SlowDown", "InternalError", "ServiceUnavailable",
             "RequestTimeout", "RequestTimeoutException", "BadDigest", "XAmzContentChecksumMismatch", "Throttling", "ThrottlingException", "TooManyRequests",
             // Garage's answer to a body that does not match its Content-MD5 or payload hash.
@@ -115,7 +117,7 @@ public final class Errors {
     private static S3EngineException service(AwsServiceException e, String what, String region, int attempts) {
         String code = code(e);
         int status = e.statusCode();
-        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        String message = message(e);
         if (in(BAD_KEY, code) || status == 401) {
             return new S3EngineException.BadCredentials(code == null ? "Unauthorized" : code, e);
         }
@@ -146,6 +148,12 @@ public final class Errors {
         if (status == 403 || "AccessDenied".equals(code)) {
             return new S3EngineException.AccessDenied(what, e);
         }
+        if ("NoSuchUpload".equals(code)) {
+            return new S3EngineException.NotFound(what + ": the server no longer has this unfinished upload (NoSuchUpload)."
+                    + " It was aborted, or discarded by the server's clean-up of old unfinished uploads (MinIO's"
+                    + " MINIO_API_STALE_UPLOADS_EXPIRY, 24 hours after the start by default; a bucket lifecycle rule"
+                    + " elsewhere). A transfer tried again starts its upload over", e);
+        }
         if (status == 404) {
             return new S3EngineException.NotFound(what + (code == null ? "" : " (" + code + ")"), e);
         }
@@ -154,6 +162,11 @@ public final class Errors {
         }
         if ("BucketAlreadyExists".equals(code) || "BucketAlreadyOwnedByYou".equals(code)) {
             return new S3EngineException.BucketAlreadyExists(what, e);
+        }
+        if (unsupported(status, code) && lower.contains("kms is not configured")) {
+            return new S3EngineException.Misconfigured("The server cannot encrypt with SSE-S3 or SSE-KMS (while trying to "
+                    + what + "): it has no KMS configured (MinIO: the MINIO_KMS_* settings). Choose another encryption"
+                    + " for this endpoint, or configure the server's KMS.", e);
         }
         if (unsupported(status, code)) {
             return new S3EngineException.Unsupported(what, message, e);
@@ -219,7 +232,23 @@ public final class Errors {
     }
 
     static String code(AwsServiceException e) {
-        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return code != null ? code : minioHeader(e, "x-minio-error-code");
+    }
+
+    private static String message(AwsServiceException e) {
+        // Without a body the S3Client's message is the HTTP reason phrase: MinIO's header says more.
+        String described = minioHeader(e, "x-minio-error-desc");
+        return described != null ? described : e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+    }
+
+    /// MinIO answers a HEAD, which has no body, with the error's code and text in headers.
+    private static String minioHeader(AwsServiceException e, String name) {
+        if (e.awsErrorDetails() == null || e.awsErrorDetails().sdkHttpResponse() == null) {
+            return null;
+        }
+        return e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader(name)
+                .map(v -> v.replaceAll("^\"|\"$", "")).filter(v -> !v.isBlank()).orElse(null);
     }
 
     /// A refusal by the service that hands out credentials (SSO's portal, STS for an assumed role),
