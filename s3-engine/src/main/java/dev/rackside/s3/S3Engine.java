@@ -8,6 +8,7 @@ import dev.rackside.s3.internal.Journal;
 import dev.rackside.s3.internal.Operations;
 import dev.rackside.s3.internal.Retrier;
 import dev.rackside.s3.internal.TransferEngine;
+import dev.rackside.s3.internal.UnfinishedUploads;
 
 import java.net.URL;
 import java.time.Duration;
@@ -244,7 +245,7 @@ public final class S3Engine implements AutoCloseable {
     }
 
     public List<IncompleteUpload> incompleteUploads(String bucket, String prefix) {
-        return ops.incompleteUploads(bucket, prefix);
+        return new UnfinishedUploads(clients.s3(), retrier).list(bucket, prefix);
     }
 
     /// Aborts an unfinished multipart upload, freeing its stored parts.

@@ -3,7 +3,6 @@ package dev.rackside.s3.internal;
 import dev.rackside.s3.BucketInfo;
 import dev.rackside.s3.DeleteResult;
 import dev.rackside.s3.Encryption;
-import dev.rackside.s3.IncompleteUpload;
 import dev.rackside.s3.ObjectInfo;
 import dev.rackside.s3.ContentHeaders;
 import dev.rackside.s3.ObjectMetadata;
@@ -107,7 +106,7 @@ public final class Operations {
     /// it cannot be parsed (a key with a control character). Asked encoded from the start, Ceph
     /// RGW's upload listing encodes keys without saying so, and older RGW leaves the next key
     /// marker raw, which the SDK would then decode wrongly (skipped or repeated versions).
-    private static <T> T parsed(java.util.function.Function<Boolean, T> page) {
+    static <T> T parsed(java.util.function.Function<Boolean, T> page) {
         try {
             return page.apply(false);
         } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
@@ -285,20 +284,6 @@ public final class Operations {
                 Boolean.TRUE.equals(v.isLatest()), false)));
         r.deleteMarkers().forEach(m -> out.add(new ObjectVersion(m.key(), m.versionId(), 0, m.lastModified(),
                 Boolean.TRUE.equals(m.isLatest()), true)));
-        return out;
-    }
-
-    public List<IncompleteUpload> incompleteUploads(String bucket, String prefix) {
-        List<IncompleteUpload> out = new ArrayList<>();
-        new Pages<String[], List<IncompleteUpload>>(cursor -> {
-            var r = retrier.call("list unfinished uploads in " + bucket, () -> parsed(encoded -> s3.listMultipartUploads(b -> b
-                    .bucket(bucket).prefix(prefix).keyMarker(cursor == null ? null : cursor[0])
-                    .uploadIdMarker(cursor == null ? null : cursor[1]).encodingType(encoded ? EncodingType.URL : null))));
-            List<IncompleteUpload> page = r.uploads().stream()
-                    .map(u -> new IncompleteUpload(u.key(), u.uploadId(), u.initiated())).toList();
-            return new Pages.Page<>(page, Boolean.TRUE.equals(r.isTruncated())
-                    ? new String[] {r.nextKeyMarker(), r.nextUploadIdMarker()} : null);
-        }).forEachRemaining(out::addAll);
         return out;
     }
 
