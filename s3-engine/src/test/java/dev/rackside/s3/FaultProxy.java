@@ -20,7 +20,8 @@ import java.util.function.Predicate;
 /// byte in a request or response body. Faults are matched on the request line ("GET /b/k?x HTTP/1.1").
 final class FaultProxy implements AutoCloseable {
 
-    enum Kind { PASS, DROP, DROP_MID_BODY, ERROR_500, SLOW_DOWN, DELAY, FLIP_RESPONSE, FLIP_REQUEST, CANNED, IGNORE_RANGE }
+    /// HIDE_SSE: the answer loses its x-amz-server-side-encryption headers, as Garage never sends them.
+    enum Kind { PASS, DROP, DROP_MID_BODY, ERROR_500, SLOW_DOWN, DELAY, FLIP_RESPONSE, FLIP_REQUEST, CANNED, IGNORE_RANGE, HIDE_SSE }
 
     private static final class Fault {
         final Predicate<String> matches;
@@ -223,6 +224,9 @@ final class FaultProxy implements AutoCloseable {
                 // would be the object from byte 0; the client must not get as far as reading it.)
                 responseHead = responseHead.replaceFirst("^HTTP/1.1 206 [^\r]*", "HTTP/1.1 200 OK")
                         .replaceAll("(?i)\r\ncontent-range:[^\r]*", "");
+            }
+            if (kind == Kind.HIDE_SSE) {
+                responseHead = responseHead.replaceAll("(?i)\r\nx-amz-server-side-encryption[^\r]*", "");
             }
             out.write(responseHead.getBytes(StandardCharsets.ISO_8859_1));
             if (kind == Kind.DROP_MID_BODY) {

@@ -82,6 +82,34 @@ class VersionsAndEncryptionTest {
     }
 
     @Test
+    void multipartUploadsWithSseS3AreConfirmedPartByPart(@TempDir Path dir) throws Exception {
+        Path src = TestFiles.random(dir, "sse.bin", 7 * EngineOptions.MIB, 4);
+        engine.transfers().submit(new TransferRequest.Upload(src, "vers", "sse.bin", new Encryption.SseS3())).await();
+        assertEquals(Optional.of("AES256"), engine.head("vers", "sse.bin").serverSideEncryption());
+    }
+
+    @Test
+    void aServerThatIgnoresSseS3KeepsNothingAndSaysSo(@TempDir Path dir) throws Exception {
+        // Garage ignores SSE-S3: it stores plaintext and its answers say nothing of encryption.
+        try (FaultProxy garage = new FaultProxy(server.endpoint);
+             S3Engine e = S3Engine.open(S3ProxyServer.endpoint(garage.uri()), S3ProxyServer.fastOptions().build())) {
+            garage.inject(l -> l.startsWith("PUT "), FaultProxy.Kind.HIDE_SSE, 10_000);
+            e.createBucket("plain");
+            var single = assertThrows(S3EngineException.Unsupported.class,
+                    () -> e.putBytes("plain", "small.txt", bytes("secret"), "text/plain", new Encryption.SseS3()));
+            assertTrue(single.getMessage().contains("removed again"), single.getMessage());
+            assertThrows(S3EngineException.NotFound.class, () -> e.head("plain", "small.txt"));
+
+            Path src = TestFiles.random(dir, "big.bin", 7 * EngineOptions.MIB, 5);
+            var multi = assertThrows(S3EngineException.Unsupported.class, () -> e.transfers()
+                    .submit(new TransferRequest.Upload(src, "plain", "big.bin", new Encryption.SseS3())).await());
+            assertTrue(multi.getMessage().contains("aborted"), multi.getMessage());
+            assertTrue(e.incompleteUploads("plain", "").isEmpty(), "no part is kept");
+            assertThrows(S3EngineException.NotFound.class, () -> e.head("plain", "big.bin"));
+        }
+    }
+
+    @Test
     void sseKmsIsAcceptedByS3ProxyButNotApplied() {
         // S3Proxy has no KMS: it stores the object and reports no KMS encryption. What is tested
         // here is only that the headers are well-formed; real KMS needs AWS or MinIO with KES.

@@ -171,7 +171,9 @@ public final class Operations {
             PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
                     .metadata(meta).contentMD5(Hashes.md5Base64(data));
             Sse.apply(b, sse);
-            return s3.putObject(b.build(), RequestBody.fromBytes(data));
+            var response = s3.putObject(b.build(), RequestBody.fromBytes(data));
+            Sse.removeUnconfirmed(s3, bucket, key, sse, response);
+            return response;
         });
     }
 

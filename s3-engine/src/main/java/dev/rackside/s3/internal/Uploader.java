@@ -118,7 +118,9 @@ final class Uploader {
                         .contentType(type).contentMD5(md5)
                         .metadata(meta);
                 Sse.apply(b, r.encryption());
-                return s3.putObject(b.build(), RequestBody.fromContentProvider(wire, body.length, "application/octet-stream"));
+                var response = s3.putObject(b.build(), RequestBody.fromContentProvider(wire, body.length, "application/octet-stream"));
+                Sse.removeUnconfirmed(s3, r.bucket(), r.key(), r.encryption(), response);
+                return response;
             } finally {
                 gate.release();
             }
