@@ -3,6 +3,7 @@ package dev.rackside.s3.internal;
 import dev.rackside.s3.ContentHeaders;
 import dev.rackside.s3.Encryption;
 import dev.rackside.s3.ObjectMetadata;
+import dev.rackside.s3.S3EngineException;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -47,12 +48,13 @@ public final class Copier {
         ObjectMetadata meta = ops.head(srcBucket, srcKey, versionId, source);
         // A copy that names no encryption keeps the source's SSE-S3 or SSE-KMS (with its key).
         Encryption effective = target instanceof Encryption.None ? meta.keptEncryption() : target;
+        ops.sseProbe().require(dstBucket, dstKey, effective);
         if (meta.size() > threshold) {
-            multipart(srcBucket, srcKey, versionId, dstBucket, dstKey, meta, source, effective);
+            pinned(srcBucket, srcKey, () -> multipart(srcBucket, srcKey, versionId, dstBucket, dstKey, meta, source, effective));
             return;
         }
         String what = "copy " + srcBucket + "/" + srcKey + " to " + dstBucket + "/" + dstKey;
-        retrier.call(what, () -> {
+        pinned(srcBucket, srcKey, () -> retrier.call(what, () -> {
             CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(srcBucket).sourceKey(srcKey)
                     .sourceVersionId(versionId).destinationBucket(dstBucket).destinationKey(dstKey)
                     .copySourceIfMatch(meta.etag());
@@ -69,7 +71,20 @@ public final class Copier {
             }
             Sse.apply(b, source, effective);
             return s3.copyObject(b.build());
-        });
+        }));
+    }
+
+    /// Runs a copy pinned to the source's ETag: a refusal (412) means the source changed since
+    /// its HEAD, which is said as such rather than as a refused request.
+    private static void pinned(String bucket, String key, Runnable copy) {
+        try {
+            copy.run();
+        } catch (S3EngineException.Rejected e) {
+            if (!"PreconditionFailed".equals(e.code())) {
+                throw e;
+            }
+            throw new S3EngineException.SourceChanged("The object " + bucket + "/" + key);
+        }
     }
 
     /// Replaces content type and user metadata by copying the object onto itself; above the copy
@@ -77,18 +92,34 @@ public final class Copier {
     public void replaceMetadata(String bucket, String key, String contentType, Map<String, String> meta, Encryption sse) {
         ObjectMetadata current = ops.head(bucket, key, null, sse);
         Encryption kept = sse instanceof Encryption.None ? current.keptEncryption() : sse;
+        ops.sseProbe().require(bucket, key, kept);
         if (current.size() > threshold) {
-            multipart(bucket, key, null, bucket, key, current.withMetadata(contentType, meta), sse, kept);
+            pinned(bucket, key, () -> multipart(bucket, key, null, bucket, key, current.withMetadata(contentType, meta), sse, kept));
             return;
         }
-        retrier.call("change metadata of " + bucket + "/" + key, () -> {
+        try {
+            replaceInPlace(bucket, key, contentType, meta, sse, kept, current);
+        } catch (S3EngineException.SourceChanged e) {
+            // A retry after a lost answer finds the copy done and the ETag changed by it: done.
+            ObjectMetadata now = ops.head(bucket, key, null, sse);
+            Map<String, String> asStored = new java.util.HashMap<>();
+            meta.forEach((k, v) -> asStored.put(k.toLowerCase(java.util.Locale.ROOT), v)); // S3 lower-cases the names
+            if (!java.util.Objects.equals(now.contentType(), contentType) || !now.userMetadata().equals(asStored)) {
+                throw e;
+            }
+        }
+    }
+
+    private void replaceInPlace(String bucket, String key, String contentType, Map<String, String> meta, Encryption sse,
+                                Encryption kept, ObjectMetadata current) {
+        pinned(bucket, key, () -> retrier.call("change metadata of " + bucket + "/" + key, () -> {
             CopyObjectRequest.Builder b = CopyObjectRequest.builder().sourceBucket(bucket).sourceKey(key)
                     .destinationBucket(bucket).destinationKey(key).metadataDirective(MetadataDirective.REPLACE)
                     .contentType(contentType).metadata(meta).copySourceIfMatch(current.etag());
             b.overrideConfiguration(resent(current.headers()));
             Sse.apply(b, sse, kept);
             return s3.copyObject(b.build());
-        });
+        }));
     }
 
     /// What REPLACE (and a multipart copy) would drop: S3 keeps none of these headers unless they

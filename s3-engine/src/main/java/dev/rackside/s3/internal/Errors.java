@@ -12,10 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /// Turns SDK and I/O failures into [S3EngineException]s an operator understands, and decides
@@ -30,12 +27,6 @@ public final class Errors {
             "RequestTimeout", "RequestTimeoutException", "BadDigest", "XAmzContentChecksumMismatch", "Throttling", "ThrottlingException", "TooManyRequests",
             // Garage's answer to a body that does not match its Content-MD5 or payload hash.
             "InvalidDigest");
-    // AWS and MinIO: "expecting 'eu-west-1'" (MinIO regions may hold capitals and '_'); Garage:
-    // "expected: '20261122/garage/s3/aws4_request'".
-    private static final Pattern EXPECTING = Pattern.compile("expecting '([A-Za-z0-9_-]+)'|expected: '\\d{8}/([A-Za-z0-9_-]+)/");
-    // AWS and Garage also name the server's region in the error body; Garage 1.x says it nowhere else.
-    private static final Pattern REGION_ELEMENT = Pattern.compile("<Region>([A-Za-z0-9_-]+)</Region>");
-
     private Errors() {
     }
 
@@ -46,10 +37,10 @@ public final class Errors {
             return true;
         }
         if (t instanceof AwsServiceException e) {
-            if (unsupported(e.statusCode(), code(e))) {
+            if (unsupported(e.statusCode(), ErrorDetails.code(e))) {
                 return false; // the server lacks the feature: asking again cannot help
             }
-            return e.statusCode() >= 500 || e.statusCode() == 429 || in(TRANSIENT, code(e));
+            return e.statusCode() >= 500 || e.statusCode() == 429 || in(TRANSIENT, ErrorDetails.code(e));
         }
         if (t instanceof ApiCallAttemptTimeoutException || t instanceof ApiCallTimeoutException) {
             return true;
@@ -115,9 +106,9 @@ public final class Errors {
     }
 
     private static S3EngineException service(AwsServiceException e, String what, String region, int attempts) {
-        String code = code(e);
+        String code = ErrorDetails.code(e);
         int status = e.statusCode();
-        String message = message(e);
+        String message = ErrorDetails.message(e);
         if (in(BAD_KEY, code) || status == 401) {
             return new S3EngineException.BadCredentials(code == null ? "Unauthorized" : code, e);
         }
@@ -139,11 +130,11 @@ public final class Errors {
         if ("InvalidLocationConstraint".equals(code)) {
             // Ceph RGW: a region that is not one of its zonegroups' API names cannot place a bucket.
             return new S3EngineException.Rejected(what, status, code, (message == null ? "" : message + ". ")
-                    + "Set the endpoint's region to a region the server knows (us-east-1 names none)", e);
+                    + "Set the endpoint's region to one the server knows, or to us-east-1, for which no location is sent", e);
         }
         if (status == 301 || status == 307 || "PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)
                 || "IllegalLocationConstraintException".equals(code) || "InvalidRegion".equals(code)) {
-            return new S3EngineException.WrongRegion(region, regionHint(e, message), e);
+            return new S3EngineException.WrongRegion(region, ErrorDetails.regionHint(e, message), e);
         }
         if (status == 403 || "AccessDenied".equals(code)) {
             return new S3EngineException.AccessDenied(what, e);
@@ -190,35 +181,12 @@ public final class Errors {
     /// For requests whose credentials already worked in this transfer (parts of an upload): a
     /// signature or digest mismatch means the body was damaged in transit, which is worth a retry.
     public static RuntimeException payloadMismatchAsCorruption(AwsServiceException e) {
-        String code = code(e);
+        String code = ErrorDetails.code(e);
         if ("SignatureDoesNotMatch".equals(code) || "BadDigest".equals(code) || "XAmzContentChecksumMismatch".equals(code)
                 || "InvalidDigest".equals(code)) {
             return new TransitCorruption(code, e);
         }
         return e;
-    }
-
-    static Optional<String> regionHint(AwsServiceException e, String message) {
-        if (e.awsErrorDetails() != null && e.awsErrorDetails().sdkHttpResponse() != null) {
-            Optional<String> header = e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-bucket-region");
-            if (header.isPresent()) {
-                return header;
-            }
-        }
-        if (message != null) {
-            Matcher m = EXPECTING.matcher(message);
-            if (m.find()) {
-                return Optional.of(m.group(1) != null ? m.group(1) : m.group(2));
-            }
-        }
-        var raw = e.awsErrorDetails() == null ? null : e.awsErrorDetails().rawResponse();
-        if (raw != null) {
-            Matcher m = REGION_ELEMENT.matcher(raw.asUtf8String());
-            if (m.find()) {
-                return Optional.of(m.group(1));
-            }
-        }
-        return Optional.empty();
     }
 
     // Set.of(...).contains(null) throws, and HEAD errors have no code.
@@ -231,31 +199,11 @@ public final class Errors {
         return status == 501 || "NotImplemented".equals(code);
     }
 
-    static String code(AwsServiceException e) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        return code != null ? code : minioHeader(e, "x-minio-error-code");
-    }
-
-    private static String message(AwsServiceException e) {
-        // Without a body the S3Client's message is the HTTP reason phrase: MinIO's header says more.
-        String described = minioHeader(e, "x-minio-error-desc");
-        return described != null ? described : e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
-    }
-
-    /// MinIO answers a HEAD, which has no body, with the error's code and text in headers.
-    private static String minioHeader(AwsServiceException e, String name) {
-        if (e.awsErrorDetails() == null || e.awsErrorDetails().sdkHttpResponse() == null) {
-            return null;
-        }
-        return e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader(name)
-                .map(v -> v.replaceAll("^\"|\"$", "")).filter(v -> !v.isBlank()).orElse(null);
-    }
-
     /// A refusal by the service that hands out credentials (SSO's portal, STS for an assumed role),
     /// not by the S3 server: said as such, not as a bad S3 key or a bucket policy.
     private static S3EngineException signIn(AwsServiceException e, String service, String what) {
         String message = e.awsErrorDetails().errorMessage();
-        String said = service + " refused (" + (code(e) == null ? "HTTP " + e.statusCode() : code(e)) + ")"
+        String said = service + " refused (" + (ErrorDetails.code(e) == null ? "HTTP " + e.statusCode() : ErrorDetails.code(e)) + ")"
                 + (message == null || message.isBlank() ? "." : ": " + message);
         String hint = service.toLowerCase(java.util.Locale.ROOT).startsWith("sso")
                 ? " Sign in again with: aws sso login --profile NAME."

@@ -112,14 +112,7 @@ final class MultipartUpload {
             entry = start(Hashes.sha256Of(r.local(), size, task));
             seal(entry);
         }
-        try {
-            sendParts(entry, kept);
-        } catch (S3EngineException.Unsupported e) {
-            if (Sse.FEATURE.equals(e.feature())) {
-                stored.discard(entry); // parts the server may hold unencrypted: none is kept
-            }
-            throw e;
-        }
+        sendParts(entry, kept);
         if (!stamp.equals(Uploader.stamp(r.local()))) {
             // Written to while it was sent: the parts may not match the SHA-256 sent at the start.
             stored.discard(entry);
@@ -258,11 +251,6 @@ final class MultipartUpload {
                     gate.release();
                 }
             }, task::stopRequested);
-            var refused = Sse.unconfirmed(r.encryption(), response.serverSideEncryptionAsString(),
-                    r.bucket() + "/" + r.key(), "the unfinished upload was aborted");
-            if (refused != null) {
-                throw refused;
-            }
             return new Journal.Part(number, Hashes.stripQuotes(response.eTag()), crc, len);
         } catch (RuntimeException e) {
             task.add(-sent.getAndSet(0));

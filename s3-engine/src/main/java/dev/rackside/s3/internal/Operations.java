@@ -13,19 +13,16 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
-import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Tagging;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +39,20 @@ public final class Operations {
     private final S3Client s3;
     private final Retrier retrier;
     private final String region;
-    // Set once the server refused DeleteObjects for its checksum header (see delete).
-    private volatile boolean batchDeleteRefused;
+    private final SseProbe sseProbe;
+    private final BatchDelete deletes;
 
     public Operations(S3Client s3, Retrier retrier, String region) {
         this.s3 = s3;
         this.retrier = retrier;
         this.region = region;
+        this.sseProbe = new SseProbe(s3, retrier);
+        this.deletes = new BatchDelete(s3, retrier);
+    }
+
+    /// This engine's answers to "does the server apply SSE-S3/KMS in this bucket?".
+    public SseProbe sseProbe() {
+        return sseProbe;
     }
 
     public List<BucketInfo> listBuckets() {
@@ -167,13 +171,12 @@ public final class Operations {
     }
 
     public void putBytes(String bucket, String key, byte[] data, String contentType, Map<String, String> meta, Encryption sse) {
+        sseProbe.require(bucket, key, sse);
         retrier.call("upload " + bucket + "/" + key, () -> {
             PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
                     .metadata(meta).contentMD5(Hashes.md5Base64(data));
             Sse.apply(b, sse);
-            var response = s3.putObject(b.build(), RequestBody.fromBytes(data));
-            Sse.removeUnconfirmed(s3, bucket, key, sse, response);
-            return response;
+            return s3.putObject(b.build(), RequestBody.fromBytes(data));
         });
     }
 
@@ -194,60 +197,7 @@ public final class Operations {
     }
 
     public DeleteResult delete(String bucket, Collection<String> keys) {
-        Map<String, String> failed = new java.util.concurrent.ConcurrentHashMap<>();
-        List<String> deleted = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<String> all = List.copyOf(keys);
-        for (int from = 0; from < all.size(); from += DELETE_BATCH) {
-            List<String> keysOfBatch = all.subList(from, Math.min(all.size(), from + DELETE_BATCH));
-            List<ObjectIdentifier> batch = keysOfBatch.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
-            var r = batchDeleteRefused ? null : retrier.call("delete " + batch.size() + " objects from " + bucket, () -> {
-                try {
-                    return s3.deleteObjects(b -> b.bucket(bucket).delete(Delete.builder().objects(batch).quiet(false).build()));
-                } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-                    if (!ChecksumSupport.isRefusal(e)) {
-                        throw e;
-                    }
-                    // The SDK sends DeleteObjects with a CRC32 header besides Content-MD5, and servers
-                    // that refuse checksum headers (B2) refuse it: delete one object at a time there.
-                    batchDeleteRefused = true;
-                    return null;
-                }
-            });
-            if (r == null) {
-                deleteEach(bucket, keysOfBatch, deleted, failed);
-                continue;
-            }
-            r.deleted().forEach(d -> deleted.add(d.key()));
-            // Garage lists a key that was already gone as NoSuchKey; S3 counts it as deleted.
-            r.errors().forEach(e -> {
-                if ("NoSuchKey".equals(e.code())) {
-                    deleted.add(e.key());
-                } else {
-                    failed.put(e.key(), e.code() + (e.message() == null ? "" : ": " + e.message()));
-                }
-            });
-        }
-        return new DeleteResult(List.copyOf(deleted), Map.copyOf(failed));
-    }
-
-    /// DeleteObject per key, a few at a time (DeleteObject needs no checksum header).
-    private void deleteEach(String bucket, List<String> keys, List<String> deleted, Map<String, String> failed) {
-        var gate = new java.util.concurrent.Semaphore(8);
-        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String key : keys) {
-                pool.submit(() -> {
-                    gate.acquireUninterruptibly();
-                    try {
-                        retrier.call("delete " + bucket + "/" + key, () -> s3.deleteObject(b -> b.bucket(bucket).key(key)));
-                        deleted.add(key);
-                    } catch (S3EngineException e) {
-                        failed.put(key, e.getMessage());
-                    } finally {
-                        gate.release();
-                    }
-                });
-            }
-        }
+        return deletes.delete(bucket, keys);
     }
 
     public void setVersioning(String bucket, boolean enabled) {
@@ -290,7 +240,15 @@ public final class Operations {
     }
 
     public void abortUpload(String bucket, String key, String uploadId) {
-        retrier.call("abort upload of " + bucket + "/" + key, () -> s3.abortMultipartUpload(b -> b.bucket(bucket).key(key)
-                .uploadId(uploadId)));
+        try {
+            retrier.call("abort upload of " + bucket + "/" + key, () -> s3.abortMultipartUpload(b -> b.bucket(bucket).key(key)
+                    .uploadId(uploadId)));
+        } catch (S3EngineException.NotFound e) {
+            if (!(e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a
+                    && "NoSuchUpload".equals(ErrorDetails.code(a)))) {
+                throw e;
+            }
+            // Already gone (aborted elsewhere, or cleaned up by the server): what was asked for.
+        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.rackside.s3.internal;
 
 import dev.rackside.s3.Encryption;
-import dev.rackside.s3.S3EngineException;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -93,35 +92,8 @@ public final class Sse {
         }
     }
 
-    /// What [#unconfirmed] names as the feature the server lacks.
+    /// The feature an [SseProbe] refusal names.
     static final String FEATURE = "server-side encryption (SSE-S3/SSE-KMS)";
-
-    /// An error when SSE-S3 or SSE-KMS was asked for and the answer (`answered`, the response's
-    /// `x-amz-server-side-encryption`) does not confirm it, else null. S3, MinIO and Ceph RGW
-    /// confirm on every PutObject and UploadPart; Garage ignores the request and stores plaintext.
-    static S3EngineException.Unsupported unconfirmed(Encryption asked, String answered, String what, String outcome) {
-        boolean askedServer = asked instanceof Encryption.SseS3 || asked instanceof Encryption.SseKms;
-        if (!askedServer || answered != null && !answered.isBlank()) {
-            return null;
-        }
-        return new S3EngineException.Unsupported(FEATURE, "it did not confirm encrypting " + what + " (its answer has no"
-                + " x-amz-server-side-encryption), so it may be stored unencrypted; " + outcome + ". Choose encryption on"
-                + " this computer, or none, for this endpoint", null);
-    }
-
-    /// Throws when the server stored an object without the SSE it was asked for, after removing
-    /// that version: it was sent to be kept encrypted, and the operator is told why it is not there.
-    static void removeUnconfirmed(software.amazon.awssdk.services.s3.S3Client s3, String bucket, String key, Encryption sse, software.amazon.awssdk.services.s3.model.PutObjectResponse r) {
-        var refused = Sse.unconfirmed(sse, r.serverSideEncryptionAsString(), bucket + "/" + key, "it was removed again");
-        if (refused != null) {
-            try {
-                s3.deleteObject(b -> b.bucket(bucket).key(key).versionId(r.versionId()));
-            } catch (RuntimeException e) {
-                refused.addSuppressed(e);
-            }
-            throw refused;
-        }
-    }
 
     private static String key(Encryption.SseC c) {
         return Base64.getEncoder().encodeToString(c.key());

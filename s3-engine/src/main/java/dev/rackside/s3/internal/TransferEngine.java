@@ -61,7 +61,7 @@ public final class TransferEngine implements AutoCloseable {
         this.down = down;
         this.requests = new ResizableSemaphore(options.concurrency());
         this.files = new ResizableSemaphore(options.concurrency());
-        this.uploader = new Uploader(s3, lean, retrier, journal, up, requests, options);
+        this.uploader = new Uploader(s3, lean, retrier, journal, up, requests, options, ops.sseProbe());
         this.downloader = new Downloader(s3, lean, retrier, ops, journal, down, requests, options);
         this.events = new TransferEvents();
         events.tickEvery(options.progressInterval(), tasks, this::total);

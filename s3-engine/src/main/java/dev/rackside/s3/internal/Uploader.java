@@ -35,8 +35,11 @@ final class Uploader {
     // One per engine: a server that refused checksum headers once is not asked again.
     private final ChecksumSupport checksums = new ChecksumSupport();
 
+    private final SseProbe sseProbe;
+
     Uploader(S3Client s3, LeanObjects lean, Retrier retrier, Journal journal, Throttle throttle, ResizableSemaphore gate,
-             EngineOptions options) {
+             EngineOptions options, SseProbe sseProbe) {
+        this.sseProbe = sseProbe;
         this.s3 = s3;
         this.lean = lean;
         this.retrier = retrier;
@@ -68,6 +71,7 @@ final class Uploader {
             throw new S3EngineException.LocalFileProblem(file, "it is larger than S3's limit of 5 TiB per object", null);
         }
         task.setTotal(size);
+        sseProbe.require(r.bucket(), r.key(), r.encryption());
         if (size < options.multipartThreshold()) {
             single(task, r, size);
         } else {
@@ -118,9 +122,7 @@ final class Uploader {
                         .contentType(type).contentMD5(md5)
                         .metadata(meta);
                 Sse.apply(b, r.encryption());
-                var response = s3.putObject(b.build(), RequestBody.fromContentProvider(wire, body.length, "application/octet-stream"));
-                Sse.removeUnconfirmed(s3, r.bucket(), r.key(), r.encryption(), response);
-                return response;
+                return s3.putObject(b.build(), RequestBody.fromContentProvider(wire, body.length, "application/octet-stream"));
             } finally {
                 gate.release();
             }
