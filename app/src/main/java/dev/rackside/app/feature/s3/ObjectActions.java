@@ -18,8 +18,9 @@ import java.util.function.Consumer;
 /// background; failures reach the [Notifier] with the engine's operator message.
 public final class ObjectActions {
 
-    /// Stands for the file in a copied upload command; a shell refuses to run it unchanged.
-    static final String FILE_PLACEHOLDER = "<file>";
+    /// Stands for the file in a copied upload command. Quoted, so that a shell (bash, cmd,
+    /// PowerShell) pasted it unchanged reads no redirection from it and curl finds no such file.
+    static final String FILE_PLACEHOLDER = "\"<file>\"";
     private final S3BrowserViewModel browser;
     private final Background background;
     private final Notifier notifier;

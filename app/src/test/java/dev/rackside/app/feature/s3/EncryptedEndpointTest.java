@@ -214,10 +214,10 @@ class EncryptedEndpointTest {
         java.util.concurrent.atomic.AtomicReference<String> copied = new java.util.concurrent.atomic.AtomicReference<>();
         browser.actions().uploadLink(null, prompts, copied::set);
         // The clipboard gets a command that sends the header, not a bare link that would earn a 403.
-        String prefix = "curl -T <file> -H \"x-amz-server-side-encryption: AES256\" \"";
+        String prefix = "curl -T \"<file>\" -H \"x-amz-server-side-encryption: AES256\" \"";
         assertTrue(copied.get().startsWith(prefix) && copied.get().endsWith("\""), copied.get());
         assertTrue(notifier.infos.getLast().startsWith("Upload command for inbox/sse.csv copied")
-                && notifier.infos.getLast().endsWith("the header it sends: -H \"x-amz-server-side-encryption: AES256\""),
+                && notifier.infos.getLast().endsWith("the signed headers it sends: -H \"x-amz-server-side-encryption: AES256\""),
                 notifier.infos.getLast());
         String link = copied.get().substring(prefix.length(), copied.get().length() - 1);
 
