@@ -167,7 +167,7 @@ public abstract sealed class S3EngineException extends RuntimeException {
     /// The source changed while a transfer was paused or interrupted, so it restarted or stopped.
     public static final class SourceChanged extends S3EngineException {
         public SourceChanged(String what) {
-            super(what + " changed since the transfer started. Start the transfer again.", null);
+            super(what + " changed while this was under way. Try again.", null);
         }
     }
 

@@ -213,6 +213,12 @@ class OperationsTest {
         ObjectMetadata m = engine.head("ops", "c/two-parts.bin");
         assertEquals("application/x-demo", m.contentType());
         assertEquals("ops", m.userMetadata().get("owner"));
+
+        // Refused while the object still has other metadata: someone else changed it meanwhile.
+        counter.canned(l -> l.startsWith("PUT /ops/c/two-parts.bin "), 412, "", FaultProxy.s3Error("PreconditionFailed",
+                "At least one of the pre-conditions you specified did not hold"), 1);
+        assertThrows(S3EngineException.SourceChanged.class,
+                () -> engine.updateMetadata("ops", "c/two-parts.bin", "text/plain", Map.of("owner", "someone")));
     }
 
     /// Heads of CopyObject and UploadPartCopy requests, lower-cased.

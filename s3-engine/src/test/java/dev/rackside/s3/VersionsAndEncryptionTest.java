@@ -86,13 +86,37 @@ class VersionsAndEncryptionTest {
         try (FaultProxy counter = new FaultProxy(server.endpoint);
              S3Engine e = S3Engine.open(S3ProxyServer.endpoint(counter.uri()), S3ProxyServer.fastOptions().build())) {
             Path src = TestFiles.random(dir, "sse.bin", 7 * EngineOptions.MIB, 4);
-            e.transfers().submit(new TransferRequest.Upload(src, "vers", "sse.bin", new Encryption.SseS3())).await();
-            e.putBytes("vers", "sse-small.txt", bytes("x"), "text/plain", new Encryption.SseS3());
+            Transfer big = e.transfers().submit(new TransferRequest.Upload(src, "vers", "sse.bin", new Encryption.SseS3()));
+            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < 8; i++) {
+                    String key = "sse-small-" + i + ".txt";
+                    pool.submit(() -> e.putBytes("vers", key, bytes("x"), "text/plain", new Encryption.SseS3()));
+                }
+            }
+            big.await();
             assertEquals(Optional.of("AES256"), e.head("vers", "sse.bin").serverSideEncryption());
-            // The question (an unfinished upload of one byte, aborted) is asked once for the bucket.
+            assertEquals(Optional.of("AES256"), e.head("vers", "sse-small-7.txt").serverSideEncryption());
+            // Nine first writes at once, one question (an unfinished upload, aborted) for the bucket;
+            // S3Proxy confirms in CreateMultipartUpload's answer already, so no part is sent for it.
             assertEquals(1, counter.requests.stream().filter(l -> l.startsWith("DELETE ") && l.contains("uploadId=")).count(),
                     counter.requests.toString());
+            assertEquals(2, counter.requests.stream().filter(l -> l.startsWith("PUT ") && l.contains("partNumber=")).count(),
+                    "7 MiB in two parts of its own, none for the question: " + counter.requests);
             assertTrue(e.incompleteUploads("vers", "").isEmpty());
+        }
+    }
+
+    @Test
+    void aServerThatConfirmsSseOnlyForPartsIsAskedWithAPart() throws Exception {
+        // MinIO: no x-amz-server-side-encryption in CreateMultipartUpload's answer, only in UploadPart's.
+        try (FaultProxy minio = new FaultProxy(server.endpoint);
+             S3Engine e = S3Engine.open(S3ProxyServer.endpoint(minio.uri()), S3ProxyServer.fastOptions().build())) {
+            minio.inject(l -> l.startsWith("POST "), FaultProxy.Kind.HIDE_SSE, 10_000);
+            e.putBytes("vers", "minio.txt", bytes("x"), "text/plain", new Encryption.SseS3());
+            String part = minio.heads.stream().filter(h -> h.startsWith("PUT ") && h.contains("partNumber=1")).findFirst().orElseThrow();
+            // Object Lock buckets refuse parts without a digest.
+            assertTrue(part.toLowerCase(java.util.Locale.ROOT).contains("\r\ncontent-md5: "), part);
+            assertEquals(Optional.of("AES256"), e.head("vers", "minio.txt").serverSideEncryption());
         }
     }
 
@@ -117,8 +141,9 @@ class VersionsAndEncryptionTest {
                     () -> e.copy("plain", "kept.txt", "plain", "copied.txt", Encryption.none(), new Encryption.SseS3()));
             assertThrows(S3EngineException.NotFound.class, () -> e.head("plain", "copied.txt"));
             assertTrue(e.incompleteUploads("plain", "").isEmpty(), "the questions leave no unfinished upload");
-            assertEquals(0, garage.requests.stream().filter(l -> l.startsWith("PUT /plain/big.bin?partNumber=2")).count(),
-                    "no part of the file itself was sent");
+            // One question, whose refusal then holds for the bucket: no upload of the file itself started.
+            assertEquals(1, garage.requests.stream().filter(l -> l.startsWith("POST ") && l.contains("?uploads")).count(),
+                    garage.requests.toString());
         }
     }
 

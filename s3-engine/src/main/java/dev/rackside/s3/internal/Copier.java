@@ -48,7 +48,8 @@ public final class Copier {
         ObjectMetadata meta = ops.head(srcBucket, srcKey, versionId, source);
         // A copy that names no encryption keeps the source's SSE-S3 or SSE-KMS (with its key).
         Encryption effective = target instanceof Encryption.None ? meta.keptEncryption() : target;
-        ops.sseProbe().require(dstBucket, dstKey, effective);
+        // Kept SSE was reported by the server itself; only a mode asked for anew needs confirming.
+        ops.sseProbe().require(dstBucket, dstKey, target);
         if (meta.size() > threshold) {
             pinned(srcBucket, srcKey, () -> multipart(srcBucket, srcKey, versionId, dstBucket, dstKey, meta, source, effective));
             return;
@@ -92,7 +93,7 @@ public final class Copier {
     public void replaceMetadata(String bucket, String key, String contentType, Map<String, String> meta, Encryption sse) {
         ObjectMetadata current = ops.head(bucket, key, null, sse);
         Encryption kept = sse instanceof Encryption.None ? current.keptEncryption() : sse;
-        ops.sseProbe().require(bucket, key, kept);
+        ops.sseProbe().require(bucket, key, sse);
         if (current.size() > threshold) {
             pinned(bucket, key, () -> multipart(bucket, key, null, bucket, key, current.withMetadata(contentType, meta), sse, kept));
             return;
