@@ -164,7 +164,7 @@ public abstract sealed class S3EngineException extends RuntimeException {
         }
     }
 
-    /// The source changed while a transfer was paused or interrupted, so it restarted or stopped.
+    /// The source of a transfer or copy changed while it was under way (also while paused).
     public static final class SourceChanged extends S3EngineException {
         public SourceChanged(String what) {
             super(what + " changed while this was under way. Try again.", null);

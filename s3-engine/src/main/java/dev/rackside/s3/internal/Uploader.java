@@ -71,7 +71,7 @@ final class Uploader {
             throw new S3EngineException.LocalFileProblem(file, "it is larger than S3's limit of 5 TiB per object", null);
         }
         task.setTotal(size);
-        sseProbe.require(r.bucket(), r.key(), r.encryption());
+        sseProbe.require(r.bucket(), r.key(), r.encryption(), task::stopRequested);
         if (size < options.multipartThreshold()) {
             single(task, r, size);
         } else {
