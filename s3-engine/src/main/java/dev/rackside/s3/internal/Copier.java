@@ -102,13 +102,31 @@ public final class Copier {
             replaceInPlace(bucket, key, contentType, meta, sse, kept, current);
         } catch (S3EngineException.SourceChanged e) {
             // A retry after a lost answer finds the copy done and the ETag changed by it: done.
-            ObjectMetadata now = ops.head(bucket, key, null, sse);
-            Map<String, String> asStored = new java.util.HashMap<>();
-            meta.forEach((k, v) -> asStored.put(k.toLowerCase(java.util.Locale.ROOT), v)); // S3 lower-cases the names
-            if (!java.util.Objects.equals(now.contentType(), contentType) || !now.userMetadata().equals(asStored)) {
+            if (!applied(ops.head(bucket, key, null, sse), contentType, meta)) {
                 throw e;
             }
         }
+    }
+
+    /// Whether `now` carries the content type and metadata a change asked for. S3 lower-cases
+    /// metadata names, and AWS and MinIO hand back non-ASCII values RFC 2047-encoded ("=?UTF-8?…"),
+    /// which the SDK does not decode: such a value counts when it is stored encoded.
+    static boolean applied(ObjectMetadata now, String contentType, Map<String, String> meta) {
+        if (contentType != null && !contentType.isBlank() && !contentType.equals(now.contentType())) {
+            return false;
+        }
+        Map<String, String> stored = now.userMetadata();
+        if (stored.size() != meta.size()) {
+            return false;
+        }
+        for (var m : meta.entrySet()) {
+            String got = stored.get(m.getKey().toLowerCase(java.util.Locale.ROOT));
+            boolean ascii = m.getValue().chars().allMatch(c -> c < 0x80);
+            if (got == null || (ascii ? !got.equals(m.getValue()) : !got.startsWith("=?") && !got.equals(m.getValue()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void replaceInPlace(String bucket, String key, String contentType, Map<String, String> meta, Encryption sse,
