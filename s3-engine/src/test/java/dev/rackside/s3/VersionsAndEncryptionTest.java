@@ -150,6 +150,16 @@ class VersionsAndEncryptionTest {
                     () -> e.copy("plain", "kept.txt", "plain", "copied.txt", Encryption.none(), new Encryption.SseS3()));
             assertThrows(S3EngineException.NotFound.class, () -> e.head("plain", "copied.txt"));
             assertTrue(e.incompleteUploads("plain", "").isEmpty(), "the questions leave no unfinished upload");
+            // Cloudflare R2 does not implement the header at all: the same refusal, with its reason.
+            try (FaultProxy r2 = new FaultProxy(server.endpoint);
+                 S3Engine onR2 = S3Engine.open(S3ProxyServer.endpoint(r2.uri()), S3ProxyServer.fastOptions().build())) {
+                r2.canned(l -> l.startsWith("POST ") && l.contains("?uploads"), 501, "", FaultProxy.s3Error("NotImplemented",
+                        "Header 'x-amz-server-side-encryption' with value 'AES256' not implemented"), 1);
+                var refused = assertThrows(S3EngineException.Unsupported.class,
+                        () -> onR2.putBytes("plain", "r2.txt", bytes("x"), "text/plain", new Encryption.SseS3()));
+                assertTrue(refused.getMessage().contains("does not implement SSE-S3") && refused.getMessage().contains("R2"),
+                        refused.getMessage());
+            }
             // One question, whose refusal then holds for the bucket: no upload of the file itself started.
             assertEquals(1, garage.requests.stream().filter(l -> l.startsWith("POST ") && l.contains("?uploads")).count(),
                     garage.requests.toString());

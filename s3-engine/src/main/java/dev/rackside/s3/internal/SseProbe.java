@@ -26,7 +26,7 @@ public final class SseProbe {
 
     /// What the server answered: its `x-amz-server-side-encryption` (null for none), and whether
     /// the question's upload was left unaborted.
-    private record Answer(String answered, boolean notAborted) {
+    private record Answer(String answered, boolean notAborted, String notImplemented) {
     }
 
     private final S3Client s3;
@@ -95,11 +95,19 @@ public final class SseProbe {
 
     private Answer ask(String bucket, String key, Encryption e, BooleanSupplier stop) {
         String what = "start an upload to " + bucket + "/" + key + " (asking whether the server encrypts it)";
-        var created = retrier.call(what, () -> {
-            CreateMultipartUploadRequest.Builder b = CreateMultipartUploadRequest.builder().bucket(bucket).key(key);
-            Sse.apply(b, e);
-            return s3.createMultipartUpload(b.build());
-        }, stop);
+        software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse created;
+        try {
+            created = retrier.call(what, () -> {
+                CreateMultipartUploadRequest.Builder b = CreateMultipartUploadRequest.builder().bucket(bucket).key(key);
+                Sse.apply(b, e);
+                return s3.createMultipartUpload(b.build());
+            }, stop);
+        } catch (S3EngineException.Unsupported refused) {
+            // Cloudflare R2 answers 501 "Header 'x-amz-server-side-encryption' … not implemented".
+            String said = refused.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a
+                    ? ErrorDetails.message(a) : null;
+            return new Answer(null, false, said == null ? "NotImplemented" : said);
+        }
         String answered = created.serverSideEncryptionAsString();
         boolean notAborted = false;
         try {
@@ -119,7 +127,7 @@ public final class SseProbe {
                         + " could not be aborted; it stays among the bucket's unfinished uploads: " + ex.getMessage());
             }
         }
-        return new Answer(answered == null || answered.isBlank() ? null : answered.strip(), notAborted);
+        return new Answer(answered == null || answered.isBlank() ? null : answered.strip(), notAborted, null);
     }
 
     private static boolean confirms(Encryption asked, String answered) {
@@ -133,12 +141,13 @@ public final class SseProbe {
     /// A fresh exception for each refused write: the cached answer, this write's key.
     private static S3EngineException.Unsupported refusal(String bucket, String key, Encryption e, Answer answer) {
         String mode = e instanceof Encryption.SseKms ? "SSE-KMS" : "SSE-S3";
-        String said = answer.answered() == null
+        String said = answer.notImplemented() != null ? "does not implement " + mode + " (" + answer.notImplemented() + ")"
+                : answer.answered() == null
                 ? "did not confirm " + mode + " (no x-amz-server-side-encryption), so it may store objects there unencrypted"
                 : "applies " + answer.answered() + " instead of " + mode;
         return new S3EngineException.Unsupported(Sse.FEATURE, "asked with a test upload to " + bucket + ", it " + said
                 + ". Nothing was written to " + key + (answer.notAborted() ? "; an earlier test upload could not be aborted"
                 + " and is among the bucket's unfinished uploads" : "") + ". Choose encryption on this computer, or none,"
-                + " for this endpoint.", null);
+                + " for this endpoint (services such as Wasabi and Cloudflare R2 encrypt everything at rest anyway).", null);
     }
 }
