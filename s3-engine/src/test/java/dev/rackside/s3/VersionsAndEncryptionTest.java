@@ -155,10 +155,20 @@ class VersionsAndEncryptionTest {
                  S3Engine onR2 = S3Engine.open(S3ProxyServer.endpoint(r2.uri()), S3ProxyServer.fastOptions().build())) {
                 r2.canned(l -> l.startsWith("POST ") && l.contains("?uploads"), 501, "", FaultProxy.s3Error("NotImplemented",
                         "Header 'x-amz-server-side-encryption' with value 'AES256' not implemented"), 1);
-                var refused = assertThrows(S3EngineException.Unsupported.class,
-                        () -> onR2.putBytes("plain", "r2.txt", bytes("x"), "text/plain", new Encryption.SseS3()));
-                assertTrue(refused.getMessage().contains("does not implement SSE-S3") && refused.getMessage().contains("R2"),
-                        refused.getMessage());
+                for (int i = 0; i < 2; i++) {
+                    var refused = assertThrows(S3EngineException.Unsupported.class,
+                            () -> onR2.putBytes("plain", "r2.txt", bytes("x"), "text/plain", new Encryption.SseS3()));
+                    assertTrue(refused.getMessage().contains("does not implement SSE-S3 (Header 'x-amz-server-side-encryption'"
+                            + " with value 'AES256' not implemented)"), refused.getMessage());
+                }
+                assertEquals(1, r2.requests.stream().filter(l -> l.startsWith("POST ")).count(), "asked once: " + r2.requests);
+                // A 501 that is not about encryption (a proxy in front) is no answer, and is not kept.
+                r2.canned(l -> l.startsWith("POST ") && l.contains("?uploads"), 501, "", FaultProxy.s3Error("NotImplemented",
+                        "A header you provided implies functionality that is not implemented"), 1);
+                assertThrows(S3EngineException.Unsupported.class,
+                        () -> onR2.putBytes("other", "k.txt", bytes("x"), "text/plain", new Encryption.SseS3()));
+                onR2.createBucket("other");
+                onR2.putBytes("other", "k.txt", bytes("x"), "text/plain", new Encryption.SseS3());
             }
             // One question, whose refusal then holds for the bucket: no upload of the file itself started.
             assertEquals(1, garage.requests.stream().filter(l -> l.startsWith("POST ") && l.contains("?uploads")).count(),
@@ -202,7 +212,9 @@ class VersionsAndEncryptionTest {
         assertEquals(403, bare.statusCode(), "without the signed header the link is refused, never stored unencrypted");
         var put = java.net.http.HttpRequest.newBuilder(link.url().toURI()).PUT(body);
         link.headers().forEach(put::header);
-        var sent = http.send(put.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        // A fresh client: S3Proxy may close the connection after refusing a request whose body it
+        // did not read, and a reused connection then fails the next request ("received no bytes").
+        var sent = java.net.http.HttpClient.newHttpClient().send(put.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, sent.statusCode(), sent.body());
         assertEquals(Optional.of("AES256"), engine.head("vers", "linked.txt").serverSideEncryption());
         assertTrue(link.curlCommand("<file>").contains(" -H \"x-amz-server-side-encryption: AES256\" "),

@@ -102,18 +102,19 @@ public final class Copier {
             replaceInPlace(bucket, key, contentType, meta, sse, kept, current);
         } catch (S3EngineException.SourceChanged e) {
             // A retry after a lost answer finds the copy done and the ETag changed by it: done.
-            if (!applied(ops.head(bucket, key, null, sse), contentType, meta)) {
+            if (!applied(ops.head(bucket, key, null, sse), current, contentType, meta)) {
                 throw e;
             }
         }
     }
 
-    /// Whether `now` carries the content type and metadata a change asked for. S3 lower-cases
-    /// metadata names, and AWS and MinIO hand back non-ASCII values RFC 2047-encoded ("=?UTF-8?…"),
-    /// which the SDK does not decode: such a value counts when it is stored encoded.
-    static boolean applied(ObjectMetadata now, String contentType, Map<String, String> meta) {
-        if (contentType != null && !contentType.isBlank() && !contentType.equals(now.contentType())) {
-            return false;
+    /// Whether `now` carries the content type and metadata a change of `before` asked for. S3
+    /// lower-cases metadata names, and AWS and MinIO hand back non-ASCII values RFC 2047-encoded
+    /// ("=?UTF-8?B?…?="), which the SDK does not decode: they are decoded here before comparing.
+    static boolean applied(ObjectMetadata now, ObjectMetadata before, String contentType, Map<String, String> meta) {
+        if (contentType == null || contentType.isBlank() || !contentType.equals(now.contentType())
+                || now.size() != before.size()) {
+            return false; // a content type left to the server, or other content: cannot be told apart
         }
         Map<String, String> stored = now.userMetadata();
         if (stored.size() != meta.size()) {
@@ -121,12 +122,54 @@ public final class Copier {
         }
         for (var m : meta.entrySet()) {
             String got = stored.get(m.getKey().toLowerCase(java.util.Locale.ROOT));
-            boolean ascii = m.getValue().chars().allMatch(c -> c < 0x80);
-            if (got == null || (ascii ? !got.equals(m.getValue()) : !got.startsWith("=?") && !got.equals(m.getValue()))) {
+            if (got == null || !m.getValue().equals(got) && !m.getValue().equals(decoded(got))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static final java.util.regex.Pattern ENCODED_WORD =
+            java.util.regex.Pattern.compile("=\\?([^?\\s]+)\\?([BbQq])\\?([^?\\s]*)\\?=");
+
+    /// `value` with its RFC 2047 encoded-words decoded (whitespace between two of them dropped),
+    /// or null when one cannot be decoded.
+    static String decoded(String value) {
+        var m = ENCODED_WORD.matcher(value);
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        boolean afterWord = false;
+        while (m.find()) {
+            String between = value.substring(at, m.start());
+            if (!(afterWord && between.isBlank())) {
+                out.append(between);
+            }
+            try {
+                java.nio.charset.Charset charset = java.nio.charset.Charset.forName(m.group(1));
+                byte[] bytes = m.group(2).equalsIgnoreCase("B") ? java.util.Base64.getDecoder().decode(m.group(3))
+                        : qDecoded(m.group(3));
+                out.append(new String(bytes, charset));
+            } catch (IllegalArgumentException e) {
+                return null; // an unknown charset, or broken base64 or hex
+            }
+            at = m.end();
+            afterWord = true;
+        }
+        return out.append(value.substring(at)).toString();
+    }
+
+    private static byte[] qDecoded(String text) {
+        var bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '=' && i + 2 < text.length()) {
+                bytes.write(java.util.HexFormat.fromHexDigits(text, i + 1, i + 3));
+                i += 2;
+            } else {
+                bytes.write(c == '_' ? ' ' : c);
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private void replaceInPlace(String bucket, String key, String contentType, Map<String, String> meta, Encryption sse,

@@ -104,9 +104,13 @@ public final class SseProbe {
             }, stop);
         } catch (S3EngineException.Unsupported refused) {
             // Cloudflare R2 answers 501 "Header 'x-amz-server-side-encryption' … not implemented".
+            // Another 501 (a proxy, no multipart uploads) is no answer about encryption: not kept.
             String said = refused.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a
                     ? ErrorDetails.message(a) : null;
-            return new Answer(null, false, said == null ? "NotImplemented" : said);
+            if (said == null || !said.toLowerCase(Locale.ROOT).contains("encryption")) {
+                throw refused;
+            }
+            return new Answer(null, false, said);
         }
         String answered = created.serverSideEncryptionAsString();
         boolean notAborted = false;
@@ -141,13 +145,21 @@ public final class SseProbe {
     /// A fresh exception for each refused write: the cached answer, this write's key.
     private static S3EngineException.Unsupported refusal(String bucket, String key, Encryption e, Answer answer) {
         String mode = e instanceof Encryption.SseKms ? "SSE-KMS" : "SSE-S3";
-        String said = answer.notImplemented() != null ? "does not implement " + mode + " (" + answer.notImplemented() + ")"
-                : answer.answered() == null
-                ? "did not confirm " + mode + " (no x-amz-server-side-encryption), so it may store objects there unencrypted"
-                : "applies " + answer.answered() + " instead of " + mode;
+        String said;
+        String atRest;
+        if (answer.notImplemented() != null) {
+            said = "does not implement " + mode + " (" + answer.notImplemented() + ")";
+            atRest = " (Cloudflare R2, which answers so, encrypts everything at rest anyway)";
+        } else if (answer.answered() == null) {
+            said = "did not confirm " + mode + " (no x-amz-server-side-encryption), so it may store objects there unencrypted";
+            atRest = " (Wasabi encrypts everything at rest anyway; Garage stores what it is sent)";
+        } else {
+            said = "applies " + answer.answered() + " instead of " + mode;
+            atRest = "";
+        }
         return new S3EngineException.Unsupported(Sse.FEATURE, "asked with a test upload to " + bucket + ", it " + said
                 + ". Nothing was written to " + key + (answer.notAborted() ? "; an earlier test upload could not be aborted"
                 + " and is among the bucket's unfinished uploads" : "") + ". Choose encryption on this computer, or none,"
-                + " for this endpoint (services such as Wasabi and Cloudflare R2 encrypt everything at rest anyway).", null);
+                + " for this endpoint" + atRest + ".", null);
     }
 }
