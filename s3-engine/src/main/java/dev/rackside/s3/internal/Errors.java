@@ -203,7 +203,8 @@ public final class Errors {
     /// not by the S3 server: said as such, not as a bad S3 key or a bucket policy.
     private static S3EngineException signIn(AwsServiceException e, String service, String what) {
         String message = e.awsErrorDetails().errorMessage();
-        String said = service + " refused (" + (ErrorDetails.code(e) == null ? "HTTP " + e.statusCode() : ErrorDetails.code(e)) + ")"
+        String code = ErrorDetails.code(e);
+        String said = service + " refused (" + (code == null ? "HTTP " + e.statusCode() : code) + ")"
                 + (message == null || message.isBlank() ? "." : ": " + message);
         String hint = service.toLowerCase(java.util.Locale.ROOT).startsWith("sso")
                 ? " Sign in again with: aws sso login --profile NAME."

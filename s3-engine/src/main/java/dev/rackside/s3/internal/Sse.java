@@ -92,9 +92,6 @@ public final class Sse {
         }
     }
 
-    /// The feature an [SseProbe] refusal names.
-    static final String FEATURE = "server-side encryption (SSE-S3/SSE-KMS)";
-
     private static String key(Encryption.SseC c) {
         return Base64.getEncoder().encodeToString(c.key());
     }

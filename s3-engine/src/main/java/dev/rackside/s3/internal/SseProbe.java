@@ -157,7 +157,7 @@ public final class SseProbe {
             said = "applies " + answer.answered() + " instead of " + mode;
             atRest = "";
         }
-        return new S3EngineException.Unsupported(Sse.FEATURE, "asked with a test upload to " + bucket + ", it " + said
+        return new S3EngineException.Unsupported("server-side encryption (SSE-S3/SSE-KMS)", "asked with a test upload to " + bucket + ", it " + said
                 + ". Nothing was written to " + key + (answer.notAborted() ? "; an earlier test upload could not be aborted"
                 + " and is among the bucket's unfinished uploads" : "") + ". Choose encryption on this computer, or none,"
                 + " for this endpoint" + atRest + ".", null);

@@ -20,18 +20,22 @@ public final class UnfinishedUploads {
     }
 
     public List<IncompleteUpload> list(String bucket, String prefix) {
-        boolean[] minio = {false};
-        List<IncompleteUpload> found = list(bucket, prefix, minio);
-        if (found.isEmpty() && prefix != null && !prefix.isEmpty() && minio[0]) {
+        Listing found = listing(bucket, prefix);
+        if (found.uploads().isEmpty() && prefix != null && !prefix.isEmpty() && found.minio()) {
             // MinIO reads a prefix as one object's name, so a folder never has any: it is asked
             // for the bucket's uploads (those it has in memory) and they are filtered here.
-            return list(bucket, "", minio).stream().filter(u -> u.key().startsWith(prefix)).toList();
+            return listing(bucket, "").uploads().stream().filter(u -> u.key().startsWith(prefix)).toList();
         }
-        return found;
+        return found.uploads();
     }
 
-    private List<IncompleteUpload> list(String bucket, String prefix, boolean[] minio) {
+    /// A listing's uploads, and whether a MinIO server answered it (its `Server` header).
+    private record Listing(List<IncompleteUpload> uploads, boolean minio) {
+    }
+
+    private Listing listing(String bucket, String prefix) {
         List<IncompleteUpload> out = new ArrayList<>();
+        boolean[] minio = {false}; // set by the page fetcher below
         new Pages<String[], List<IncompleteUpload>>(cursor -> {
             ListMultipartUploadsResponse r = retrier.call("list unfinished uploads in " + bucket,
                     () -> Operations.parsed(encoded -> s3.listMultipartUploads(b -> b
@@ -44,6 +48,6 @@ public final class UnfinishedUploads {
             return new Pages.Page<>(page, Boolean.TRUE.equals(r.isTruncated())
                     ? new String[] {r.nextKeyMarker(), r.nextUploadIdMarker()} : null);
         }).forEachRemaining(out::addAll);
-        return out;
+        return new Listing(out, minio[0]);
     }
 }
