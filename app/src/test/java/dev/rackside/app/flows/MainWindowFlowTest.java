@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rackside.app.AppHarness;
 import dev.rackside.app.feature.inventory.GuestRow;
 import dev.rackside.app.feature.tasks.TaskEntry;
+import dev.rackside.app.fx.FxWait;
 import dev.rackside.pvesim.SimulatorOptions;
 import java.nio.file.Files;
 import java.util.Locale;
@@ -45,7 +46,7 @@ class MainWindowFlowTest {
     private static void clickRow(FxRobot robot, GuestRow row) {
         try {
             // The rows are there before the table has laid them out: wait for the row itself.
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".table-row-cell")
+            FxWait.until(10, () -> robot.lookup(".table-row-cell")
                     .match(n -> n.isVisible() && ((javafx.scene.control.TableRow<?>) n).getItem() == row).tryQuery().isPresent());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("no table row shows " + row.nameProperty().get(), e);
@@ -70,7 +71,7 @@ class MainWindowFlowTest {
 
     private void startDemo(FxRobot robot) throws Exception {
         robot.interact(() -> app.startDemo(() -> { }));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.inventory().allGuests().isEmpty());
+        FxWait.until(30, () -> !app.inventory().allGuests().isEmpty());
     }
 
     @Test
@@ -88,7 +89,7 @@ class MainWindowFlowTest {
             summary.textProperty().addListener((o, a, b) -> seen.add("status: " + b));
         });
         robot.clickOn(offer);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.inventory().allGuests().isEmpty());
+        FxWait.until(30, () -> !app.inventory().allGuests().isEmpty());
         assertTrue(seen.contains("table: Starting the demo cluster\u2026") && seen.contains("status: Starting the demo cluster\u2026")
                 && seen.stream().anyMatch(x -> x.startsWith("offer: Starting the demo\u2026")), "while starting: " + seen);
         assertTrue(seen.indexOf("table: Starting the demo cluster\u2026") < seen.indexOf("table: Loading the inventory\u2026"),
@@ -97,7 +98,7 @@ class MainWindowFlowTest {
         assertTrue(robot.lookup("Try the demo cluster").tryQuery().map(n -> !n.isVisible()).orElse(true),
                 "the offer disappears once the demo runs");
         Label status = robot.lookup(".status-bar .label").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> status.getText().startsWith("Connected to"));
+        FxWait.until(5, () -> status.getText().startsWith("Connected to"));
         TableView<?> table = robot.lookup(".table-view").match(n -> n instanceof TableView<?> t
                 && !t.getItems().isEmpty() && t.getItems().getFirst() instanceof GuestRow).queryAs(TableView.class);
         assertEquals(16, table.getItems().size());
@@ -119,7 +120,7 @@ class MainWindowFlowTest {
         clickRow(robot, vm);
         robot.clickOn("#inventory-action-start");
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !app.tasks().entries().isEmpty()
+            FxWait.until(20, () -> !app.tasks().entries().isEmpty()
                     && app.tasks().entries().getFirst().state() == TaskEntry.State.SUCCEEDED);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("start of " + vm.nameProperty().get() + " did not succeed; selection "
@@ -129,7 +130,7 @@ class MainWindowFlowTest {
         assertEquals(java.util.Optional.of("tasks"), app.shownBottom(), "the tasks tab comes forward for a new task");
         ListView<?> log = robot.lookup(".task-log").queryAs(ListView.class);
         assertTrue(log.getItems().contains("TASK OK"), "the new task is selected and its PVE log shown: " + log.getItems());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "running".equals(vm.statusProperty().get()));
+        FxWait.until(20, () -> "running".equals(vm.statusProperty().get()));
 
         clickRow(robot, vm);
         robot.clickOn("#inventory-action-stop");
@@ -137,10 +138,10 @@ class MainWindowFlowTest {
         Button confirm = robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b && b.getText().startsWith("Stop"))
                 .queryAs(Button.class);
         robot.clickOn(confirm);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "stopped".equals(vm.statusProperty().get()));
+        FxWait.until(20, () -> "stopped".equals(vm.statusProperty().get()));
         assertEquals(2, app.tasks().entries().size());
         // The row may turn before the task poller sees the end (a regular refresh got there first).
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        FxWait.until(10,
                 () -> app.tasks().entries().stream().allMatch(e -> e.state() == TaskEntry.State.SUCCEEDED));
     }
 
@@ -150,7 +151,7 @@ class MainWindowFlowTest {
         String node = app.simulator().nodeNames().getLast();
         app.simulator().setNodeOnline(node, false);
         robot.interact(() -> app.inventory().refresh());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.inventory().nodes().stream()
+        FxWait.until(10, () -> app.inventory().nodes().stream()
                 .anyMatch(n -> n.name().equals(node) && !n.online()));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup(".tree-cell").queryAll().stream()

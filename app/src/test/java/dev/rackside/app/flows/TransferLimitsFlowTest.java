@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rackside.app.AppHarness;
 import dev.rackside.app.feature.s3.SidebarEntry;
 import dev.rackside.app.feature.s3.TransferRow;
+import dev.rackside.app.fx.FxWait;
 import dev.rackside.app.settings.SettingsStore;
 import dev.rackside.app.settings.TransferSettings;
 import dev.rackside.pvesim.SimulatorOptions;
@@ -53,14 +54,14 @@ class TransferLimitsFlowTest {
     @Test
     void anUploadCapSetInTheDialogSlowsRealUploadsAndIsSaved(FxRobot robot) throws Exception {
         robot.interact(() -> app.startDemo(() -> { }));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.s3().sidebar().stream()
+        FxWait.until(30, () -> app.s3().sidebar().stream()
                 .anyMatch(e -> e instanceof SidebarEntry.Bucket b && b.name().equals("templates")));
         robot.interact(() -> app.showBottom("transfers"));
         Button open = robot.lookup("#s3-transfer-limits").queryButton();
         assertEquals("No bandwidth limits", open.getText());
 
         robot.clickOn(open);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#limits-upload").tryQuery().isPresent());
+        FxWait.until(5, () -> robot.lookup("#limits-upload").tryQuery().isPresent());
         robot.clickOn("#limits-upload").write("2");
         // a weekly window, added from the keyboard-reachable form: Saturday and Sunday only
         for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
@@ -78,7 +79,7 @@ class TransferLimitsFlowTest {
         assertTrue(robot.lookup(".table-cell").match(n -> n instanceof javafx.scene.control.Labeled l
                 && "Sat, Sun \u00b7 08:00\u201318:00".equals(l.getText())).tryQuery().isPresent(), "the window's row");
         robot.clickOn("Apply");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#limits-upload").tryQuery().isEmpty());
+        FxWait.until(5, () -> robot.lookup("#limits-upload").tryQuery().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(open.getText().contains("\u2191 2 MiB/s"), open.getText());
 
@@ -97,7 +98,7 @@ class TransferLimitsFlowTest {
         Files.write(file, new byte[5 * 1024 * 1024]);
         long start = System.nanoTime();
         robot.interact(() -> app.s3().transfers().upload(templates.session(), "templates", "limits/", List.of(file)));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.s3().transfers().rows().stream()
+        FxWait.until(30, () -> app.s3().transfers().rows().stream()
                 .anyMatch(r -> r.stateProperty().get().finished()));
         double seconds = (System.nanoTime() - start) / 1e9;
         TransferRow row = app.s3().transfers().rows().getFirst();
@@ -106,20 +107,20 @@ class TransferLimitsFlowTest {
 
         // Cancel drops what was typed.
         robot.clickOn(open);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#limits-upload").tryQuery().isPresent());
+        FxWait.until(5, () -> robot.lookup("#limits-upload").tryQuery().isPresent());
         robot.doubleClickOn("#limits-upload").write("abc");
         assertTrue(robot.lookup("#limits-problem").queryAs(Label.class).getText().startsWith("Enter a limit"));
         robot.type(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#limits-upload").tryQuery().isEmpty());
+        FxWait.until(5, () -> robot.lookup("#limits-upload").tryQuery().isEmpty());
         assertEquals("2", app.transferSettings().upload.get());
         assertEquals(2 * MIB, new SettingsStore(RacksideFolders.under(home)).load().settings().transfers().uploadLimit());
 
         // A cleared parallel-transfers field goes back to its value instead of counting as 0 (and then 8).
         robot.clickOn(open);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#limits-upload").tryQuery().isPresent());
+        FxWait.until(5, () -> robot.lookup("#limits-upload").tryQuery().isPresent());
         robot.doubleClickOn("#limits-concurrency .text-field").eraseText(3);
         robot.clickOn("Apply");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#limits-upload").tryQuery().isEmpty());
+        FxWait.until(5, () -> robot.lookup("#limits-upload").tryQuery().isEmpty());
         assertEquals(12, new SettingsStore(RacksideFolders.under(home)).load().settings().transfers().concurrency());
     }
 }

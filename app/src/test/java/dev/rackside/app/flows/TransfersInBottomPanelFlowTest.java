@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rackside.app.AppHarness;
 import dev.rackside.app.feature.s3.SidebarEntry;
 import dev.rackside.app.feature.s3.TransferRow;
+import dev.rackside.app.fx.FxWait;
 import dev.rackside.pvesim.SimulatorOptions;
 import dev.rackside.s3.TransferState;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class TransfersInBottomPanelFlowTest {
     @Test
     void anUploadBringsTheTransfersTabForwardFromAnyView(FxRobot robot) throws Exception {
         robot.interact(() -> app.startDemo(() -> { }));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.s3().sidebar().stream()
+        FxWait.until(30, () -> app.s3().sidebar().stream()
                 .anyMatch(e -> e instanceof SidebarEntry.Bucket b && b.name().equals("templates")));
         SidebarEntry.Bucket templates = app.s3().sidebar().stream()
                 .filter(e -> e instanceof SidebarEntry.Bucket b && b.name().equals("templates"))
@@ -78,16 +79,16 @@ class TransfersInBottomPanelFlowTest {
         robot.interact(() -> app.s3().transfers().upload(templates.session(), "templates", "bottom/", List.of(file)));
 
         // Rows appear once the engine has queued the files, off the UI thread.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !app.s3().transfers().rows().isEmpty());
+        FxWait.until(10, () -> !app.s3().transfers().rows().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Optional.of("transfers"), app.shownBottom(), "the transfers tab comes forward");
         @SuppressWarnings("unchecked")
         TableView<TransferRow> table = robot.lookup("#s3-transfers").queryAs(TableView.class);
         assertTrue(table.isVisible() && table.getScene() != null, "the transfers table is on screen");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()
+        FxWait.until(30, () -> !table.getItems().isEmpty()
                 && table.getItems().getFirst().stateProperty().get() == TransferState.COMPLETED);
         assertEquals("templates/bottom/seed.img", table.getItems().getFirst().object());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "Transfers".equals(transfers.getText()));
+        FxWait.until(5, () -> "Transfers".equals(transfers.getText()));
         assertTrue(titles.contains("Transfers \u00b7 1 active"), "while it ran the tab counted it: " + titles);
         assertEquals("inventory", app.shell().selectedProperty().get().id(), "the operator stays where they were");
     }

@@ -1,5 +1,6 @@
 package dev.rackside.app.feature.connections;
 
+import dev.rackside.app.fx.FxWait;
 import dev.rackside.app.fx.RecordingNotifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +17,6 @@ import dev.rackside.pvesim.SimulatedCluster;
 import dev.rackside.pvesim.SimulatorOptions;
 import java.nio.file.Files;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -67,13 +67,13 @@ class ChangedCertificateFlowTest {
                 .withPort(pve.port()).withPinnedFingerprint(OLD_PIN);
         robot.interact(() -> vm.save(profile, Optional.of(Secret.of(pve.apiTokenSecret())), false, () -> { }));
         ListView<?> list = robot.lookup("#" + ConnectionsView.LIST_ID).queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        FxWait.until(10, () -> list.getItems().size() == 1);
         robot.interact(() -> list.getSelectionModel().select(0));
         pve.clearRequests();
         robot.clickOn("#" + ConnectionsView.CONNECT_ID);
 
         // Wait until the dialog is really on screen (its nodes exist earlier), so Enter reaches it.
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#" + CertificateChangedDialog.REVIEW_BUTTON_ID)
+        FxWait.until(15, () -> robot.lookup("#" + CertificateChangedDialog.REVIEW_BUTTON_ID)
                 .tryQuery().map(n -> n.isVisible() && n.getScene() != null && n.getScene().getWindow() != null
                         && n.getScene().getWindow().isShowing() && n.getScene().getWindow().isFocused()).orElse(false));
         String shown = String.join("\n", robot.lookup(".dialog-pane .label").queryAll().stream()
@@ -83,7 +83,7 @@ class ChangedCertificateFlowTest {
         assertTrue(compact.contains(pve.fingerprint().replace(":", "")), "the presented fingerprint is shown: " + shown);
 
         robot.type(KeyCode.ENTER); // the default button must be the safe one
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        FxWait.until(10,
                 () -> robot.lookup("#" + CertificateChangedDialog.REVIEW_BUTTON_ID).tryQuery().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(sessions.list().isEmpty(), "not connected");

@@ -1,5 +1,6 @@
 package dev.rackside.app.feature.connections;
 
+import dev.rackside.app.fx.FxWait;
 import dev.rackside.app.fx.RecordingNotifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +14,6 @@ import dev.rackside.app.settings.SecretStores;
 import dev.rackside.pvesim.SimulatedCluster;
 import dev.rackside.pvesim.SimulatorOptions;
 import java.nio.file.Files;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -70,26 +70,26 @@ class ConnectionsViewFlowTest {
         robot.clickOn("#" + ConnectionDialog.TEST_ID);
         Label diagnosis = robot.lookup("#" + ConnectionDialog.DIAGNOSIS_ID).queryAs(Label.class);
         // Not trusted yet: Test names the certificate and sends nothing; Connect will ask.
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> diagnosis.getText().contains(pve.fingerprint()));
+        FxWait.until(15, () -> diagnosis.getText().contains(pve.fingerprint()));
 
         robot.clickOn("#" + ConnectionDialog.SAVE_ID);
         ListView<?> list = robot.lookup("#" + ConnectionsView.LIST_ID).queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 1);
+        FxWait.until(10, () -> list.getItems().size() == 1);
 
         robot.interact(() -> list.getSelectionModel().select(0));
         robot.clickOn("#" + ConnectionsView.CONNECT_ID);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+        FxWait.until(15,
                 () -> robot.lookup("#" + TrustCertificateDialog.FINGERPRINT_ID).tryQuery().isPresent());
         Label fingerprint = robot.lookup("#" + TrustCertificateDialog.FINGERPRINT_ID).queryAs(Label.class);
         assertEquals(pve.fingerprint(), fingerprint.getText().replace("\n", ":").replace(" ", ":"));
 
         // The dialog's nodes exist before it is shown: wait until the button can really be clicked.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#" + TrustCertificateDialog.TRUST_BUTTON_ID)
+        FxWait.until(10, () -> robot.lookup("#" + TrustCertificateDialog.TRUST_BUTTON_ID)
                 .tryQuery().map(n -> n.isVisible() && n.getScene() != null && n.getScene().getWindow() != null
                         && n.getScene().getWindow().isShowing()).orElse(false));
         WaitForAsyncUtils.waitForFxEvents(); // one more pulse: the dialog's layout settles after it shows
         robot.clickOn("#" + TrustCertificateDialog.TRUST_BUTTON_ID);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> sessions.list().size() == 1);
+        FxWait.until(15, () -> sessions.list().size() == 1);
         assertEquals(pve.fingerprint(), vm.profiles().getFirst().pinnedFingerprint());
     }
 }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.rackside.app.fx.FxBackground;
+import dev.rackside.app.fx.FxWait;
 import dev.rackside.app.fx.Messages;
 import dev.rackside.proxmox.model.ClusterResource;
 import dev.rackside.proxmox.model.GuestType;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -61,7 +61,7 @@ class InventoryViewFlowTest {
     void searchSelectStartAndSeeItRunning(FxRobot robot) throws Exception {
         int total = sim.guests().size();
         TableView<GuestRow> table = table(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == total);
+        FxWait.until(10, () -> table.getItems().size() == total);
 
         ClusterResource.Guest stopped = sim.guest(g -> g.guestType() == GuestType.QEMU && "stopped".equals(g.status()));
         robot.clickOn("#inventory-search").write(stopped.name());
@@ -78,13 +78,13 @@ class InventoryViewFlowTest {
         assertFalse(startButton.isDisabled());
         robot.clickOn(startButton);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sim.tracker.followed.size() == 1);
+        FxWait.until(10, () -> sim.tracker.followed.size() == 1);
         var followed = sim.tracker.followed.getFirst();
         assertEquals(String.valueOf(stopped.vmid()), followed.upid().id());
         assertTrue(sim.await(followed.upid()).succeeded());
 
         robot.interact(sim.scheduler::tick);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "running".equals(row.status()));
+        FxWait.until(10, () -> "running".equals(row.status()));
         WaitForAsyncUtils.waitForFxEvents();
         String running = Messages.of(InventoryView.class).get("status.running");
         assertTrue(robot.from(tableRow).lookup(".label").queryAll().stream()

@@ -1,5 +1,6 @@
 package dev.rackside.app.feature.s3;
 
+import dev.rackside.app.fx.FxWait;
 import dev.rackside.app.fx.RecordingNotifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.collections.FXCollections;
 import javafx.scene.Parent;
@@ -76,7 +76,7 @@ class S3BrowserViewFlowTest {
     }
 
     private void waitForTransfers() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.transfers().rows().isEmpty()
+        FxWait.until(60, () -> !vm.transfers().rows().isEmpty()
                 && vm.transfers().rows().stream().allMatch(r -> r.stateProperty().get().finished()));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -88,14 +88,14 @@ class S3BrowserViewFlowTest {
         S3Fixture.file(folder, "vendor/network-config.yaml", 1_500, 12);
         S3Fixture.file(folder, "images/seed.img", 700_000, 13);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".list-cell").match(
+        FxWait.until(10, () -> !robot.lookup(".list-cell").match(
                 n -> n instanceof ListCell<?> c && c.getItem() instanceof SidebarEntry.Bucket b && b.name().equals("templates"))
                 .queryAll().isEmpty());
         robot.clickOn(robot.lookup(".list-cell").match(
                 n -> n instanceof ListCell<?> c && c.getItem() instanceof SidebarEntry.Bucket b && b.name().equals("templates"))
                 .<ListCell<?>>query());
         TableView<ObjectRow> table = objects(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(r -> r.name().equals("lxc/")));
+        FxWait.until(10, () -> table.getItems().stream().anyMatch(r -> r.name().equals("lxc/")));
 
         // TestFX cannot drag from the desktop on the Headless platform, and a Dragboard cannot be made
         // outside JavaFX's internals, so the test calls the very method the table's DRAG_DROPPED handler calls.
@@ -104,22 +104,22 @@ class S3BrowserViewFlowTest {
         assertEquals(3, vm.transfers().rows().size());
         assertTrue(vm.transfers().rows().stream().allMatch(r -> r.stateProperty().get() == TransferState.COMPLETED));
         assertEquals(1.0, vm.transfers().totalProgressProperty().get());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(r -> r.name().equals("lab-seed/")));
+        FxWait.until(10, () -> table.getItems().stream().anyMatch(r -> r.name().equals("lab-seed/")));
 
         robot.doubleClickOn(row(robot, "lab-seed/"));
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+            FxWait.until(10, () -> table.getItems().size() == 3);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("prefix=" + vm.prefixProperty().get() + " items=" + table.getItems(), e);
         }
         assertEquals(List.of("images/", "user-data.yaml", "vendor/"),
                 table.getItems().stream().map(ObjectRow::name).sorted().toList());
         robot.clickOn(row(robot, "user-data.yaml"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream()
+        FxWait.until(10, () -> table.getItems().stream()
                 .filter(r -> r.name().equals("user-data.yaml")).allMatch(r -> r.checksumProperty().get() == ChecksumState.SHA256));
 
         robot.type(KeyCode.BACK_SPACE);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.prefixProperty().get().isEmpty()
+        FxWait.until(10, () -> vm.prefixProperty().get().isEmpty()
                 && table.getItems().stream().anyMatch(r -> r.name().equals("lab-seed/")));
         robot.clickOn(row(robot, "lab-seed/"));
         robot.interact(() -> vm.transfers().clearFinished());

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import atlantafx.base.theme.PrimerLight;
 import dev.rackside.app.demo.DemoS3;
 import dev.rackside.app.fx.FxBackground;
+import dev.rackside.app.fx.FxWait;
 import dev.rackside.app.fx.RecordingNotifier;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.collections.FXCollections;
 import javafx.scene.Parent;
@@ -58,19 +58,19 @@ class S3PropertiesFlowTest {
     private void openProperties(FxRobot robot, String name) throws Exception {
         @SuppressWarnings("unchecked")
         TableView<ObjectRow> table = robot.lookup("#" + ObjectTable.ID).queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().stream().anyMatch(r -> r.name().equals(name)));
+        FxWait.until(10, () -> table.getItems().stream().anyMatch(r -> r.name().equals(name)));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(robot.lookup(".table-row-cell").match(n -> n instanceof TableRow<?> r && r.getItem() instanceof ObjectRow o
                 && o.name().equals(name)).<TableRow<?>>query());
         robot.clickOn("#s3-more");
         robot.clickOn("Properties…");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#s3-props-content-type").tryQuery()
+        FxWait.until(10, () -> robot.lookup("#s3-props-content-type").tryQuery()
                 .map(n -> !((TextField) n).getText().isEmpty()).orElse(false));
     }
 
     @Test
     void addAMetadataEntrySaveAndSeeItAgain(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".list-cell").match(
+        FxWait.until(10, () -> !robot.lookup(".list-cell").match(
                 n -> n instanceof ListCell<?> c && c.getItem() instanceof SidebarEntry.Bucket b && b.name().equals("iso-images"))
                 .queryAll().isEmpty());
         robot.clickOn(robot.lookup(".list-cell").match(
@@ -78,14 +78,14 @@ class S3PropertiesFlowTest {
                 .<ListCell<?>>query());
         openProperties(robot, "README.txt");
         // S3Proxy has no tagging: the dialog says so and still edits the metadata
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#s3-props-tags-note").queryLabeled().getText()
+        FxWait.until(10, () -> robot.lookup("#s3-props-tags-note").queryLabeled().getText()
                 .equals("This server does not support object tags."));
 
         robot.clickOn("#s3-props-add-metadata");
         robot.clickOn("#s3-meta-name-0").write("owner");
         robot.clickOn("#s3-meta-value-0").write("lab-team");
         robot.clickOn("Save");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#s3-props-content-type").tryQuery().isEmpty());
+        FxWait.until(10, () -> robot.lookup("#s3-props-content-type").tryQuery().isEmpty());
         assertEquals(Map.of("owner", "lab-team"), demo.engine().head("iso-images", "README.txt").userMetadata());
 
         openProperties(robot, "README.txt");

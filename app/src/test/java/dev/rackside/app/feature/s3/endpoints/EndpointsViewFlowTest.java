@@ -10,6 +10,7 @@ import dev.rackside.app.feature.s3.S3BrowserViewModel;
 import dev.rackside.app.feature.s3.S3Session;
 import dev.rackside.app.feature.s3.SidebarEntry;
 import dev.rackside.app.fx.FxBackground;
+import dev.rackside.app.fx.FxWait;
 import dev.rackside.app.fx.Messages;
 import dev.rackside.app.fx.RecordingNotifier;
 import dev.rackside.app.settings.InMemorySecretStore;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
@@ -84,7 +84,7 @@ class EndpointsViewFlowTest {
     }
 
     private static void waitUntilShowing(FxRobot robot, String id) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#" + id).tryQuery()
+        FxWait.until(10, () -> robot.lookup("#" + id).tryQuery()
                 .map(n -> n.isVisible() && n.getScene() != null && n.getScene().getWindow() != null
                         && n.getScene().getWindow().isShowing()).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
@@ -114,12 +114,12 @@ class EndpointsViewFlowTest {
 
         robot.clickOn("#" + EndpointDialog.TEST_ID);
         Label diagnosis = robot.lookup("#" + EndpointDialog.DIAGNOSIS_ID).queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> diagnosis.getText().startsWith(OUTCOMES.get("outcome.OK")));
+        FxWait.until(20, () -> diagnosis.getText().startsWith(OUTCOMES.get("outcome.OK")));
 
         robot.type(KeyCode.ENTER); // Enter saves, also with the focus still on the Test button
         ListView<SidebarEntry> sidebar = robot.lookup("#" + S3BrowserView.SIDEBAR_ID).queryAs(ListView.class);
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> sidebar.getItems().stream()
+            FxWait.until(20, () -> sidebar.getItems().stream()
                     .anyMatch(e -> e instanceof SidebarEntry.Bucket b && b.session().name().equals("Lab MinIO") && b.name().equals("vm-backups")));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("sidebar " + sidebar.getItems() + ", warnings " + notifier.warnings + ", errors " + notifier.errors
@@ -144,12 +144,12 @@ class EndpointsViewFlowTest {
         robot.clickOn("#" + EndpointDialog.SECRET_ID).write("not-the-secret-key");
         robot.clickOn("#" + EndpointDialog.TEST_ID);
         Label again = robot.lookup("#" + EndpointDialog.DIAGNOSIS_ID).queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> again.getText().startsWith(OUTCOMES.get("outcome.BAD_KEY")));
+        FxWait.until(20, () -> again.getText().startsWith(OUTCOMES.get("outcome.BAD_KEY")));
         assertTrue(again.getText().contains("The secret key does not match the access key"), again.getText());
         assertTrue(again.getStyleClass().contains(atlantafx.base.theme.Styles.DANGER));
 
         robot.type(KeyCode.ESCAPE); // Esc cancels: nothing changes
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#" + EndpointDialog.SECRET_ID).tryQuery()
+        FxWait.until(10, () -> robot.lookup("#" + EndpointDialog.SECRET_ID).tryQuery()
                 .map(Node::getScene).map(s -> s.getWindow() == null || !s.getWindow().isShowing()).orElse(true));
         assertEquals(keys.secretAccessKey().reveal(), keychain.load(endpoints.profiles().getFirst().id()).orElseThrow().reveal());
     }
