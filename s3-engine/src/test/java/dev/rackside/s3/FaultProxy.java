@@ -21,7 +21,9 @@ import java.util.function.Predicate;
 final class FaultProxy implements AutoCloseable {
 
     /// HIDE_SSE: the answer loses its x-amz-server-side-encryption headers, as Garage never sends them.
-    enum Kind { PASS, DROP, DROP_MID_BODY, ERROR_500, SLOW_DOWN, DELAY, FLIP_RESPONSE, FLIP_REQUEST, CANNED, IGNORE_RANGE, HIDE_SSE }
+    /// ADD_HEADERS: the server's answer gains headers (see [#addHeaders]).
+    enum Kind { PASS, DROP, DROP_MID_BODY, ERROR_500, SLOW_DOWN, DELAY, FLIP_RESPONSE, FLIP_REQUEST, CANNED, IGNORE_RANGE, HIDE_SSE,
+        ADD_HEADERS }
 
     private static final class Fault {
         final Predicate<String> matches;
@@ -68,6 +70,12 @@ final class FaultProxy implements AutoCloseable {
         String raw = "HTTP/1.1 " + status + " X\r\n" + headers + "Content-Type: application/xml\r\nContent-Length: "
                 + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
         faults.add(new Fault(requestLine, Kind.CANNED, times, raw));
+        return this;
+    }
+
+    /// Adds `headers` (lines ending in CRLF) to the server's answers to the next `times` matching requests.
+    FaultProxy addHeaders(Predicate<String> requestLine, String headers, int times) {
+        faults.add(new Fault(requestLine, Kind.ADD_HEADERS, times, headers));
         return this;
     }
 
@@ -176,7 +184,7 @@ final class FaultProxy implements AutoCloseable {
                 if (kind == Kind.FLIP_REQUEST && body.length > 0) {
                     body[body.length / 2] ^= 0x01;
                 }
-                if (!forward(line, head, body, out, kind)) {
+                if (!forward(line, head, body, out, f)) {
                     return;
                 }
             }
@@ -193,7 +201,8 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /// Sends one request upstream and relays the answer; false when the client connection was dropped.
-    private boolean forward(String line, String head, byte[] body, OutputStream out, Kind kind) throws IOException {
+    private boolean forward(String line, String head, byte[] body, OutputStream out, Fault fault) throws IOException {
+        Kind kind = fault == null ? null : fault.kind;
         try (Socket up = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
             OutputStream uo = up.getOutputStream();
             uo.write(head.getBytes(StandardCharsets.ISO_8859_1));
@@ -227,6 +236,9 @@ final class FaultProxy implements AutoCloseable {
             }
             if (kind == Kind.HIDE_SSE) {
                 responseHead = responseHead.replaceAll("(?i)\r\nx-amz-server-side-encryption[^\r]*", "");
+            }
+            if (kind == Kind.ADD_HEADERS) {
+                responseHead = responseHead.substring(0, responseHead.length() - 2) + fault.canned + "\r\n";
             }
             out.write(responseHead.getBytes(StandardCharsets.ISO_8859_1));
             if (kind == Kind.DROP_MID_BODY) {

@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /// [EngineOptions#rangeSize()]; the pieces are journalled as they land ([RangeLedger]), so a
 /// resume or a retry after a dropped connection continues from the last landed piece. The GETs
 /// carry `If-Match` with the ETag, so a changed object is noticed. The file is hashed in order
-/// while the pieces land, checked against the stored SHA-256 (or a plain MD5 ETag) and only then
-/// renamed; a mismatch deletes it. A small object from a listing takes [SmallDownload] instead:
+/// while the pieces land, checked against the stored SHA-256 (or a plain MD5 ETag, or the
+/// server's full-object CRC64NVME/CRC32C/CRC32) and only then renamed; a mismatch deletes it. A small object from a listing takes [SmallDownload] instead:
 /// one GET, no HEAD, no journal.
 final class Downloader {
     private final S3Client s3;
@@ -72,7 +72,8 @@ final class Downloader {
         TransferRequest.Download r = (TransferRequest.Download) task.request();
         Path target = r.local();
         Path part = partFile(target);
-        ObjectMetadata meta = ops.head(r.bucket(), r.key(), r.encryption());
+        Operations.Headed headed = ops.headForDownload(r.bucket(), r.key(), r.encryption());
+        ObjectMetadata meta = headed.meta();
         if (meta.etag() == null) {
             // Seen on S3Proxy for an SSE-C object HEADed without its key: a hollow answer.
             throw new S3EngineException.Rejected("read " + r.bucket() + "/" + r.key(), 400, "InvalidRequest",
@@ -110,8 +111,10 @@ final class Downloader {
             written = Map.of();
         }
         task.setDone(written.values().stream().mapToLong(Long::longValue).sum() - written.keySet().stream().mapToLong(Long::longValue).sum());
+        // Rackside's SHA-256, else a plain-MD5 ETag, else the server's full-object checksum.
+        ServerChecksum.Expected kept = meta.sha256().isEmpty() && aead == null && !md5Checked(meta) ? headed.checksum() : null;
         MessageDigest digest = meta.sha256().isPresent() ? Hashes.sha256()
-                : aead == null && md5Checked(meta) ? Hashes.md5() : null;
+                : aead == null && md5Checked(meta) ? Hashes.md5() : kept != null ? kept.digest() : null;
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             byte[] actual;
@@ -140,7 +143,7 @@ final class Downloader {
                 }
                 actual = ledger.finish(plainSize);
             }
-            verify(task, r, meta, part, id, plainSize, digest, actual);
+            verify(task, r, meta, part, id, plainSize, digest, kept, actual);
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new S3EngineException.LocalFileProblem(target, "it cannot be written (" + e.getMessage() + ")", e);
@@ -185,7 +188,7 @@ final class Downloader {
     // Only one digest is computed, the one that is compared (MD5 on top of SHA-256 cost ~2.5 s
     // per 2 GiB on a 2-core machine), and it was fed while the ranges landed.
     private void verify(TransferTask task, TransferRequest.Download r, ObjectMetadata meta, Path part, String id,
-                        long expectedSize, MessageDigest digest, byte[] digested) throws IOException {
+                        long expectedSize, MessageDigest digest, ServerChecksum.Expected kept, byte[] digested) throws IOException {
         long length = Files.size(part);
         String object = r.bucket() + "/" + r.key();
         String expected = null;
@@ -195,6 +198,10 @@ final class Downloader {
             expected = Long.toString(expectedSize);
             algorithm = "size";
             actual = Long.toString(length);
+        } else if (kept != null) {
+            algorithm = kept.algorithm();
+            expected = kept.value();
+            actual = ServerChecksum.Expected.encode(digested);
         } else if (digest != null) {
             algorithm = meta.sha256().isPresent() ? "SHA-256" : "MD5 (ETag)";
             expected = meta.sha256().orElseGet(() -> Hashes.stripQuotes(meta.etag()));
@@ -204,7 +211,8 @@ final class Downloader {
                 actual = ChunkedAead.sealedDigest(r.clientSideKey().get(), digested);
             }
         }
-        if (expected != null && !expected.equalsIgnoreCase(actual)) {
+        // Hex digits may come in either case; base64 checksums are case-sensitive.
+        if (expected != null && !(kept != null ? expected.equals(actual) : expected.equalsIgnoreCase(actual))) {
             quarantine(part);
             journal.remove(id);
             task.setDone(0);

@@ -26,7 +26,7 @@ public final class Hashes {
         return digest("MD5");
     }
 
-    private static MessageDigest digest(String name) {
+    static MessageDigest digest(String name) {
         try {
             return MessageDigest.getInstance(name);
         } catch (NoSuchAlgorithmException e) {

@@ -12,12 +12,14 @@ import dev.rackside.s3.S3EngineException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Tagging;
 
@@ -41,6 +43,7 @@ public final class Operations {
     private final String region;
     private final SseProbe sseProbe;
     private final BatchDelete deletes;
+    private volatile boolean headChecksumRefused;
 
     public Operations(S3Client s3, Retrier retrier, String region) {
         this.s3 = s3;
@@ -162,6 +165,43 @@ public final class Operations {
             b.bucket(bucket).key(key).versionId(versionId);
             Sse.apply(b, sse);
         }));
+        return metadata(key, r);
+    }
+
+    /// What a download needs to know: the object, and the full-object checksum the server keeps (or null).
+    record Headed(ObjectMetadata meta, ServerChecksum.Expected checksum) {
+    }
+
+    /// HEAD that also asks for the server's full-object checksum. A server that refuses the header
+    /// (Backblaze B2 refuses S3's checksum headers, and a HEAD's 400 has no body to say so) is
+    /// asked again without it, and not asked for it again by this engine.
+    Headed headForDownload(String bucket, String key, Encryption sse) {
+        HeadObjectResponse r = retrier.call("read " + bucket + "/" + key, () -> {
+            boolean mode = !headChecksumRefused;
+            try {
+                return s3.headObject(b -> {
+                    b.bucket(bucket).key(key);
+                    Sse.apply(b, sse);
+                    if (mode) {
+                        b.checksumMode(ChecksumMode.ENABLED);
+                    }
+                });
+            } catch (S3Exception e) {
+                if (!mode || e.statusCode() != 400 && e.statusCode() != 501) {
+                    throw e;
+                }
+                HeadObjectResponse plain = s3.headObject(b -> {
+                    b.bucket(bucket).key(key);
+                    Sse.apply(b, sse);
+                });
+                headChecksumRefused = true; // the same HEAD without it was answered
+                return plain;
+            }
+        });
+        return new Headed(metadata(key, r), ServerChecksum.of(r.sdkHttpResponse()));
+    }
+
+    private static ObjectMetadata metadata(String key, HeadObjectResponse r) {
         return new ObjectMetadata(key, r.contentLength() == null ? 0 : r.contentLength(), r.lastModified(), r.eTag(), r.contentType(), r.metadata(),
                 Optional.ofNullable(r.versionId()), Optional.ofNullable(r.serverSideEncryptionAsString())
                 .or(() -> Optional.ofNullable(r.sseCustomerAlgorithm()).map(a -> "SSE-C " + a)),

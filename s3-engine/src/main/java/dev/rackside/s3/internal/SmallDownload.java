@@ -42,9 +42,9 @@ final class SmallDownload {
                 && d.encryption() instanceof Encryption.None && d.clientSideKey().isEmpty();
     }
 
-    /// What verification needs from a GET. `checksum` is the server's full-object checksum, set
-    /// only on the lean path (the S3Client checks that one itself).
-    private record Fetched(String sha256, String etag, String sse, LeanChecksum.Expected checksum, byte[] data) {
+    /// What verification needs from a GET. `checksum` is the server's full-object checksum; the
+    /// S3Client checks CRC32/CRC32C itself but skips CRC64NVME without AWS's CRT library.
+    private record Fetched(String sha256, String etag, String sse, ServerChecksum.Expected checksum, byte[] data) {
     }
 
     /// Downloads and verifies; false if the object turned out to be encrypted on the client
@@ -75,7 +75,7 @@ final class SmallDownload {
             }
             byte[] data = read(task, in, resp.contentLength(), got);
             return new Fetched(resp.metadata().get(Operations.SHA256_META), resp.eTag(), resp.serverSideEncryptionAsString(),
-                    null, data);
+                    ServerChecksum.of(resp.sdkHttpResponse()), data);
         }
     }
 
@@ -88,7 +88,7 @@ final class SmallDownload {
                     .orElseThrow(() -> new IOException("the response has no Content-Length"));
             byte[] data = read(task, in, length, got);
             return new Fetched(header(resp, "x-amz-meta-" + Operations.SHA256_META), header(resp, "ETag"),
-                    header(resp, "x-amz-server-side-encryption"), LeanChecksum.of(resp), data);
+                    header(resp, "x-amz-server-side-encryption"), ServerChecksum.of(resp), data);
         });
     }
 

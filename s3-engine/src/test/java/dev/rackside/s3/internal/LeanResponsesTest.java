@@ -38,28 +38,28 @@ class LeanResponsesTest {
         crc32.update(DATA);
         CRC32C crc32c = new CRC32C();
         crc32c.update(DATA);
-        var one = LeanChecksum.of(response(200, "x-amz-checksum-crc32", base64(crc32.getValue())));
+        var one = ServerChecksum.of(response(200, "x-amz-checksum-crc32", base64(crc32.getValue())));
         assertEquals("CRC32", one.algorithm());
         assertEquals(one.value(), one.of(DATA));
         assertNotEquals(one.value(), one.of("other bytes".getBytes(StandardCharsets.UTF_8)));
 
         // CRC32C is preferred over CRC32, as by the SDK.
-        var both = LeanChecksum.of(response(200, "x-amz-checksum-crc32", base64(crc32.getValue()),
+        var both = ServerChecksum.of(response(200, "x-amz-checksum-crc32", base64(crc32.getValue()),
                 "x-amz-checksum-crc32c", base64(crc32c.getValue())));
         assertEquals("CRC32C", both.algorithm());
         assertEquals(both.value(), both.of(DATA));
 
-        assertNull(LeanChecksum.of(response(200, "x-amz-checksum-crc32", "AAAAAA==-3")));
-        assertNull(LeanChecksum.of(response(200, "x-amz-checksum-crc32", "AAAAAA==", "x-amz-checksum-type", "COMPOSITE")));
-        assertNull(LeanChecksum.of(response(200, "ETag", "\"abc\"")));
+        assertNull(ServerChecksum.of(response(200, "x-amz-checksum-crc32", "AAAAAA==-3")));
+        assertNull(ServerChecksum.of(response(200, "x-amz-checksum-crc32", "AAAAAA==", "x-amz-checksum-type", "COMPOSITE")));
+        assertNull(ServerChecksum.of(response(200, "ETag", "\"abc\"")));
 
         // Garage: a multipart object's composite CRC32C, with neither "-N" nor a checksum type.
         String crc = base64(crc32c.getValue());
-        assertNull(LeanChecksum.of(response(200, "ETag", "\"0f343b0931126a20f133d67c2b018a3b-2\"", "x-amz-checksum-crc32c", crc)));
-        var full = LeanChecksum.of(response(200, "ETag", "\"0f343b0931126a20f133d67c2b018a3b-2\"",
+        assertNull(ServerChecksum.of(response(200, "ETag", "\"0f343b0931126a20f133d67c2b018a3b-2\"", "x-amz-checksum-crc32c", crc)));
+        var full = ServerChecksum.of(response(200, "ETag", "\"0f343b0931126a20f133d67c2b018a3b-2\"",
                 "x-amz-checksum-crc32c", crc, "x-amz-checksum-type", "FULL_OBJECT"));
         assertEquals(crc, full.value());
-        assertEquals(crc, LeanChecksum.of(response(200, "ETag", "\"0f343b0931126a20f133d67c2b018a3b\"", "x-amz-checksum-crc32c", crc)).value());
+        assertEquals(crc, ServerChecksum.of(response(200, "ETag", "\"0f343b0931126a20f133d67c2b018a3b\"", "x-amz-checksum-crc32c", crc)).value());
     }
 
     @Test

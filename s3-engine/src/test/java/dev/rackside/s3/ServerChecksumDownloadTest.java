@@ -1,0 +1,102 @@
+package dev.rackside.s3;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/// An object another tool uploaded in parts has neither Rackside's SHA-256 nor an MD5 ETag, so
+/// before, its download was checked by size only. AWS keeps a full-object CRC64NVME for it (it
+/// gives every new object one), returned to a HEAD that asks with `x-amz-checksum-mode`. S3Proxy
+/// keeps none, so the loopback proxy adds the headers AWS sends.
+class ServerChecksumDownloadTest {
+
+    @Test
+    void aMultipartObjectOfAnotherToolIsCheckedAgainstTheServersFullObjectChecksum(@TempDir Path dir) throws Exception {
+        byte[] bytes = Files.readAllBytes(TestFiles.random(dir, "source.iso", 11 * EngineOptions.MIB + 17, 91));
+        String crc = base64(TestFiles.crc64Nvme(bytes));
+        byte[] other = bytes.clone();
+        other[5 * 1024 * 1024 + 3] ^= 1;
+        String wrong = base64(TestFiles.crc64Nvme(other));
+        try (S3ProxyServer server = S3ProxyServer.inMemory();
+             FaultProxy proxy = new FaultProxy(server.endpoint);
+             S3Engine engine = S3Engine.open(S3ProxyServer.endpoint(proxy.uri()), S3ProxyServer.fastOptions().build())) {
+            engine.createBucket("kept");
+            uploadInParts(server, "kept", "other.iso", bytes);
+            assertTrue(engine.head("kept", "other.iso").etag().endsWith("-3\""), "a multipart ETag, no MD5 to check");
+            proxy.clear();
+
+            proxy.addHeaders(l -> l.startsWith("HEAD /kept/other.iso"),
+                    "x-amz-checksum-crc64nvme: " + crc + "\r\nx-amz-checksum-type: FULL_OBJECT\r\n", 10);
+            Path good = dir.resolve("good.iso");
+            engine.transfers().download("kept", "other.iso", good).await();
+            assertArrayEquals(bytes, Files.readAllBytes(good));
+            List<String> heads = proxy.heads.stream().filter(h -> h.startsWith("HEAD /kept/other.iso")).toList();
+            assertFalse(heads.isEmpty(), proxy.requests.toString());
+            heads.forEach(h -> assertTrue(h.toLowerCase(Locale.ROOT).contains("\r\nx-amz-checksum-mode: enabled"), h));
+
+            // The same bytes, but the server's checksum says otherwise: the download fails and leaves nothing.
+            proxy.clear();
+            proxy.addHeaders(l -> l.startsWith("HEAD /kept/other.iso"),
+                    "x-amz-checksum-crc64nvme: " + wrong + "\r\nx-amz-checksum-type: FULL_OBJECT\r\n", 10);
+            Path bad = dir.resolve("bad.iso");
+            S3EngineException.IntegrityFailed failed = assertThrows(S3EngineException.IntegrityFailed.class,
+                    () -> engine.transfers().download("kept", "other.iso", bad).await());
+            assertTrue(failed.getMessage().contains("CRC64NVME expected " + wrong + " but got " + crc), failed.getMessage());
+            assertFalse(Files.exists(bad));
+            assertFalse(Files.exists(dir.resolve("bad.iso.part")));
+
+            // A composite checksum (of the parts' checksums) says nothing about the bytes alone: not compared.
+            proxy.clear();
+            proxy.addHeaders(l -> l.startsWith("HEAD /kept/other.iso"),
+                    "x-amz-checksum-crc32c: AAAAAA==-3\r\nx-amz-checksum-type: COMPOSITE\r\n", 10);
+            Path composite = dir.resolve("composite.iso");
+            engine.transfers().download("kept", "other.iso", composite).await();
+            assertArrayEquals(bytes, Files.readAllBytes(composite));
+        }
+    }
+
+    private static String base64(long crc) {
+        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(8).putLong(crc).array());
+    }
+
+    /// Uploads as another tool would: parts of 5 MiB, no Rackside metadata, no checksums.
+    private static void uploadInParts(S3ProxyServer server, String bucket, String key, byte[] bytes) {
+        try (S3Client raw = S3Client.builder().endpointOverride(server.endpoint).region(Region.US_EAST_1).forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY))).build()) {
+            String id = raw.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+            List<CompletedPart> parts = new ArrayList<>();
+            int size = 5 * 1024 * 1024;
+            for (int n = 1, from = 0; from < bytes.length; n++, from += size) {
+                int number = n;
+                byte[] part = Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + size));
+                String etag = raw.uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(number),
+                        RequestBody.fromBytes(part)).eTag();
+                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+            }
+            raw.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(id).multipartUpload(m -> m.parts(parts)));
+        }
+    }
+}
