@@ -11,19 +11,38 @@ import java.util.Optional;
 ///                     object encrypted on a client, a keyed digest of it marked `hmac-`)
 /// @param kmsKeyId     the KMS key of an SSE-KMS object, when the server names it
 /// @param headers      Cache-Control, Content-Disposition and the like, kept by copies
+/// @param serverChecksum the algorithm of the full-object checksum the server keeps (`CRC64NVME`,
+///                     `CRC32C`, `CRC32`, `SHA1`, `SHA256`), when the HEAD asked for it and got one
 public record ObjectMetadata(String key, long size, Instant lastModified, String etag, String contentType,
                              Map<String, String> userMetadata, Optional<String> versionId,
                              Optional<String> serverSideEncryption, Optional<String> sha256, Optional<String> kmsKeyId,
-                             ContentHeaders headers) {
+                             ContentHeaders headers, Optional<String> serverChecksum) {
     public ObjectMetadata {
         userMetadata = Map.copyOf(userMetadata);
         headers = headers == null ? ContentHeaders.none() : headers;
+        serverChecksum = serverChecksum == null ? Optional.empty() : serverChecksum;
+    }
+
+    /// What a download of this object is checked against, as the downloader chooses: Rackside's
+    /// SHA-256 (`SHA-256`), else the MD5 a plain upload's ETag is (`MD5`), else the server's
+    /// full-object checksum; empty when only the size can be compared.
+    public Optional<String> checkedBy() {
+        if (sha256.isPresent()) {
+            return Optional.of("SHA-256");
+        }
+        if (clientSideEncrypted()) {
+            return Optional.empty();
+        }
+        if (dev.rackside.s3.internal.Hashes.isPlainMd5(etag) && serverSideEncryption.map("AES256"::equals).orElse(true)) {
+            return Optional.of("MD5");
+        }
+        return serverChecksum;
     }
 
     /// The same object with another content type and user metadata (what a metadata edit changes).
     public ObjectMetadata withMetadata(String newContentType, Map<String, String> newUserMetadata) {
         return new ObjectMetadata(key, size, lastModified, etag, newContentType, newUserMetadata, versionId,
-                serverSideEncryption, sha256, kmsKeyId, headers);
+                serverSideEncryption, sha256, kmsKeyId, headers, serverChecksum);
     }
 
     /// The server-side encryption a copy must ask for to stay encrypted as this object is: a copy

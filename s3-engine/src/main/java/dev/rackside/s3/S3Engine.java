@@ -128,12 +128,13 @@ public final class S3Engine implements AutoCloseable {
         return pages(list(bucket, prefix, false, 1000)).flatMap(p -> p.objects().stream());
     }
 
+    /// HEAD of an object, with the full-object checksum the server keeps, if any.
     public ObjectMetadata head(String bucket, String key) {
-        return ops.head(bucket, key, Encryption.none());
+        return ops.headChecked(bucket, key, Encryption.none());
     }
 
     public ObjectMetadata head(String bucket, String key, Encryption sse) {
-        return ops.head(bucket, key, sse);
+        return ops.headChecked(bucket, key, sse);
     }
 
     /// Uploads a small object from memory in one request (checksummed with Content-MD5).

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
 /// A loopback HTTP/1.1 reverse proxy in front of a real S3 server that misbehaves on request:
 /// drops connections, delays, answers 500 or 503 SlowDown or any canned response, and flips a
 /// byte in a request or response body. Faults are matched on the request line ("GET /b/k?x HTTP/1.1").
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
 
     /// HIDE_SSE: the answer loses its x-amz-server-side-encryption headers, as Garage never sends them.
     /// ADD_HEADERS: the server's answer gains headers (see [#addHeaders]).
@@ -46,16 +46,16 @@ final class FaultProxy implements AutoCloseable {
     /// The `Range` header of each request in [#requests] ("" without one), same order.
     final List<String> ranges = new CopyOnWriteArrayList<>();
     /// The whole request head (request line and headers, names as sent) of each request, same order.
-    final List<String> heads = new CopyOnWriteArrayList<>();
+    public final List<String> heads = new CopyOnWriteArrayList<>();
     final AtomicInteger injected = new AtomicInteger();
 
-    FaultProxy(URI upstream) throws IOException {
+    public FaultProxy(URI upstream) throws IOException {
         this.upstreamPort = upstream.getPort();
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(this::acceptLoop);
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
@@ -74,7 +74,7 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /// Adds `headers` (lines ending in CRLF) to the server's answers to the next `times` matching requests.
-    FaultProxy addHeaders(Predicate<String> requestLine, String headers, int times) {
+    public FaultProxy addHeaders(Predicate<String> requestLine, String headers, int times) {
         faults.add(new Fault(requestLine, Kind.ADD_HEADERS, times, headers));
         return this;
     }

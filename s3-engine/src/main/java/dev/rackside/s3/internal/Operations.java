@@ -32,6 +32,7 @@ import java.util.Optional;
 
 /// Bucket and object operations that are one or a few requests each.
 public final class Operations {
+    private static final System.Logger LOG = System.getLogger(Operations.class.getName());
     /// DeleteObjects accepts at most this many keys per call.
     public static final int DELETE_BATCH = 1000;
     public static final String SHA256_META = "rackside-sha256";
@@ -43,7 +44,8 @@ public final class Operations {
     private final String region;
     private final SseProbe sseProbe;
     private final BatchDelete deletes;
-    private volatile boolean headChecksumRefused;
+    // HEADs whose 400 or 501 went away without x-amz-checksum-mode; two stop the engine asking.
+    private final java.util.concurrent.atomic.AtomicInteger headChecksumRefusals = new java.util.concurrent.atomic.AtomicInteger();
 
     public Operations(S3Client s3, Retrier retrier, String region) {
         this.s3 = s3;
@@ -165,7 +167,12 @@ public final class Operations {
             b.bucket(bucket).key(key).versionId(versionId);
             Sse.apply(b, sse);
         }));
-        return metadata(key, r);
+        return metadata(key, r, null);
+    }
+
+    /// HEAD that also reads the full-object checksum the server keeps ([ObjectMetadata#serverChecksum()]).
+    public ObjectMetadata headChecked(String bucket, String key, Encryption sse) {
+        return headForDownload(bucket, key, sse).meta();
     }
 
     /// What a download needs to know: the object, and the full-object checksum the server keeps (or null).
@@ -174,10 +181,11 @@ public final class Operations {
 
     /// HEAD that also asks for the server's full-object checksum. A server that refuses the header
     /// (Backblaze B2 refuses S3's checksum headers, and a HEAD's 400 has no body to say so) is
-    /// asked again without it, and not asked for it again by this engine.
+    /// asked again without it; after the second such refusal this engine stops asking (a single
+    /// one may have been some passing 400).
     Headed headForDownload(String bucket, String key, Encryption sse) {
         HeadObjectResponse r = retrier.call("read " + bucket + "/" + key, () -> {
-            boolean mode = !headChecksumRefused;
+            boolean mode = headChecksumRefusals.get() < 2;
             try {
                 return s3.headObject(b -> {
                     b.bucket(bucket).key(key);
@@ -194,20 +202,25 @@ public final class Operations {
                     b.bucket(bucket).key(key);
                     Sse.apply(b, sse);
                 });
-                headChecksumRefused = true; // the same HEAD without it was answered
+                if (headChecksumRefusals.incrementAndGet() == 2) { // the same HEAD without it was answered, twice
+                    LOG.log(System.Logger.Level.INFO, "the server refuses x-amz-checksum-mode on HEAD ({0}): downloads of "
+                            + "objects without Rackside's SHA-256 or an MD5 ETag are checked by size only", e.statusCode());
+                }
                 return plain;
             }
         });
-        return new Headed(metadata(key, r), ServerChecksum.of(r.sdkHttpResponse()));
+        ServerChecksum.Expected checksum = ServerChecksum.of(r.sdkHttpResponse());
+        return new Headed(metadata(key, r, checksum), checksum);
     }
 
-    private static ObjectMetadata metadata(String key, HeadObjectResponse r) {
+    private static ObjectMetadata metadata(String key, HeadObjectResponse r, ServerChecksum.Expected checksum) {
         return new ObjectMetadata(key, r.contentLength() == null ? 0 : r.contentLength(), r.lastModified(), r.eTag(), r.contentType(), r.metadata(),
                 Optional.ofNullable(r.versionId()), Optional.ofNullable(r.serverSideEncryptionAsString())
                 .or(() -> Optional.ofNullable(r.sseCustomerAlgorithm()).map(a -> "SSE-C " + a)),
                 Optional.ofNullable(r.metadata().get(SHA256_META)), Optional.ofNullable(r.ssekmsKeyId()),
                 ContentHeaders.of(r.cacheControl(), r.contentDisposition(), r.contentEncoding(), r.contentLanguage(),
-                        r.sdkHttpResponse().firstMatchingHeader("Expires").orElse(null)));
+                        r.sdkHttpResponse().firstMatchingHeader("Expires").orElse(null)),
+                Optional.ofNullable(checksum).map(ServerChecksum.Expected::algorithm));
     }
 
     public void putBytes(String bucket, String key, byte[] data, String contentType, Map<String, String> meta, Encryption sse) {

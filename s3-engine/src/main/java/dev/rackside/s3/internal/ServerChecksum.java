@@ -61,11 +61,29 @@ final class ServerChecksum {
         }
         for (String a : ALGORITHMS) {
             var v = r.firstMatchingHeader("x-amz-checksum-" + a.toLowerCase(Locale.ROOT));
-            if (v.isPresent() && !v.get().contains("-")) {
-                return new Expected(a, v.get().strip());
+            byte[] bytes = v.filter(x -> !x.contains("-")).map(ServerChecksum::decode).orElse(null);
+            if (bytes != null && bytes.length == width(a)) { // anything else is not a checksum of the bytes
+                return new Expected(a, Expected.encode(bytes)); // padded, as our digests are encoded
             }
         }
         return null;
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int width(String algorithm) {
+        return switch (algorithm) {
+            case "CRC64NVME" -> 8;
+            case "CRC32C", "CRC32" -> 4;
+            case "SHA1" -> 20;
+            default -> 32;
+        };
     }
 
     /// A CRC as a MessageDigest, so the download's in-order hasher feeds it like SHA-256.

@@ -7,7 +7,9 @@ import dev.rackside.s3.TransferRequest;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +30,7 @@ final class SmallDownload {
     private final S3Client s3;
     private final LeanObjects lean; // null: every GET through the S3Client
     private final GetTries tries;
+    private volatile boolean checksumModeRefused;
 
     SmallDownload(S3Client s3, LeanObjects lean, GetTries tries) {
         this.s3 = s3;
@@ -42,8 +45,8 @@ final class SmallDownload {
                 && d.encryption() instanceof Encryption.None && d.clientSideKey().isEmpty();
     }
 
-    /// What verification needs from a GET. `checksum` is the server's full-object checksum; the
-    /// S3Client checks CRC32/CRC32C itself but skips CRC64NVME without AWS's CRT library.
+    /// What verification needs from a GET. `checksum` is the server's full-object checksum (the
+    /// S3Client checks CRC32/CRC32C itself, but skips CRC64NVME without AWS's CRT library).
     private record Fetched(String sha256, String etag, String sse, ServerChecksum.Expected checksum, byte[] data) {
     }
 
@@ -67,8 +70,14 @@ final class SmallDownload {
 
     private Fetched sdkGet(TransferTask task, TransferRequest.Download r, AtomicLong got)
             throws IOException, InterruptedException {
-        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(r.bucket()).key(r.key())
-                .ifMatch(task.hint().etag()))) {
+        boolean checksumMode = !checksumModeRefused;
+        // The S3Client sends x-amz-checksum-mode only when asked: without it S3 returns no checksum.
+        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> {
+            b.bucket(r.bucket()).key(r.key()).ifMatch(task.hint().etag());
+            if (checksumMode) {
+                b.checksumMode(ChecksumMode.ENABLED);
+            }
+        })) {
             GetObjectResponse resp = in.response();
             if (ChunkedAead.FORMAT.equals(resp.metadata().get(ChunkedAead.META))) {
                 return null;
@@ -76,6 +85,12 @@ final class SmallDownload {
             byte[] data = read(task, in, resp.contentLength(), got);
             return new Fetched(resp.metadata().get(Operations.SHA256_META), resp.eTag(), resp.serverSideEncryptionAsString(),
                     ServerChecksum.of(resp.sdkHttpResponse()), data);
+        } catch (S3Exception e) {
+            if (!checksumMode || !ChecksumSupport.isRefusal(e)) {
+                throw e;
+            }
+            checksumModeRefused = true; // B2: "Unsupported header 'x-amz-checksum-mode'"
+            return sdkGet(task, r, got);
         }
     }
 

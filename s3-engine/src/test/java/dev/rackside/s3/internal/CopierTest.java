@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CopierTest {
     static ObjectMetadata stored(long size, String type, Map<String, String> meta) {
         return new ObjectMetadata("k", size, Instant.EPOCH, "\"e\"", type, meta, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), null);
+                Optional.empty(), Optional.empty(), null, Optional.empty());
     }
 
     static final ObjectMetadata BEFORE = stored(1, "text/plain", Map.of());
