@@ -1,17 +1,44 @@
 package dev.rackside.app.feature.s3;
 
-/// Whether an object carries the full-object SHA-256 Rackside stores when it uploads. Listings do
-/// not return metadata, so it is read with a HEAD, only for rows the operator actually sees.
+import dev.rackside.s3.ObjectMetadata;
+
+/// What a download of an object is verified against ([ObjectMetadata#checkedBy()]). Listings do
+/// not return it, so it is read with a HEAD, only for rows the operator actually sees.
 public enum ChecksumState {
     /// Not asked yet (the row was never on screen).
     UNKNOWN,
     CHECKING,
-    /// `x-amz-meta-rackside-sha256` is present: downloads are verified end to end.
+    /// Rackside's `x-amz-meta-rackside-sha256`, or a SHA-256 the server keeps.
     SHA256,
-    /// No Rackside checksum (uploaded by another tool); downloads are checked against the ETag only.
+    /// A plain upload's ETag, which is its MD5.
+    MD5,
+    /// Full-object checksums the server keeps (AWS gives every new object a CRC64NVME).
+    CRC64NVME,
+    CRC32C,
+    CRC32,
+    SHA1,
+    /// Nothing but the size to compare (e.g. an object another tool uploaded in parts to a server
+    /// that keeps no checksum of it).
     NONE,
     /// The HEAD failed (the object vanished, or no permission).
     UNAVAILABLE,
     /// Folders have no checksum.
-    NOT_APPLICABLE
+    NOT_APPLICABLE;
+
+    public static ChecksumState of(ObjectMetadata meta) {
+        return meta.checkedBy().map(a -> switch (a) {
+            case "SHA-256", "SHA256" -> SHA256;
+            case "MD5" -> MD5;
+            case "CRC64NVME" -> CRC64NVME;
+            case "CRC32C" -> CRC32C;
+            case "CRC32" -> CRC32;
+            case "SHA1" -> SHA1;
+            default -> NONE;
+        }).orElse(NONE);
+    }
+
+    /// Whether downloads are checked against more than the size.
+    public boolean verified() {
+        return ordinal() >= SHA256.ordinal() && ordinal() <= SHA1.ordinal();
+    }
 }

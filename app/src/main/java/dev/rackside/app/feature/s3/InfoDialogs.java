@@ -50,7 +50,8 @@ final class InfoDialogs {
         fields.put(text.get("meta.modified"), m.lastModified() == null ? "" : TIME.format(m.lastModified()));
         fields.put(text.get("meta.contentType"), String.valueOf(m.contentType()));
         fields.put(text.get("meta.etag"), String.valueOf(m.etag()));
-        fields.put(text.get("meta.sha256"), m.sha256().orElse(text.get("checksum.NONE")));
+        fields.put(text.get("meta.sha256"), m.sha256().orElse("—"));
+        fields.put(text.get("meta.checkedBy"), text.get("checksum." + ChecksumState.of(m).name()));
         fields.put(text.get("meta.version"), m.versionId().orElse("—"));
         fields.put(text.get("meta.encryption"), m.serverSideEncryption().orElse("—"));
         fields.put(text.get("meta.clientSide"), text.get(m.clientSideEncrypted() ? "meta.clientSide.yes" : "meta.clientSide.no"));

@@ -209,7 +209,7 @@ public final class ObjectActions {
             return;
         }
         background.submit(() -> s.engine().head(bucket, row.key()), meta -> {
-            row.checksumProperty().set(meta.sha256().isPresent() ? ChecksumState.SHA256 : ChecksumState.NONE);
+            row.checksumProperty().set(ChecksumState.of(meta));
             show.accept(meta);
         }, failure -> Failures.report(notifier, text, failure));
     }

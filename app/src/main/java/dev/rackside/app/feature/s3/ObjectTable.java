@@ -205,7 +205,7 @@ final class ObjectTable {
                     vm.checkChecksum(r); // one HEAD, only for rows that are actually on screen
                 }
                 label.setText(text.get("checksum." + state.name()));
-                label.getStyleClass().setAll("label", state == ChecksumState.SHA256 ? Styles.SUCCESS : Styles.TEXT_MUTED);
+                label.getStyleClass().setAll("label", state.verified() ? Styles.SUCCESS : Styles.TEXT_MUTED);
                 setGraphic(label);
             }
         });

@@ -182,7 +182,7 @@ public final class S3BrowserViewModel {
         pages.loadMore();
     }
 
-    /// Reads whether `row` carries Rackside's SHA-256 (one HEAD), once, when it is first shown.
+    /// Reads what `row`'s downloads are verified against (one HEAD), once, when it is first shown.
     public void checkChecksum(ObjectRow row) {
         S3Session s = session.get();
         String b = bucket.get();
@@ -191,7 +191,7 @@ public final class S3BrowserViewModel {
         }
         row.checksumProperty().set(ChecksumState.CHECKING);
         background.submit(() -> s.engine().head(b, row.key()),
-                meta -> row.checksumProperty().set(meta.sha256().isPresent() ? ChecksumState.SHA256 : ChecksumState.NONE),
+                meta -> row.checksumProperty().set(ChecksumState.of(meta)),
                 failure -> row.checksumProperty().set(ChecksumState.UNAVAILABLE));
     }
 
