@@ -24,14 +24,15 @@ public record ObjectMetadata(String key, long size, Instant lastModified, String
     }
 
     /// What a download of this object is checked against, as the downloader chooses: Rackside's
-    /// SHA-256 (`SHA-256`), else the MD5 a plain upload's ETag is (`MD5`), else the server's
-    /// full-object checksum; empty when only the size can be compared.
+    /// SHA-256 (`SHA-256`), else for an object encrypted on a client its authenticated chunks
+    /// (`AES-GCM`), else the MD5 a plain upload's ETag is (`MD5`), else the server's full-object
+    /// checksum; empty when only the size can be compared.
     public Optional<String> checkedBy() {
         if (sha256.isPresent()) {
             return Optional.of("SHA-256");
         }
         if (clientSideEncrypted()) {
-            return Optional.empty();
+            return Optional.of("AES-GCM");
         }
         if (dev.rackside.s3.internal.Hashes.isPlainMd5(etag) && serverSideEncryption.map("AES256"::equals).orElse(true)) {
             return Optional.of("MD5");

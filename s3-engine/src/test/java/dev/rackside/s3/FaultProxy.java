@@ -86,7 +86,7 @@ public final class FaultProxy implements AutoCloseable {
 
     /// Answers every request with a header whose name starts with one of `prefixes` as Backblaze B2
     /// answers S3's checksum headers: 400 InvalidArgument "Unsupported header '…' received for this API call".
-    FaultProxy refuseHeaders(String... prefixes) {
+    public FaultProxy refuseHeaders(String... prefixes) {
         refusedPrefixes = java.util.Arrays.stream(prefixes).map(p -> p.toLowerCase(Locale.ROOT)).toList();
         return this;
     }

@@ -182,7 +182,8 @@ public final class Operations {
     /// HEAD that also asks for the server's full-object checksum. A server that refuses the header
     /// (Backblaze B2 refuses S3's checksum headers, and a HEAD's 400 has no body to say so) is
     /// asked again without it; after the second such refusal this engine stops asking (a single
-    /// one may have been some passing 400).
+    /// one may have been some passing 400). A 403 is asked again too but changes nothing: AWS
+    /// wants kms:Decrypt for an SSE-KMS object's checksum, which a HEAD alone does not need.
     Headed headForDownload(String bucket, String key, Encryption sse) {
         HeadObjectResponse r = retrier.call("read " + bucket + "/" + key, () -> {
             boolean mode = headChecksumRefusals.get() < 2;
@@ -195,14 +196,21 @@ public final class Operations {
                     }
                 });
             } catch (S3Exception e) {
-                if (!mode || e.statusCode() != 400 && e.statusCode() != 501) {
+                boolean refusal = e.statusCode() == 400 || e.statusCode() == 501;
+                if (!mode || !refusal && e.statusCode() != 403) {
                     throw e;
                 }
-                HeadObjectResponse plain = s3.headObject(b -> {
-                    b.bucket(bucket).key(key);
-                    Sse.apply(b, sse);
-                });
-                if (headChecksumRefusals.incrementAndGet() == 2) { // the same HEAD without it was answered, twice
+                HeadObjectResponse plain;
+                try {
+                    plain = s3.headObject(b -> {
+                        b.bucket(bucket).key(key);
+                        Sse.apply(b, sse);
+                    });
+                } catch (RuntimeException again) {
+                    again.addSuppressed(e); // the plain HEAD's answer is the object's; the first is kept for the log
+                    throw again;
+                }
+                if (refusal && headChecksumRefusals.incrementAndGet() == 2) { // answered without it, twice
                     LOG.log(System.Logger.Level.INFO, "the server refuses x-amz-checksum-mode on HEAD ({0}): downloads of "
                             + "objects without Rackside's SHA-256 or an MD5 ETag are checked by size only", e.statusCode());
                 }

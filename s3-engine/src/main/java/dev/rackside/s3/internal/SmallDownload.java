@@ -45,8 +45,9 @@ final class SmallDownload {
                 && d.encryption() instanceof Encryption.None && d.clientSideKey().isEmpty();
     }
 
-    /// What verification needs from a GET. `checksum` is the server's full-object checksum (the
-    /// S3Client checks CRC32/CRC32C itself, but skips CRC64NVME without AWS's CRT library).
+    /// What verification needs from a GET. `checksum` is the server's full-object checksum, checked
+    /// here on both paths: the S3Client would check CRC32/CRC32C only on reading past the last
+    /// byte, which [#read] never does, and skips CRC64NVME without AWS's CRT library.
     private record Fetched(String sha256, String etag, String sse, ServerChecksum.Expected checksum, byte[] data) {
     }
 

@@ -1,6 +1,7 @@
 package dev.rackside.s3.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.zip.CRC32;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
@@ -79,6 +81,31 @@ class SmallDownloadTest {
             Path good = dir.resolve("good.bin");
             assertTrue(small.run(task(good, listed)));
             assertArrayEquals(data, Files.readAllBytes(good));
+
+            // A CRC32 is checked here too: the S3Client would check it only on reading past the end.
+            CRC32 crc32 = new CRC32();
+            crc32.update(data, 1, data.length - 1);
+            proxy.addHeaders(l -> l.startsWith("GET /sdk/one-part.bin"), "x-amz-checksum-crc32: "
+                    + Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc32.getValue()).array())
+                    + "\r\nx-amz-checksum-type: FULL_OBJECT\r\n", 1);
+            Path crc32Bad = dir.resolve("crc32.bin");
+            failed = assertThrows(S3EngineException.IntegrityFailed.class, () -> small.run(task(crc32Bad, listed)));
+            assertTrue(failed.getMessage().contains("CRC32 expected"), failed.getMessage());
+        }
+        // A server that refuses the header as B2 does: asked again without, and not asked again.
+        try (FaultProxy b2 = new FaultProxy(URI.create("http://127.0.0.1:" + server.getPort())).refuseHeaders("x-amz-checksum-mode");
+             Clients clients = new Clients(S3Endpoint.builder("t").endpoint(b2.uri()).pathStyle(true)
+                     .staticKeys("id", "secret").build(), options)) {
+            SmallDownload small = new SmallDownload(clients.s3(), null, new GetTries(new Retrier(options, "us-east-1"),
+                    new ResizableSemaphore(4), new Throttle(0, null, Clock.systemUTC(), l -> l.download())));
+            String etag = clients.s3().headObject(b -> b.bucket("sdk").key("one-part.bin")).eTag();
+            ObjectInfo listed = new ObjectInfo("one-part.bin", data.length, null, etag, "STANDARD");
+            assertTrue(small.run(task(dir.resolve("b2-1.bin"), listed)));
+            assertTrue(small.run(task(dir.resolve("b2-2.bin"), listed)));
+            assertArrayEquals(data, Files.readAllBytes(dir.resolve("b2-2.bin")));
+            List<String> gets = b2.heads.stream().filter(h -> h.startsWith("GET /sdk/one-part.bin"))
+                    .map(h -> h.toLowerCase(Locale.ROOT).contains("\r\nx-amz-checksum-mode") ? "with" : "without").toList();
+            assertEquals(List.of("with", "without", "without"), gets);
         } finally {
             server.stop();
         }

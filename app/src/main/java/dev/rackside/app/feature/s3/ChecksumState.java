@@ -12,6 +12,8 @@ public enum ChecksumState {
     SHA256,
     /// A plain upload's ETag, which is its MD5.
     MD5,
+    /// Encrypted on a client without a SHA-256: each chunk is authenticated as it is decrypted.
+    AES_GCM,
     /// Full-object checksums the server keeps (AWS gives every new object a CRC64NVME).
     CRC64NVME,
     CRC32C,
@@ -29,6 +31,7 @@ public enum ChecksumState {
         return meta.checkedBy().map(a -> switch (a) {
             case "SHA-256", "SHA256" -> SHA256;
             case "MD5" -> MD5;
+            case "AES-GCM" -> AES_GCM;
             case "CRC64NVME" -> CRC64NVME;
             case "CRC32C" -> CRC32C;
             case "CRC32" -> CRC32;
