@@ -25,8 +25,8 @@ public record ObjectMetadata(String key, long size, Instant lastModified, String
 
     /// What a download of this object is checked against, as the downloader chooses: Rackside's
     /// SHA-256 (`SHA-256`), else for an object encrypted on a client its authenticated chunks
-    /// (`AES-GCM`), else the MD5 a plain upload's ETag is (`MD5`), else the server's full-object
-    /// checksum; empty when only the size can be compared.
+    /// (`AES-GCM`), else the server's full-object checksum, else the MD5 a plain upload's ETag is
+    /// (`MD5`); empty when only the size can be compared.
     public Optional<String> checkedBy() {
         if (sha256.isPresent()) {
             return Optional.of("SHA-256");
@@ -34,10 +34,11 @@ public record ObjectMetadata(String key, long size, Instant lastModified, String
         if (clientSideEncrypted()) {
             return Optional.of("AES-GCM");
         }
-        if (dev.rackside.s3.internal.Hashes.isPlainMd5(etag) && serverSideEncryption.map("AES256"::equals).orElse(true)) {
-            return Optional.of("MD5");
+        if (serverChecksum.isPresent()) {
+            return serverChecksum;
         }
-        return serverChecksum;
+        return dev.rackside.s3.internal.Hashes.isPlainMd5(etag) && serverSideEncryption.map("AES256"::equals).orElse(true)
+                ? Optional.of("MD5") : Optional.empty();
     }
 
     /// The same object with another content type and user metadata (what a metadata edit changes).

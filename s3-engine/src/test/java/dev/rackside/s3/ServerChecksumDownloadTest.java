@@ -94,6 +94,18 @@ class ServerChecksumDownloadTest {
             assertTrue(proxy.heads.getLast().toLowerCase(Locale.ROOT).contains("\r\nx-amz-checksum-mode: enabled"),
                     proxy.heads.getLast());
 
+            // A plain upload's ETag looks like its MD5, but is that only by convention (MinIO with
+            // --no-compat makes up random ones): a checksum the server keeps comes first.
+            try (S3Client raw = raw(server)) {
+                raw.putObject(b -> b.bucket("kept").key("plain.bin"), RequestBody.fromBytes(bytes));
+            }
+            proxy.clear();
+            proxy.addHeaders(l -> l.startsWith("HEAD /kept/plain.bin"),
+                    "x-amz-checksum-crc64nvme: " + wrong + "\r\nx-amz-checksum-type: FULL_OBJECT\r\n", 10);
+            S3EngineException.IntegrityFailed notMd5 = assertThrows(S3EngineException.IntegrityFailed.class,
+                    () -> engine.transfers().download("kept", "plain.bin", dir.resolve("plain.bin")).await());
+            assertTrue(notMd5.getMessage().contains("CRC64NVME"), notMd5.getMessage());
+
             // A composite checksum (of the parts' checksums) says nothing about the bytes alone: not compared.
             proxy.clear();
             proxy.addHeaders(l -> l.startsWith("HEAD /kept/other.iso"),
@@ -108,12 +120,16 @@ class ServerChecksumDownloadTest {
         return Base64.getEncoder().encodeToString(ByteBuffer.allocate(8).putLong(crc).array());
     }
 
-    /// Uploads as another tool would: parts of 5 MiB, no Rackside metadata, no checksums.
-    private static void uploadInParts(S3ProxyServer server, String bucket, String key, byte[] bytes) {
-        try (S3Client raw = S3Client.builder().endpointOverride(server.endpoint).region(Region.US_EAST_1).forcePathStyle(true)
+    private static S3Client raw(S3ProxyServer server) {
+        return S3Client.builder().endpointOverride(server.endpoint).region(Region.US_EAST_1).forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY))).build()) {
+                        AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY))).build();
+    }
+
+    /// Uploads as another tool would: parts of 5 MiB, no Rackside metadata, no checksums.
+    private static void uploadInParts(S3ProxyServer server, String bucket, String key, byte[] bytes) {
+        try (S3Client raw = raw(server)) {
             String id = raw.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
             List<CompletedPart> parts = new ArrayList<>();
             int size = 5 * 1024 * 1024;

@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /// [EngineOptions#rangeSize()]; the pieces are journalled as they land ([RangeLedger]), so a
 /// resume or a retry after a dropped connection continues from the last landed piece. The GETs
 /// carry `If-Match` with the ETag, so a changed object is noticed. The file is hashed in order
-/// while the pieces land, checked against the stored SHA-256 (or a plain MD5 ETag, or the
-/// server's full-object CRC64NVME/CRC32C/CRC32) and only then renamed; a mismatch deletes it. A small object from a listing takes [SmallDownload] instead:
+/// while the pieces land, checked against the stored SHA-256 (or the server's full-object
+/// CRC64NVME/CRC32C/CRC32, or a plain MD5 ETag) and only then renamed; a mismatch deletes it. A small object from a listing takes [SmallDownload] instead:
 /// one GET, no HEAD, no journal.
 final class Downloader {
     private final S3Client s3;
@@ -111,10 +111,11 @@ final class Downloader {
             written = Map.of();
         }
         task.setDone(written.values().stream().mapToLong(Long::longValue).sum() - written.keySet().stream().mapToLong(Long::longValue).sum());
-        // Rackside's SHA-256, else a plain-MD5 ETag, else the server's full-object checksum.
-        ServerChecksum.Expected kept = meta.sha256().isEmpty() && aead == null && !md5Checked(meta) ? headed.checksum() : null;
-        MessageDigest digest = meta.sha256().isPresent() ? Hashes.sha256()
-                : aead == null && md5Checked(meta) ? Hashes.md5() : kept != null ? kept.digest() : null;
+        // Rackside's SHA-256, else the server's full-object checksum, else a plain-MD5 ETag (an
+        // inference: MinIO with --no-compat, for one, gives random ETags that look like MD5s).
+        ServerChecksum.Expected kept = meta.sha256().isEmpty() && aead == null ? headed.checksum() : null;
+        MessageDigest digest = meta.sha256().isPresent() ? Hashes.sha256() : kept != null ? kept.digest()
+                : aead == null && md5Checked(meta) ? Hashes.md5() : null;
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             byte[] actual;

@@ -130,14 +130,14 @@ final class SmallDownload {
             algorithm = "SHA-256";
             expected = sha;
             actual = Hashes.hex(Hashes.sha256().digest(f.data()));
+        } else if (f.checksum() != null) { // a checksum the server keeps, before an ETag taken for an MD5
+            algorithm = f.checksum().algorithm();
+            expected = f.checksum().value();
+            actual = f.checksum().of(f.data());
         } else if (Hashes.isPlainMd5(etag) && (sse == null || sse.equals("AES256"))) {
             algorithm = "MD5 (ETag)";
             expected = Hashes.stripQuotes(etag);
             actual = Hashes.hex(Hashes.md5().digest(f.data()));
-        } else if (f.checksum() != null) {
-            algorithm = f.checksum().algorithm();
-            expected = f.checksum().value();
-            actual = f.checksum().of(f.data());
         } else {
             algorithm = "size";
             expected = Long.toString(task.hint().size());

@@ -91,6 +91,15 @@ class SmallDownloadTest {
             Path crc32Bad = dir.resolve("crc32.bin");
             failed = assertThrows(S3EngineException.IntegrityFailed.class, () -> small.run(task(crc32Bad, listed)));
             assertTrue(failed.getMessage().contains("CRC32 expected"), failed.getMessage());
+
+            // A plain upload's ETag is taken for its MD5 only when the server keeps no checksum.
+            String plainEtag = s3.putObject(b -> b.bucket("sdk").key("plain.bin"), RequestBody.fromBytes(data)).eTag();
+            ObjectInfo plain = new ObjectInfo("plain.bin", data.length, null, plainEtag, "STANDARD");
+            assertTrue(small.run(task(dir.resolve("plain.bin"), plain)), "checked against the MD5");
+            proxy.addHeaders(l -> l.startsWith("GET /sdk/plain.bin"),
+                    "x-amz-checksum-crc64nvme: " + wrong + "\r\nx-amz-checksum-type: FULL_OBJECT\r\n", 1);
+            failed = assertThrows(S3EngineException.IntegrityFailed.class, () -> small.run(task(dir.resolve("plain-2.bin"), plain)));
+            assertTrue(failed.getMessage().contains("CRC64NVME"), failed.getMessage());
         }
         // A server that refuses the header as B2 does: asked again without, and not asked again.
         try (FaultProxy b2 = new FaultProxy(URI.create("http://127.0.0.1:" + server.getPort())).refuseHeaders("x-amz-checksum-mode");
