@@ -37,7 +37,11 @@ public final class Hashes {
     /// The SHA-256 (hex) of a file's first `size` bytes, read in 1 MiB steps; stops with
     /// [dev.rackside.s3.S3EngineException.Cancelled] when the transfer is paused or cancelled.
     static String sha256Of(Path file, long size, TransferTask task) {
-        MessageDigest sha = sha256();
+        return hexOf(file, size, task, sha256());
+    }
+
+    /// The digest (hex) of a file's first `size` bytes, as [#sha256Of].
+    static String hexOf(Path file, long size, TransferTask task, MessageDigest sha) {
         byte[] buf = new byte[1024 * 1024];
         try (FileChannel ch = FileChannel.open(file)) {
             for (long pos = 0; pos < size; ) {

@@ -48,7 +48,7 @@ final class SmallDownload {
     /// What verification needs from a GET. `checksum` is the server's full-object checksum, checked
     /// here on both paths: the S3Client would check CRC32/CRC32C only on reading past the last
     /// byte, which [#read] never does, and skips CRC64NVME without AWS's CRT library.
-    private record Fetched(String sha256, String etag, String sse, ServerChecksum.Expected checksum, byte[] data) {
+    record Fetched(String sha256, String etag, String sse, ServerChecksum.Expected checksum, byte[] data) {
     }
 
     /// Downloads and verifies; false if the object turned out to be encrypted on the client
@@ -119,33 +119,38 @@ final class SmallDownload {
         return data;
     }
 
-    private static void verify(TransferTask task, String object, Fetched f) {
+    /// Checks `f` against Rackside's SHA-256, else the server's checksum, else a plain-MD5 ETag.
+    /// A server checksum that does not match is overruled by a matching MD5 ETag: MinIO with
+    /// compression stores the CRC64NVME of the compressed bytes on copies.
+    static void verify(TransferTask task, String object, Fetched f) {
         String sha = f.sha256();
-        String etag = f.etag();
-        String sse = f.sse();
+        boolean md5 = Hashes.isPlainMd5(f.etag()) && (f.sse() == null || f.sse().equals("AES256"));
         String expected;
         String actual;
         String algorithm;
+        boolean same;
         if (sha != null) {
             algorithm = "SHA-256";
             expected = sha;
             actual = Hashes.hex(Hashes.sha256().digest(f.data()));
-        } else if (f.checksum() != null) { // a checksum the server keeps, before an ETag taken for an MD5
+            same = expected.equalsIgnoreCase(actual);
+        } else if (f.checksum() != null) {
             algorithm = f.checksum().algorithm();
             expected = f.checksum().value();
             actual = f.checksum().of(f.data());
-        } else if (Hashes.isPlainMd5(etag) && (sse == null || sse.equals("AES256"))) {
+            same = expected.equals(actual) // base64: case matters
+                    || md5 && Hashes.stripQuotes(f.etag()).equalsIgnoreCase(Hashes.hex(Hashes.md5().digest(f.data())));
+        } else if (md5) {
             algorithm = "MD5 (ETag)";
-            expected = Hashes.stripQuotes(etag);
+            expected = Hashes.stripQuotes(f.etag());
             actual = Hashes.hex(Hashes.md5().digest(f.data()));
+            same = expected.equalsIgnoreCase(actual);
         } else {
             algorithm = "size";
             expected = Long.toString(task.hint().size());
             actual = Long.toString(f.data().length);
+            same = expected.equals(actual);
         }
-        // Hex digits may come in either case; base64 checksums are case-sensitive.
-        boolean same = f.checksum() != null && algorithm.equals(f.checksum().algorithm())
-                ? expected.equals(actual) : expected.equalsIgnoreCase(actual);
         if (!same) {
             task.setDone(0);
             throw new S3EngineException.IntegrityFailed(object, algorithm, expected, actual);

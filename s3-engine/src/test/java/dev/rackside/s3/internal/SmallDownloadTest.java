@@ -92,14 +92,13 @@ class SmallDownloadTest {
             failed = assertThrows(S3EngineException.IntegrityFailed.class, () -> small.run(task(crc32Bad, listed)));
             assertTrue(failed.getMessage().contains("CRC32 expected"), failed.getMessage());
 
-            // A plain upload's ETag is taken for its MD5 only when the server keeps no checksum.
+            // A plain upload's wrong stored checksum (MinIO's compressed copies) is overruled by its MD5 ETag.
             String plainEtag = s3.putObject(b -> b.bucket("sdk").key("plain.bin"), RequestBody.fromBytes(data)).eTag();
             ObjectInfo plain = new ObjectInfo("plain.bin", data.length, null, plainEtag, "STANDARD");
-            assertTrue(small.run(task(dir.resolve("plain.bin"), plain)), "checked against the MD5");
             proxy.addHeaders(l -> l.startsWith("GET /sdk/plain.bin"),
                     "x-amz-checksum-crc64nvme: " + wrong + "\r\nx-amz-checksum-type: FULL_OBJECT\r\n", 1);
-            failed = assertThrows(S3EngineException.IntegrityFailed.class, () -> small.run(task(dir.resolve("plain-2.bin"), plain)));
-            assertTrue(failed.getMessage().contains("CRC64NVME"), failed.getMessage());
+            assertTrue(small.run(task(dir.resolve("plain.bin"), plain)));
+            assertArrayEquals(data, Files.readAllBytes(dir.resolve("plain.bin")));
         }
         // A server that refuses the header as B2 does: asked again without, and not asked again.
         try (FaultProxy b2 = new FaultProxy(URI.create("http://127.0.0.1:" + server.getPort())).refuseHeaders("x-amz-checksum-mode");
@@ -124,5 +123,33 @@ class SmallDownloadTest {
         TransferTask t = new TransferTask("t", new TransferRequest.Download("sdk", listed.key(), local), null);
         t.from(listed, false);
         return t;
+    }
+
+    @Test
+    void aServerChecksumComesFirstAndAMatchingMd5EtagOverrulesOneThatDoesNotMatch() {
+        byte[] data = "the object's bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String md5 = "\"" + Hashes.hex(Hashes.md5().digest(data)) + "\"";
+        String randomEtag = "\"0123456789abcdef0123456789abcdef\""; // MinIO --no-compat: looks like an MD5, is not
+        String multipart = "\"0123456789abcdef0123456789abcdef-2\"";
+        ServerChecksum.Expected right = new ServerChecksum.Expected("CRC64NVME",
+                new ServerChecksum.Expected("CRC64NVME", "").of(data));
+        ServerChecksum.Expected wrong = new ServerChecksum.Expected("CRC64NVME", "AAAAAAAAAAA=");
+        TransferTask t = task(Path.of("x"), new ObjectInfo("k", data.length, null, md5, "STANDARD"));
+        SmallDownload.verify(t, "b/k", new SmallDownload.Fetched(null, randomEtag, null, right, data));
+        SmallDownload.verify(t, "b/k", new SmallDownload.Fetched(null, md5, null, wrong, data));
+        SmallDownload.verify(t, "b/k", new SmallDownload.Fetched(null, md5, null, null, data));
+        var noWitness = assertThrows(S3EngineException.IntegrityFailed.class,
+                () -> SmallDownload.verify(t, "b/k", new SmallDownload.Fetched(null, randomEtag, null, wrong, data)));
+        assertTrue(noWitness.getMessage().contains("CRC64NVME expected AAAAAAAAAAA="), noWitness.getMessage());
+        assertThrows(S3EngineException.IntegrityFailed.class,
+                () -> SmallDownload.verify(t, "b/k", new SmallDownload.Fetched(null, multipart, null, wrong, data)));
+        assertThrows(S3EngineException.IntegrityFailed.class,
+                () -> SmallDownload.verify(t, "b/k", new SmallDownload.Fetched(null, randomEtag, null, null, data)));
+        // Rackside's own SHA-256 is not overruled by anything.
+        assertThrows(S3EngineException.IntegrityFailed.class,
+                () -> SmallDownload.verify(t, "b/k", new SmallDownload.Fetched("00", md5, null, right, data)));
+        // An SSE-KMS ETag is no MD5 witness.
+        assertThrows(S3EngineException.IntegrityFailed.class,
+                () -> SmallDownload.verify(t, "b/k", new SmallDownload.Fetched(null, md5, "aws:kms", wrong, data)));
     }
 }
