@@ -73,7 +73,7 @@ final class Downloader {
         TransferRequest.Download r = (TransferRequest.Download) task.request();
         Path target = r.local();
         Path part = partFile(target);
-        Operations.Headed headed = ops.headForDownload(r.bucket(), r.key(), r.encryption());
+        ObjectHeads.Headed headed = ops.headForDownload(r.bucket(), r.key(), r.encryption());
         ObjectMetadata meta = headed.meta();
         if (meta.etag() == null) {
             // Seen on S3Proxy for an SSE-C object HEADed without its key: a hollow answer.

@@ -4,7 +4,6 @@ import dev.rackside.s3.BucketInfo;
 import dev.rackside.s3.DeleteResult;
 import dev.rackside.s3.Encryption;
 import dev.rackside.s3.ObjectInfo;
-import dev.rackside.s3.ContentHeaders;
 import dev.rackside.s3.ObjectMetadata;
 import dev.rackside.s3.ObjectPage;
 import dev.rackside.s3.ObjectVersion;
@@ -12,14 +11,11 @@ import dev.rackside.s3.S3EngineException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
-import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 import software.amazon.awssdk.services.s3.model.EncodingType;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Tagging;
 
@@ -32,7 +28,6 @@ import java.util.Optional;
 
 /// Bucket and object operations that are one or a few requests each.
 public final class Operations {
-    private static final System.Logger LOG = System.getLogger(Operations.class.getName());
     /// DeleteObjects accepts at most this many keys per call.
     public static final int DELETE_BATCH = 1000;
     public static final String SHA256_META = "rackside-sha256";
@@ -44,8 +39,7 @@ public final class Operations {
     private final String region;
     private final SseProbe sseProbe;
     private final BatchDelete deletes;
-    // HEADs whose 400 or 501 went away without x-amz-checksum-mode; two stop the engine asking.
-    private final java.util.concurrent.atomic.AtomicInteger headChecksumRefusals = new java.util.concurrent.atomic.AtomicInteger();
+    private final ObjectHeads heads;
 
     public Operations(S3Client s3, Retrier retrier, String region) {
         this.s3 = s3;
@@ -53,6 +47,7 @@ public final class Operations {
         this.region = region;
         this.sseProbe = new SseProbe(s3, retrier);
         this.deletes = new BatchDelete(s3, retrier);
+        this.heads = new ObjectHeads(s3, retrier);
     }
 
     /// This engine's answers to "does the server apply SSE-S3/KMS in this bucket?".
@@ -158,77 +153,22 @@ public final class Operations {
     }
 
     public ObjectMetadata head(String bucket, String key, Encryption sse) {
-        return head(bucket, key, null, sse);
+        return heads.head(bucket, key, null, sse);
     }
 
     /// HEAD of the current version, or of `versionId` when not null.
     public ObjectMetadata head(String bucket, String key, String versionId, Encryption sse) {
-        HeadObjectResponse r = retrier.call("read " + bucket + "/" + key, () -> s3.headObject(b -> {
-            b.bucket(bucket).key(key).versionId(versionId);
-            Sse.apply(b, sse);
-        }));
-        return metadata(key, r, null);
+        return heads.head(bucket, key, versionId, sse);
     }
 
     /// HEAD that also reads the full-object checksum the server keeps ([ObjectMetadata#serverChecksum()]).
     public ObjectMetadata headChecked(String bucket, String key, Encryption sse) {
-        return headForDownload(bucket, key, sse).meta();
+        return heads.withChecksum(bucket, key, sse).meta();
     }
 
-    /// What a download needs to know: the object, and the full-object checksum the server keeps (or null).
-    record Headed(ObjectMetadata meta, ServerChecksum.Expected checksum) {
-    }
-
-    /// HEAD that also asks for the server's full-object checksum. A server that refuses the header
-    /// (Backblaze B2 refuses S3's checksum headers, and a HEAD's 400 has no body to say so) is
-    /// asked again without it; after the second such refusal this engine stops asking (a single
-    /// one may have been some passing 400). A 403 is asked again too but changes nothing: AWS
-    /// wants kms:Decrypt for an SSE-KMS object's checksum, which a HEAD alone does not need.
-    Headed headForDownload(String bucket, String key, Encryption sse) {
-        HeadObjectResponse r = retrier.call("read " + bucket + "/" + key, () -> {
-            boolean mode = headChecksumRefusals.get() < 2;
-            try {
-                return s3.headObject(b -> {
-                    b.bucket(bucket).key(key);
-                    Sse.apply(b, sse);
-                    if (mode) {
-                        b.checksumMode(ChecksumMode.ENABLED);
-                    }
-                });
-            } catch (S3Exception e) {
-                boolean refusal = e.statusCode() == 400 || e.statusCode() == 501;
-                if (!mode || !refusal && e.statusCode() != 403) {
-                    throw e;
-                }
-                HeadObjectResponse plain;
-                try {
-                    plain = s3.headObject(b -> {
-                        b.bucket(bucket).key(key);
-                        Sse.apply(b, sse);
-                    });
-                } catch (RuntimeException again) {
-                    again.addSuppressed(e); // the plain HEAD's answer is the object's; the first is kept for the log
-                    throw again;
-                }
-                if (refusal && headChecksumRefusals.incrementAndGet() == 2) { // answered without it, twice
-                    LOG.log(System.Logger.Level.INFO, "the server refuses x-amz-checksum-mode on HEAD ({0}): downloads of "
-                            + "objects without Rackside's SHA-256 or an MD5 ETag are checked by size only", e.statusCode());
-                }
-                return plain;
-            }
-        });
-        ServerChecksum.Expected checksum = ServerChecksum.of(r.sdkHttpResponse());
-        return new Headed(metadata(key, r, checksum), checksum);
-    }
-
-    private static ObjectMetadata metadata(String key, HeadObjectResponse r, ServerChecksum.Expected checksum) {
-        return new ObjectMetadata(key, r.contentLength() == null ? 0 : r.contentLength(), r.lastModified(), r.eTag(), r.contentType(), r.metadata(),
-                Optional.ofNullable(r.versionId()), Optional.ofNullable(r.serverSideEncryptionAsString())
-                .or(() -> Optional.ofNullable(r.sseCustomerAlgorithm()).map(a -> "SSE-C " + a)),
-                Optional.ofNullable(r.metadata().get(SHA256_META)), Optional.ofNullable(r.ssekmsKeyId()),
-                ContentHeaders.of(r.cacheControl(), r.contentDisposition(), r.contentEncoding(), r.contentLanguage(),
-                        r.sdkHttpResponse().firstMatchingHeader("Expires").orElse(null)),
-                Optional.ofNullable(checksum).map(ServerChecksum.Expected::algorithm));
+    /// What a download needs to know: the object, and the server's full-object checksum.
+    ObjectHeads.Headed headForDownload(String bucket, String key, Encryption sse) {
+        return heads.withChecksum(bucket, key, sse);
     }
 
     public void putBytes(String bucket, String key, byte[] data, String contentType, Map<String, String> meta, Encryption sse) {
