@@ -27,9 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /// [EngineOptions#rangeSize()]; the pieces are journalled as they land ([RangeLedger]), so a
 /// resume or a retry after a dropped connection continues from the last landed piece. The GETs
 /// carry `If-Match` with the ETag, so a changed object is noticed. The file is hashed in order
-/// while the pieces land, checked against the stored SHA-256 (or the server's full-object
-/// CRC64NVME/CRC32C/CRC32, or a plain MD5 ETag) and only then renamed; a mismatch deletes it. A small object from a listing takes [SmallDownload] instead:
-/// one GET, no HEAD, no journal.
+/// while the pieces land, checked against the stored SHA-256 (else the server's full-object
+/// checksum, else a plain MD5 ETag) and only then renamed; a mismatch deletes it. A small object
+/// from a listing takes [SmallDownload] instead: one GET, no HEAD, no journal.
 final class Downloader {
     private static final System.Logger LOG = System.getLogger(Downloader.class.getName());
     private final S3Client s3;

@@ -125,7 +125,7 @@ public final class LeanObjects implements AutoCloseable {
         boolean checksumMode = !checksumModeRefused;
         if (checksumMode) {
             // Asks for the object's full-object checksum, which the caller checks when the object
-            // has neither Rackside's SHA-256 nor an MD5 ETag (B2 refuses the header: see below).
+            // has no Rackside SHA-256 (B2 refuses the header: see below).
             b.putHeader("x-amz-checksum-mode", "ENABLED");
         }
         try {

@@ -71,8 +71,8 @@ final class ObjectHeads {
                     throw again;
                 }
                 if (refusal && refusals.incrementAndGet() == 2) { // answered without it, twice
-                    LOG.log(System.Logger.Level.INFO, "the server refuses x-amz-checksum-mode on HEAD ({0}): downloads of "
-                            + "objects without Rackside''s SHA-256 or an MD5 ETag are checked by size only", e.statusCode());
+                    LOG.log(System.Logger.Level.INFO, "the server refuses x-amz-checksum-mode on HEAD ({0}): large downloads "
+                            + "of objects without Rackside''s SHA-256 or an MD5 ETag are checked by size only", e.statusCode());
                 }
                 return plain;
             }

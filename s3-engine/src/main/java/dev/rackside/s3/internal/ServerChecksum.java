@@ -12,9 +12,10 @@ import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
 
 /// A full-object checksum the server keeps, as a HEAD or GET with `x-amz-checksum-mode: ENABLED`
-/// returns it. Downloads check it when the object has neither Rackside's SHA-256 nor a plain-MD5
-/// ETag: an object another tool uploaded in parts, or an SSE-KMS one. AWS gives every new object
-/// a CRC64NVME when its uploader sent no checksum.
+/// returns it. Downloads of objects without Rackside's SHA-256 check it before an ETag that looks
+/// like an MD5 (which a matching MD5 can still overrule), so objects another tool uploaded in parts,
+/// and SSE-KMS ones, are verified too. AWS gives every new object a CRC64NVME when its uploader
+/// sent no checksum.
 final class ServerChecksum {
     /// The algorithms in the order the SDK prefers them when a server sends several.
     private static final List<String> ALGORITHMS = List.of("CRC64NVME", "CRC32C", "CRC32", "SHA1", "SHA256");

@@ -42,6 +42,9 @@ public enum ChecksumState {
 
     /// Whether downloads are checked against more than the size.
     public boolean verified() {
-        return ordinal() >= SHA256.ordinal() && ordinal() <= SHA1.ordinal();
+        return switch (this) {
+            case SHA256, MD5, AES_GCM, CRC64NVME, CRC32C, CRC32, SHA1 -> true;
+            case UNKNOWN, CHECKING, NONE, UNAVAILABLE, NOT_APPLICABLE -> false;
+        };
     }
 }
