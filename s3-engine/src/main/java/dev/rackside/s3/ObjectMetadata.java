@@ -37,7 +37,7 @@ public record ObjectMetadata(String key, long size, Instant lastModified, String
         if (serverChecksum.isPresent()) {
             return serverChecksum;
         }
-        return dev.rackside.s3.internal.Hashes.isPlainMd5(etag) && serverSideEncryption.map("AES256"::equals).orElse(true)
+        return dev.rackside.s3.internal.Hashes.etagIsMd5(etag, serverSideEncryption.orElse(null))
                 ? Optional.of("MD5") : Optional.empty();
     }
 

@@ -184,7 +184,7 @@ final class Downloader {
     }
 
     private static boolean md5Checked(ObjectMetadata meta) {
-        return Hashes.isPlainMd5(meta.etag()) && meta.serverSideEncryption().map(s -> s.equals("AES256")).orElse(true);
+        return Hashes.etagIsMd5(meta.etag(), meta.serverSideEncryption().orElse(null));
     }
 
     // Only one digest is computed, the one that is compared (MD5 on top of SHA-256 cost ~2.5 s

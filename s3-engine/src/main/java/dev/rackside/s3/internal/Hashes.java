@@ -41,20 +41,20 @@ public final class Hashes {
     }
 
     /// The digest (hex) of a file's first `size` bytes, as [#sha256Of].
-    static String hexOf(Path file, long size, TransferTask task, MessageDigest sha) {
+    static String hexOf(Path file, long size, TransferTask task, MessageDigest digest) {
         byte[] buf = new byte[1024 * 1024];
         try (FileChannel ch = FileChannel.open(file)) {
             for (long pos = 0; pos < size; ) {
                 task.checkStop();
                 int n = (int) Math.min(buf.length, size - pos);
                 Uploader.readFully(ch, buf, n, pos);
-                sha.update(buf, 0, n);
+                digest.update(buf, 0, n);
                 pos += n;
             }
         } catch (IOException e) {
             throw new S3EngineException.LocalFileProblem(file, "it cannot be read (" + e.getMessage() + ")", e);
         }
-        return hex(sha.digest());
+        return hex(digest.digest());
     }
 
     public static String hex(byte[] b) {
@@ -81,6 +81,13 @@ public final class Hashes {
     public static boolean isPlainMd5(String etag) {
         String e = stripQuotes(etag);
         return e != null && e.length() == 32 && e.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+    }
+
+    /// Whether an object's ETag is the MD5 of its bytes: a plain one, on an object stored without
+    /// server-side encryption or with SSE-S3 (`sse` as the server names it: `AES256`); SSE-KMS and
+    /// SSE-C ETags are not.
+    public static boolean etagIsMd5(String etag, String sse) {
+        return isPlainMd5(etag) && (sse == null || sse.equals("AES256"));
     }
 
     public static String stripQuotes(String etag) {

@@ -124,7 +124,7 @@ final class SmallDownload {
     /// compression stores the CRC64NVME of the compressed bytes on copies.
     static void verify(TransferTask task, String object, Fetched f) {
         String sha = f.sha256();
-        boolean md5 = Hashes.isPlainMd5(f.etag()) && (f.sse() == null || f.sse().equals("AES256"));
+        boolean md5 = Hashes.etagIsMd5(f.etag(), f.sse());
         String expected;
         String actual;
         String algorithm;
