@@ -1,6 +1,5 @@
 package dev.rackside.s3;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -136,12 +135,12 @@ public final class FaultProxy implements AutoCloseable {
     private void serve(Socket client) {
         try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
             while (true) {
-                String head = readHead(in);
+                String head = HttpWire.readHead(in);
                 if (head == null) {
                     return;
                 }
                 String line = head.substring(0, head.indexOf("\r\n"));
-                ranges.add(text(head, "range"));
+                ranges.add(HttpWire.text(head, "range"));
                 heads.add(head);
                 requests.add(line);
                 if (head.toLowerCase(Locale.ROOT).contains("\r\nexpect: 100-continue")) {
@@ -150,7 +149,7 @@ public final class FaultProxy implements AutoCloseable {
                     out.flush();
                     head = head.replaceAll("(?i)\r\nexpect: 100-continue", "");
                 }
-                byte[] body = in.readNBytes((int) header(head, "content-length", 0));
+                byte[] body = in.readNBytes((int) HttpWire.header(head, "content-length", 0));
                 String unsupported = refusedHeader(head);
                 if (unsupported != null) {
                     String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InvalidArgument</Code><Message>"
@@ -209,9 +208,9 @@ public final class FaultProxy implements AutoCloseable {
             uo.write(body);
             uo.flush();
             InputStream ui = up.getInputStream();
-            String responseHead = readHead(ui);
+            String responseHead = HttpWire.readHead(ui);
             while (responseHead != null && responseHead.startsWith("HTTP/1.1 1")) {
-                responseHead = readHead(ui);
+                responseHead = HttpWire.readHead(ui);
             }
             if (responseHead == null) {
                 return false;
@@ -221,9 +220,9 @@ public final class FaultProxy implements AutoCloseable {
             if (line.startsWith("HEAD ") || status == 204 || status == 304) {
                 responseBody = new byte[0];
             } else if (responseHead.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
-                responseBody = readChunked(ui);
+                responseBody = HttpWire.readChunked(ui);
             } else {
-                responseBody = ui.readNBytes((int) header(responseHead, "content-length", 0));
+                responseBody = ui.readNBytes((int) HttpWire.header(responseHead, "content-length", 0));
             }
             if (kind == Kind.FLIP_RESPONSE && responseBody.length > 0 && !responseHead.contains("chunked")) {
                 responseBody[responseBody.length / 2] ^= 0x01;
@@ -250,67 +249,6 @@ public final class FaultProxy implements AutoCloseable {
             out.flush();
             return true;
         }
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int matched = 0;
-        for (int c; (c = in.read()) >= 0; ) {
-            b.write(c);
-            matched = (c == '\r' && (matched == 0 || matched == 2)) || (c == '\n' && (matched == 1 || matched == 3)) ? matched + 1 : 0;
-            if (matched == 4) {
-                return b.toString(StandardCharsets.ISO_8859_1);
-            }
-        }
-        return null;
-    }
-
-    private static byte[] readChunked(InputStream in) throws IOException {
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        while (true) {
-            String size = readLine(in);
-            raw.writeBytes((size + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            int n = Integer.parseInt(size.split(";")[0].trim(), 16);
-            if (n == 0) {
-                String trailer;
-                while (!(trailer = readLine(in)).isEmpty()) {
-                    raw.writeBytes((trailer + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                }
-                raw.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                return raw.toByteArray();
-            }
-            raw.writeBytes(in.readNBytes(n + 2));
-        }
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        for (int c; (c = in.read()) >= 0 && c != '\n'; ) {
-            if (c != '\r') {
-                b.write(c);
-            }
-        }
-        return b.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    private static String text(String head, String name) {
-        for (String h : head.split("\r\n")) {
-            int colon = h.indexOf(':');
-            if (colon > 0 && h.substring(0, colon).trim().equalsIgnoreCase(name)) {
-                return h.substring(colon + 1).trim();
-            }
-        }
-        return "";
-    }
-
-    private static long header(String head, String name, long fallback) {
-        for (String h : head.split("\r\n")) {
-            int colon = h.indexOf(':');
-            if (colon > 0 && h.substring(0, colon).trim().equalsIgnoreCase(name)) {
-                return Long.parseLong(h.substring(colon + 1).trim());
-            }
-        }
-        return fallback;
     }
 
     @Override

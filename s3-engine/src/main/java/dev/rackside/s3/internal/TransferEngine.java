@@ -42,12 +42,6 @@ public final class TransferEngine implements AutoCloseable {
     // The newest task per file, so a submit needs no scan of every task (folders have thousands).
     private final Map<FileKey, TransferTask> latest = new ConcurrentHashMap<>();
 
-    /// One file's transfer in one direction, whatever its encryption: the journal's identity too.
-    private record FileKey(String kind, String bucket, String key, String local) {
-        static FileKey of(TransferRequest r) {
-            return new FileKey(JournalCodec.kind(r), r.bucket(), r.key(), r.local().toString());
-        }
-    }
     private final Map<TransferTask, java.util.concurrent.Future<?>> running = new ConcurrentHashMap<>();
 
     /// With `lean` (may be null), small whole-object uploads and downloads skip the S3Client
@@ -237,37 +231,7 @@ public final class TransferEngine implements AutoCloseable {
     /// resumes encrypted with it, also one journalled in clear. Transfers that need a key not given
     /// stay in the journal for a later call.
     public List<Transfer> resumeUnfinished(Optional<dev.rackside.s3.ClientSideKey> clientKey, boolean encryptUploads) {
-        // In-flight transfers first (they resume from stored parts and ranges), then those that had not
-        // stored anything yet; a file that is both is submitted once.
-        java.util.Set<Transfer> out = new java.util.LinkedHashSet<>();
-        java.util.Set<FileKey> seen = new java.util.HashSet<>();
-        for (Journal.Entry e : journal.all()) {
-            if (!"SseC".equals(e.sse())) {
-                resume(e.kind(), e.bucket(), e.key(), e.local(), e.sse(), e.nonce() != null, clientKey, encryptUploads)
-                        .ifPresent(t -> {
-                            out.add(t);
-                            seen.add(FileKey.of(t.request()));
-                        });
-            }
-        }
-        for (Journal.Queued q : journal.queued()) {
-            if (!seen.contains(new FileKey(q.kind(), q.bucket(), q.key(), q.local()))) {
-                resume(q.kind(), q.bucket(), q.key(), q.local(), q.sse(), JournalCodec.clientSide(q.sse()), clientKey,
-                        encryptUploads).ifPresent(out::add);
-            }
-        }
-        return new ArrayList<>(out);
-    }
-
-    private Optional<Transfer> resume(String kind, String bucket, String key, String local, String sse, boolean sealed,
-                                      Optional<dev.rackside.s3.ClientSideKey> clientKey, boolean encryptUploads) {
-        boolean upload = "UPLOAD".equals(kind);
-        boolean needsKey = sealed || upload && encryptUploads;
-        if (needsKey && clientKey.isEmpty()) {
-            return Optional.empty(); // keys are not kept in the journal: never resumed in clear
-        }
-        return Optional.of(submit(JournalCodec.request(kind, bucket, key, local, sse,
-                needsKey || !upload ? clientKey : Optional.empty())));
+        return new JournalResume(journal, this::submit).resume(clientKey, encryptUploads);
     }
 
     public List<Transfer> transfers() {

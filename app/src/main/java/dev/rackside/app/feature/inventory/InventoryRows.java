@@ -152,4 +152,16 @@ final class InventoryRows {
         set.addAll(gone);
         list.removeAll(set);
     }
+
+    /// The resource tree below a node: its guests, in VMID order.
+    List<GuestRow> guestsOn(NodeRow node) {
+        return guests.stream().filter(new Scope.OnNode(node.clusterId(), node.name())::contains)
+                .sorted(java.util.Comparator.comparingInt(GuestRow::vmid)).toList();
+    }
+
+    /// The resource tree below a node: the storages it sees.
+    List<StorageRow> storagesOn(NodeRow node) {
+        return storages.stream().filter(s -> s.clusterId().equals(node.clusterId()) && s.node().equals(node.name()))
+                .toList();
+    }
 }

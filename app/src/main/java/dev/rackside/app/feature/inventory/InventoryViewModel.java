@@ -10,12 +10,10 @@ import dev.rackside.proxmox.model.PowerAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -211,28 +209,18 @@ public final class InventoryViewModel {
 
     /// The resource tree below a node: its guests, in VMID order.
     public List<GuestRow> guestsOn(NodeRow node) {
-        return rows.guests().stream().filter(new Scope.OnNode(node.clusterId(), node.name())::contains)
-                .sorted(java.util.Comparator.comparingInt(GuestRow::vmid)).toList();
+        return rows.guestsOn(node);
     }
 
     /// The resource tree below a node: the storages it sees.
     public List<StorageRow> storagesOn(NodeRow node) {
-        return rows.storages().stream().filter(s -> s.clusterId().equals(node.clusterId()) && s.node().equals(node.name()))
-                .toList();
+        return rows.storagesOn(node);
     }
 
     /// The visible guests under the headings of [#groupByProperty()], headings sorted, the
     /// "no pool / no tag" group last.
     public List<GuestGroup> groups() {
-        GroupBy by = groupBy.get();
-        Map<String, List<GuestRow>> groups = new TreeMap<>((a, b) -> a.isEmpty() || b.isEmpty()
-                ? Boolean.compare(a.isEmpty(), b.isEmpty()) : a.compareTo(b));
-        for (GuestRow r : visible) {
-            for (String key : by.keys(r)) {
-                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
-            }
-        }
-        return groups.entrySet().stream().map(e -> new GuestGroup(e.getKey(), e.getValue())).toList();
+        return GuestGroup.of(groupBy.get(), visible);
     }
 
     public StringProperty searchProperty() {
