@@ -38,6 +38,7 @@ final class TransferTotals {
     void recompute(List<TransferRow> rows) {
         long done = 0;
         long total = 0;
+        long remaining = 0;
         double rateSum = 0;
         int running = 0;
         for (TransferRow r : rows) {
@@ -48,11 +49,15 @@ final class TransferTotals {
             done += r.transferredProperty().get();
             total += Math.max(0, r.totalProperty().get());
             rateSum += r.rateProperty().get();
-            running += st.active() ? 1 : 0;
+            if (st.active()) {
+                running++;
+                // Paused and failed rows wait for the operator: their bytes are not in the time left.
+                remaining += Math.max(0, r.totalProperty().get() - r.transferredProperty().get());
+            }
         }
         progress.set(total > 0 ? Math.min(1.0, (double) done / total) : rows.isEmpty() ? 0 : 1);
         rate.set(rateSum);
-        eta.set(rateSum > 0 && running > 0 ? Duration.ofSeconds((long) Math.ceil((total - done) / rateSum)) : null);
+        eta.set(rateSum > 0 && running > 0 ? Duration.ofSeconds((long) Math.ceil(remaining / rateSum)) : null);
         active.set(running);
     }
 }

@@ -48,6 +48,8 @@ public final class TransfersPanel {
         this.sizes = new Sizes(text);
         table.setId(ID);
         table.setItems(vm.rows());
+        // Pause, resume and cancel act on every selected row: a dropped folder is thousands of them.
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         table.getStyleClass().addAll(Styles.DENSE, "s3-transfers");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label empty = new Label(text.get("transfers.empty"));
@@ -138,7 +140,7 @@ public final class TransfersPanel {
         Button b = new Button(text.get(key));
         b.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        b.setOnAction(e -> table.getSelectionModel().getSelectedItems().forEach(action));
+        b.setOnAction(e -> List.copyOf(table.getSelectionModel().getSelectedItems()).forEach(action));
         return b;
     }
 
