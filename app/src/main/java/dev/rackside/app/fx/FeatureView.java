@@ -12,4 +12,16 @@ public interface FeatureView {
 
     default void deactivate() {
     }
+
+    /// Ctrl+F while this view is shown: true if the view has a search of its own and took the
+    /// focus there; otherwise the shell's search (the inventory's) takes it.
+    default boolean searchHere() {
+        return false;
+    }
+
+    /// F5 while this view is shown: true if the view refreshed what it shows; otherwise the shell
+    /// refreshes the inventory.
+    default boolean refreshHere() {
+        return false;
+    }
 }

@@ -2,12 +2,14 @@ package dev.rackside.app.feature.s3;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/// [FolderPicker] with the platform's folder dialog.
+/// [FolderPicker] with the platform's folder and file dialogs. Both start where the last choice was.
 public final class FxFolderPicker implements FolderPicker {
     private final Supplier<Window> owner;
     private File last;
@@ -28,5 +30,20 @@ public final class FxFolderPicker implements FolderPicker {
             last = chosen;
         }
         return Optional.ofNullable(chosen).map(File::toPath);
+    }
+
+    @Override
+    public List<Path> pickFiles(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (last != null && last.isDirectory()) {
+            chooser.setInitialDirectory(last);
+        }
+        List<File> chosen = chooser.showOpenMultipleDialog(owner.get());
+        if (chosen == null || chosen.isEmpty()) {
+            return List.of();
+        }
+        last = chosen.getFirst().getParentFile();
+        return chosen.stream().map(File::toPath).toList();
     }
 }

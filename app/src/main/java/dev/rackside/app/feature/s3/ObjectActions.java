@@ -34,14 +34,20 @@ public final class ObjectActions {
         this.transfers = transfers;
     }
 
-    /// Downloads the selection into a folder the operator picks.
-    public void download(List<ObjectRow> rows, FolderPicker picker) {
+    /// Downloads the selection into a folder the operator picks; asks first when that would
+    /// overwrite files already there.
+    public void download(List<ObjectRow> rows, FolderPicker picker, S3Prompts prompts) {
         S3Session s = browser.sessionProperty().get();
         String bucket = browser.bucketProperty().get();
         if (s == null || rows.isEmpty()) {
             return;
         }
-        picker.pickFolder(text.get("download.title")).ifPresent(folder -> transfers.download(s, bucket, rows, folder));
+        picker.pickFolder(text.get("download.title")).ifPresent(folder -> background.submit(
+                () -> Conflicts.local(folder, rows), (List<String> taken) -> {
+                    if (taken.isEmpty() || prompts.confirmReplaceFiles(folder.toString(), taken)) {
+                        transfers.download(s, bucket, rows, folder);
+                    }
+                }, failure -> Failures.report(notifier, text, failure)));
     }
 
     /// Deletes objects, and folders with everything under them, once the operator confirmed.
@@ -78,7 +84,7 @@ public final class ObjectActions {
     }
 
     /// Copies, moves or renames one object, or a whole folder, to where the operator says; all of it
-    /// server-side, so nothing passes through this machine.
+    /// server-side, so nothing passes through this machine. Asks first when the target is taken.
     public void transfer(ObjectRow row, S3Prompts.TargetKind kind, S3Prompts prompts) {
         S3Session s = browser.sessionProperty().get();
         String bucket = browser.bucketProperty().get();
@@ -88,21 +94,38 @@ public final class ObjectActions {
         prompts.askTarget(kind, bucket, row.key(), browser.buckets(s))
                 .map(t -> row.isFolder() && !t.key().endsWith("/") ? new S3Prompts.Target(t.bucket(), t.key() + "/") : t)
                 .filter(t -> !t.key().isBlank() && !(t.bucket().equals(bucket) && t.key().equals(row.key())))
-                .ifPresent(target -> {
-                    if (row.isFolder()) {
-                        notifier.info(text.get("transfer.folder.started." + kind.name(), row.key(), target.bucket() + "/" + target.key()));
+                .ifPresent(target -> background.submit(() -> Conflicts.taken(s.engine(), target, row.isFolder()), taken -> {
+                    if (!taken || prompts.confirmReplaceObjects(parentOf(target), List.of(nameOf(target.key())))) {
+                        run(s, bucket, row, kind, target);
                     }
-                    background.submit(() -> row.isFolder() ? transferFolder(s, bucket, row.key(), kind, target)
-                            : transferObject(s, bucket, row.key(), kind, target), count -> {
-                        notifier.info(row.isFolder()
-                                ? text.get("transfer.folder.done." + kind.name(), row.key(), target.bucket() + "/" + target.key(), count)
-                                : text.get("transfer.done." + kind.name(), row.key(), target.bucket() + "/" + target.key()));
-                        browser.refresh();
-                    }, failure -> {
-                        Failures.report(notifier, text, failure);
-                        browser.refresh(); // a folder may have moved part-way: show where things are now
-                    });
-                });
+                }, failure -> Failures.report(notifier, text, failure)));
+    }
+
+    private void run(S3Session s, String bucket, ObjectRow row, S3Prompts.TargetKind kind, S3Prompts.Target target) {
+        if (row.isFolder()) {
+            notifier.info(text.get("transfer.folder.started." + kind.name(), row.key(), target.bucket() + "/" + target.key()));
+        }
+        background.submit(() -> row.isFolder() ? transferFolder(s, bucket, row.key(), kind, target)
+                : transferObject(s, bucket, row.key(), kind, target), count -> {
+            notifier.info(row.isFolder()
+                    ? text.get("transfer.folder.done." + kind.name(), row.key(), target.bucket() + "/" + target.key(), count)
+                    : text.get("transfer.done." + kind.name(), row.key(), target.bucket() + "/" + target.key()));
+            browser.refresh();
+        }, failure -> {
+            Failures.report(notifier, text, failure);
+            browser.refresh(); // a folder may have moved part-way: show where things are now
+        });
+    }
+
+    /// "bucket/folder/" of a target key (a folder's key ends with "/", which is not its parent).
+    private static String parentOf(S3Prompts.Target t) {
+        String k = t.key().endsWith("/") ? t.key().substring(0, t.key().length() - 1) : t.key();
+        return t.bucket() + "/" + k.substring(0, k.lastIndexOf('/') + 1);
+    }
+
+    private static String nameOf(String key) {
+        String k = key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
+        return k.substring(k.lastIndexOf('/') + 1) + (key.endsWith("/") ? "/" : "");
     }
 
     private static long transferObject(S3Session s, String bucket, String key, S3Prompts.TargetKind kind, S3Prompts.Target target) {

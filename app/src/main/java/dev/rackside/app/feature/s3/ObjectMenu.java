@@ -40,21 +40,25 @@ final class ObjectMenu {
 
     List<MenuItem> items() {
         TableView<ObjectRow> t = table.node();
-        BooleanBinding none = t.getSelectionModel().selectedItemProperty().isNull();
-        BooleanBinding noObject = Bindings.createBooleanBinding(() -> t.getSelectionModel().getSelectedItem() == null
-                || t.getSelectionModel().getSelectedItem().isFolder(), t.getSelectionModel().selectedItemProperty());
+        var selected = t.getSelectionModel().getSelectedItems();
+        BooleanBinding none = Bindings.isEmpty(selected);
+        // Copy, move, rename and the per-object views work on one item: offered for exactly one, so
+        // that 30 selected objects never quietly become the first of them.
+        BooleanBinding notOne = Bindings.size(selected).isNotEqualTo(1);
+        BooleanBinding notOneObject = Bindings.createBooleanBinding(
+                () -> selected.size() != 1 || selected.getFirst().isFolder(), selected);
         return List.of(
-                item("action.download", none, () -> vm.actions().download(table.selection(), picker)),
-                item("action.copy", none, () -> vm.actions().transfer(first(), S3Prompts.TargetKind.COPY, prompts)),
-                item("action.move", none, () -> vm.actions().transfer(first(), S3Prompts.TargetKind.MOVE, prompts)),
-                item("action.rename", none, () -> vm.actions().transfer(first(), S3Prompts.TargetKind.RENAME, prompts)),
-                item("action.link", noObject, () -> vm.actions().shareLink(first(), prompts, clipboard)),
+                item("action.download", none, () -> vm.actions().download(table.selection(), picker, prompts)),
+                item("action.copy", notOne, () -> vm.actions().transfer(first(), S3Prompts.TargetKind.COPY, prompts)),
+                item("action.move", notOne, () -> vm.actions().transfer(first(), S3Prompts.TargetKind.MOVE, prompts)),
+                item("action.rename", notOne, () -> vm.actions().transfer(first(), S3Prompts.TargetKind.RENAME, prompts)),
+                item("action.link", notOneObject, () -> vm.actions().shareLink(first(), prompts, clipboard)),
                 // an upload link names a key that need not exist yet: no selection needed
                 item("action.uploadLink", vm.bucketProperty().isNull(), () -> vm.actions().uploadLink(first(), prompts, clipboard)),
                 new SeparatorMenuItem(),
-                item("action.versions", none, this::showVersions),
-                item("action.metadata", noObject, () -> vm.actions().metadata(first(), info::showMetadata)),
-                item("action.properties", noObject, this::showProperties),
+                item("action.versions", notOneObject, this::showVersions),
+                item("action.metadata", notOneObject, () -> vm.actions().metadata(first(), info::showMetadata)),
+                item("action.properties", notOneObject, this::showProperties),
                 new SeparatorMenuItem(),
                 item("action.delete", none, delete));
     }

@@ -107,7 +107,8 @@ final class ObjectTable {
             if (e.getCode() == KeyCode.ENTER) {
                 open(table.getSelectionModel().getSelectedItem(), object);
                 e.consume();
-            } else if (e.getCode() == KeyCode.BACK_SPACE) {
+            } else if (e.getCode() == KeyCode.BACK_SPACE
+                    || e.isAltDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.LEFT)) {
                 vm.up();
                 e.consume();
             } else if (e.getCode() == KeyCode.DELETE) {

@@ -21,11 +21,14 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
@@ -41,6 +44,7 @@ public final class S3BrowserView implements FeatureView {
     private final BorderPane root = new BorderPane();
     private final ListView<SidebarEntry> sidebar = new ListView<>();
     private final HBox crumbs = new HBox(2);
+    private final TextField search = new TextField();
     private final javafx.scene.layout.FlowPane sidebarActions = new javafx.scene.layout.FlowPane(4, 4);
     private final S3Dialogs prompts = new S3Dialogs(text, this::window);
     private final InfoDialogs info = new InfoDialogs(text, this::window);
@@ -62,11 +66,55 @@ public final class S3BrowserView implements FeatureView {
                 S3BrowserView::copyToClipboard, this::deleteSelected);
         menu.getItems().setAll(objectMenu.items());
 
-        SplitPane main = new SplitPane(sidebarPane(), objectsPane());
+        SplitPane main = new SplitPane(BucketSidebar.pane(vm, sidebar, sidebarActions, text, prompts, this::window,
+                () -> table.node().requestFocus()), objectsPane());
         main.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(main.getItems().getFirst(), false);
         root.setCenter(main);
         root.getStyleClass().add("s3-browser");
+        KeyCombination upload = new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN);
+        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (upload.match(e)) {
+                uploadFiles();
+                e.consume();
+            }
+        });
+    }
+
+    /// Ctrl+F: the search of the folder shown, or the bucket list while no bucket is open.
+    @Override
+    public boolean searchHere() {
+        if (search.isDisabled()) {
+            sidebar.requestFocus();
+        } else {
+            search.requestFocus();
+            search.selectAll();
+        }
+        return true;
+    }
+
+    /// F5: the folder shown, or the endpoints' buckets while no bucket is open.
+    @Override
+    public boolean refreshHere() {
+        if (vm.bucketProperty().get() == null) {
+            vm.refreshBuckets();
+        } else {
+            vm.refresh();
+        }
+        return true;
+    }
+
+    /// Ctrl+U and Upload › Files…: the chosen files go into the folder shown.
+    public void uploadFiles() {
+        if (vm.bucketProperty().get() != null) {
+            dropFiles(picker.pickFiles(text.get("upload.files.title")), null);
+        }
+    }
+
+    private void uploadFolder() {
+        if (vm.bucketProperty().get() != null) {
+            picker.pickFolder(text.get("upload.folder.title")).ifPresent(f -> dropFiles(List.of(f), null));
+        }
     }
 
     @Override
@@ -96,67 +144,12 @@ public final class S3BrowserView implements FeatureView {
         vm.transfers().upload(s, bucket, prefix, files);
     }
 
-    private Node sidebarPane() {
-        sidebar.setId(SIDEBAR_ID);
-        sidebar.setItems(vm.sidebar());
-        sidebar.setCellFactory(l -> new SidebarCell());
-        sidebar.getStyleClass().add("s3-sidebar");
-        Label empty = new Label(text.get("sidebar.empty"));
-        empty.setWrapText(true);
-        empty.getStyleClass().add(Styles.TEXT_MUTED);
-        sidebar.setPlaceholder(empty);
-        sidebar.setContextMenu(BucketMenu.create(vm, sidebar, text, prompts, this::window));
-        sidebar.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now instanceof SidebarEntry.Bucket b && !(b.session() == vm.sessionProperty().get()
-                    && b.name().equals(vm.bucketProperty().get()))) {
-                vm.open(b.session(), b.name());
-                table.node().requestFocus();
-            }
-        });
-        Button create = toolButton("bucket.create", () -> {
-            SidebarEntry e = sidebar.getSelectionModel().getSelectedItem();
-            S3Session s = e != null ? e.session() : vm.sessionProperty().get();
-            if (s == null && !vm.sidebar().isEmpty()) {
-                s = vm.sidebar().getFirst().session();
-            }
-            if (s != null) {
-                vm.createBucket(s, prompts);
-            }
-        });
-        create.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.sidebar()));
-        Button delete = toolButton("bucket.delete", () -> {
-            if (sidebar.getSelectionModel().getSelectedItem() instanceof SidebarEntry.Bucket b) {
-                vm.deleteBucket(b.session(), b.name(), prompts);
-            }
-        });
-        delete.getStyleClass().add("destructive-action");
-        delete.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> !(sidebar.getSelectionModel().getSelectedItem() instanceof SidebarEntry.Bucket),
-                sidebar.getSelectionModel().selectedItemProperty()));
-        Button refresh = toolButton("sidebar.refresh", vm::refreshBuckets);
-        Label title = new Label(text.get("sidebar.title"));
-        title.getStyleClass().add(Styles.TITLE_4);
-        // a flow, not a tool bar: the sidebar is narrow and all three must stay reachable
-        javafx.scene.layout.FlowPane actions = sidebarActions;
-        actions.getChildren().setAll(create, delete, refresh);
-        actions.setPadding(new Insets(6, 8, 8, 8));
-        List.of(create, delete, refresh).forEach(b -> b.getStyleClass().add(Styles.SMALL));
-        VBox pane = new VBox(title, sidebar, actions);
-        pane.setPadding(new Insets(8, 0, 0, 0));
-        VBox.setMargin(title, new Insets(0, 8, 4, 8));
-        VBox.setVgrow(sidebar, Priority.ALWAYS);
-        pane.getStyleClass().add("s3-sidebar-pane");
-        pane.setMinWidth(180);
-        return pane;
-    }
-
     private Node objectsPane() {
         Button up = toolButton("nav.up", vm::up);
         up.setId("s3-up");
         up.disableProperty().bind(vm.prefixProperty().isEmpty());
         crumbs.setAlignment(Pos.CENTER_LEFT);
         vm.crumbs().addListener((ListChangeListener<S3BrowserViewModel.Crumb>) c -> rebuildCrumbs());
-        TextField search = new TextField();
         search.setId(SEARCH_ID);
         search.setPromptText(text.get("search.prompt"));
         search.setPrefColumnCount(12);
@@ -169,12 +162,35 @@ public final class S3BrowserView implements FeatureView {
             typing.stop();
             vm.search(search.getText());
         });
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) { // clears the search, then back to the objects
+                typing.stop();
+                search.clear();
+                vm.search("");
+                table.node().requestFocus();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN) { // from the results' search to the results
+                table.node().requestFocus();
+                if (table.node().getSelectionModel().isEmpty() && !table.node().getItems().isEmpty()) {
+                    table.node().getSelectionModel().selectFirst();
+                }
+                e.consume();
+            }
+        });
         vm.queryProperty().addListener((o, was, now) -> {
             if (!now.equals(search.getText().strip())) {
                 search.setText(now);
             }
         });
-        Button download = toolButton("action.download", () -> vm.actions().download(table.selection(), picker));
+        javafx.scene.control.MenuItem uploadFiles = new javafx.scene.control.MenuItem(text.get("action.uploadFiles"));
+        uploadFiles.setOnAction(e -> uploadFiles());
+        javafx.scene.control.MenuItem uploadFolder = new javafx.scene.control.MenuItem(text.get("action.uploadFolder"));
+        uploadFolder.setOnAction(e -> uploadFolder());
+        MenuButton upload = new MenuButton(text.get("action.upload"), null, uploadFiles, uploadFolder);
+        upload.setId("s3-upload");
+        upload.getStyleClass().add(Styles.SMALL);
+        upload.disableProperty().bind(vm.bucketProperty().isNull());
+        Button download = toolButton("action.download", () -> vm.actions().download(table.selection(), picker, prompts));
         download.setId("s3-download");
         Button delete = toolButton("action.delete", this::deleteSelected);
         delete.setId("s3-delete");
@@ -193,7 +209,7 @@ public final class S3BrowserView implements FeatureView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         more.getStyleClass().add(Styles.SMALL);
         List.of(up, download, delete, refresh).forEach(b -> b.getStyleClass().add(Styles.SMALL));
-        ToolBar bar = new ToolBar(up, crumbs, spacer, search, download, delete, more, refresh);
+        ToolBar bar = new ToolBar(up, crumbs, spacer, search, upload, download, delete, more, refresh);
 
         Label placeholder = new Label();
         placeholder.setWrapText(true);

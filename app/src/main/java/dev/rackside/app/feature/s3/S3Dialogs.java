@@ -36,12 +36,25 @@ final class S3Dialogs implements S3Prompts {
 
     @Override
     public boolean confirmDelete(List<String> names) {
-        String listed = names.stream().limit(LISTED).collect(Collectors.joining("\n"));
-        if (names.size() > LISTED) {
-            listed += "\n" + text.get("confirm.more", names.size() - LISTED);
-        }
         return confirm(text.get("confirm.delete.title"), text.get("confirm.delete.header", names.size()),
-                listed + "\n\n" + text.get("confirm.delete.body"), text.get("action.delete"), true);
+                listed(names) + "\n\n" + text.get("confirm.delete.body"), text.get("action.delete"), true);
+    }
+
+    @Override
+    public boolean confirmReplaceObjects(String where, List<String> names) {
+        return confirm(text.get("confirm.replace.title"), text.get("confirm.replace.header", names.size(), where),
+                listed(names) + "\n\n" + text.get("confirm.replace.objects"), text.get("confirm.replace.ok"), true);
+    }
+
+    @Override
+    public boolean confirmReplaceFiles(String where, List<String> names) {
+        return confirm(text.get("confirm.replace.title"), text.get("confirm.replace.header", names.size(), where),
+                listed(names) + "\n\n" + text.get("confirm.replace.files"), text.get("confirm.replace.ok"), true);
+    }
+
+    private String listed(List<String> names) {
+        String listed = names.stream().limit(LISTED).collect(Collectors.joining("\n"));
+        return names.size() > LISTED ? listed + "\n" + text.get("confirm.more", names.size() - LISTED) : listed;
     }
 
     @Override

@@ -29,6 +29,13 @@ public interface S3Prompts {
     /// The destination of a copy, move or rename of `bucket/key`; `buckets` are the choices.
     Optional<Target> askTarget(TargetKind kind, String bucket, String key, List<String> buckets);
 
+    /// Before a copy, move or rename onto `where` ("bucket/folder/") that already holds `names`
+    /// (an object, or a folder with objects in it, whose same-named objects would be replaced).
+    boolean confirmReplaceObjects(String where, List<String> names);
+
+    /// Before a download into the local folder `where` that already holds `names`.
+    boolean confirmReplaceFiles(String where, List<String> names);
+
     /// How long a presigned link stays valid (at most 7 days with SigV4).
     Optional<Duration> askLinkExpiry(String key);
 

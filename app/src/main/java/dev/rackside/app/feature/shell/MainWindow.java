@@ -229,9 +229,13 @@ public final class MainWindow {
 
     private void onKey(KeyEvent e, ShellViewModel vm, Themes themes, Actions actions) {
         if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e)) {
-            actions.focusSearch().run();
+            if (!(filled && shown != null && shown.searchHere())) {
+                actions.focusSearch().run();
+            }
         } else if (e.getCode() == KeyCode.F5) {
-            actions.refresh().run();
+            if (!(filled && shown != null && shown.refreshHere())) {
+                actions.refresh().run();
+            }
         } else if (e.getCode() == KeyCode.F1) {
             HelpDialog.show(root.getScene().getWindow());
         } else if (new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN).match(e)) {

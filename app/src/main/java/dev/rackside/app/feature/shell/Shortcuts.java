@@ -14,7 +14,12 @@ public final class Shortcuts {
             new Shortcut("Ctrl+1 … Ctrl+9", "shortcut.navigate"),
             new Shortcut("Ctrl+T", "shortcut.tasks"),
             new Shortcut("Ctrl+Shift+L", "shortcut.theme"),
-            new Shortcut("F1", "shortcut.help"));
+            new Shortcut("F1", "shortcut.help"),
+            new Shortcut("Enter", "shortcut.s3.open"),
+            new Shortcut("Backspace, Alt+Up", "shortcut.s3.up"),
+            new Shortcut("Delete", "shortcut.s3.delete"),
+            new Shortcut("Ctrl+U", "shortcut.s3.upload"),
+            new Shortcut("Escape", "shortcut.s3.clearSearch"));
 
     private Shortcuts() {
     }

@@ -42,9 +42,11 @@ class S3BrowserViewFlowTest {
     private FxBackground background;
     private S3BrowserViewModel vm;
     private S3BrowserView view;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         demo = S3Fixture.demo();
         background = new FxBackground();
@@ -127,5 +129,55 @@ class S3BrowserViewFlowTest {
         robot.clickOn("#s3-download");
         waitForTransfers();
         assertEquals(S3Fixture.digests(folder), S3Fixture.digests(tmp.resolve("downloads/lab-seed")));
+    }
+
+    @Test
+    void ctrlUUploadsChosenFilesAndOneItemActionsWantOneItem(FxRobot robot) throws Exception {
+        Path chosen = S3Fixture.file(tmp.resolve("desktop"), "notes.txt", 1_200, 21);
+        Path other = S3Fixture.file(tmp.resolve("desktop"), "more-notes.txt", 900, 22);
+        robot.interact(() -> {
+            view.deactivate();
+            // A picker that "chooses" two files, as the platform's file dialog would.
+            view = new S3BrowserView(vm, new FolderPicker() {
+                @Override
+                public Optional<Path> pickFolder(String title) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public List<Path> pickFiles(String title) {
+                    return List.of(chosen, other);
+                }
+            });
+            stage.getScene().setRoot((Parent) view.root());
+            view.activate();
+        });
+        FxWait.until(10, () -> vm.sidebar().stream().anyMatch(e -> e instanceof SidebarEntry.Bucket b && b.name().equals("templates")));
+        robot.interact(() -> vm.sidebar().stream().filter(e -> e instanceof SidebarEntry.Bucket b && b.name().equals("templates"))
+                .findFirst().ifPresent(e -> view.sidebarList().getSelectionModel().select(e)));
+        TableView<ObjectRow> table = objects(robot);
+        FxWait.until(10, () -> table.getItems().stream().anyMatch(r -> r.name().equals("lxc/")));
+
+        robot.clickOn(table);
+        robot.press(KeyCode.CONTROL).type(KeyCode.U).release(KeyCode.CONTROL);
+        waitForTransfers();
+        assertEquals(2, vm.transfers().rows().size());
+        FxWait.until(10, () -> table.getItems().stream().map(ObjectRow::name).toList().containsAll(List.of("notes.txt", "more-notes.txt")));
+
+        // Copy, move, rename and the per-object views offer themselves for exactly one item.
+        javafx.scene.control.MenuButton more = robot.lookup("#s3-more").queryAs(javafx.scene.control.MenuButton.class);
+        java.util.function.Function<String, Boolean> disabled = label -> more.getItems().stream()
+                .filter(i -> label.equals(i.getText())).findFirst().orElseThrow(() -> new AssertionError(label)).isDisable();
+        robot.interact(() -> {
+            table.getSelectionModel().clearSelection();
+            table.getItems().stream().filter(r -> r.name().equals("notes.txt")).findFirst().ifPresent(table.getSelectionModel()::select);
+        });
+        assertEquals(List.of(false, false, false, false), List.of(disabled.apply("Copy to\u2026"), disabled.apply("Rename\u2026"),
+                disabled.apply("Properties\u2026"), disabled.apply("Download\u2026")));
+        robot.interact(() -> table.getItems().stream().filter(r -> r.name().equals("more-notes.txt")).findFirst()
+                .ifPresent(table.getSelectionModel()::select));
+        assertEquals(2, table.getSelectionModel().getSelectedItems().size());
+        assertEquals(List.of(true, true, true, false), List.of(disabled.apply("Copy to\u2026"), disabled.apply("Rename\u2026"),
+                disabled.apply("Properties\u2026"), disabled.apply("Download\u2026")));
     }
 }

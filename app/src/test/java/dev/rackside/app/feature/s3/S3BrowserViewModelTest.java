@@ -164,6 +164,41 @@ class S3BrowserViewModelTest {
     }
 
     @Test
+    void aCopyRenameOrMoveOntoATakenNameAsksBeforeReplacing() {
+        s3.createBucket("taken");
+        put("taken", "a.txt");
+        put("taken", "b.txt");
+        put("taken", "lab/x");
+        put("taken", "dest/lab/y");
+        vm.open(session, "taken");
+        String b = s3.head("taken", "b.txt").etag();
+        prompts.confirm = false;
+        prompts.target = Optional.of(new S3Prompts.Target("taken", "b.txt"));
+        vm.actions().transfer(row("a.txt"), S3Prompts.TargetKind.RENAME, prompts);
+        assertEquals(List.of("replace objects taken/ [b.txt]"), prompts.otherQuestions);
+        assertEquals(b, s3.head("taken", "b.txt").etag(), "declined: b.txt is untouched");
+        assertTrue(names().contains("a.txt"), "declined: a.txt is not renamed");
+
+        prompts.target = Optional.of(new S3Prompts.Target("taken", "dest/lab"));
+        vm.actions().transfer(row("lab/"), S3Prompts.TargetKind.MOVE, prompts);
+        assertEquals("replace objects taken/dest/ [lab/]", prompts.otherQuestions.getLast());
+        assertEquals(List.of("dest/lab/y", "lab/x"), s3.objects("taken", "").map(o -> o.key())
+                .filter(k -> k.contains("/")).sorted().toList(), "declined: neither folder changes");
+
+        prompts.otherQuestions.clear();
+        prompts.target = Optional.of(new S3Prompts.Target("taken", "c.txt"));
+        vm.actions().transfer(row("a.txt"), S3Prompts.TargetKind.COPY, prompts);
+        assertEquals(List.of(), prompts.otherQuestions, "a free name is not asked about");
+        assertEquals(s3.head("taken", "a.txt").etag(), s3.head("taken", "c.txt").etag());
+
+        prompts.confirm = true;
+        prompts.target = Optional.of(new S3Prompts.Target("taken", "b.txt"));
+        vm.actions().transfer(row("a.txt"), S3Prompts.TargetKind.COPY, prompts);
+        assertEquals(List.of("replace objects taken/ [b.txt]"), prompts.otherQuestions);
+        assertEquals(s3.head("taken", "a.txt").etag(), s3.head("taken", "b.txt").etag(), "confirmed: replaced");
+    }
+
+    @Test
     void foldersAreCopiedAndRenamedServerSideWithEverythingInThem() {
         s3.createBucket("folders");
         put("folders", "lab/user-data");

@@ -105,6 +105,18 @@ final class S3Fixture {
         }
 
         @Override
+        public boolean confirmReplaceObjects(String where, List<String> names) {
+            otherQuestions.add("replace objects " + where + " " + names);
+            return confirm;
+        }
+
+        @Override
+        public boolean confirmReplaceFiles(String where, List<String> names) {
+            otherQuestions.add("replace files " + where + " " + names);
+            return confirm;
+        }
+
+        @Override
         public Optional<Duration> askLinkExpiry(String key) {
             return expiry;
         }

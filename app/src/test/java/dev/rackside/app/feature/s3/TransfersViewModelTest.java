@@ -73,12 +73,23 @@ class TransfersViewModelTest {
         Path back = Files.createDirectories(tmp.resolve("down"));
         ObjectRow folder = vm.rows().stream().filter(ObjectRow::isFolder).findFirst().orElseThrow();
         vm.transfers().clearFinished();
-        vm.actions().download(List.of(folder), title -> java.util.Optional.of(back));
+        S3Fixture.Scripted prompts = new S3Fixture.Scripted();
+        vm.actions().download(List.of(folder), title -> java.util.Optional.of(back), prompts);
         ui.until(() -> allDone(vm.transfers()), 60, "the downloads");
         Map<String, String> original = S3Fixture.digests(tree);
         assertEquals(original, S3Fixture.digests(back.resolve("lab-configs")));
         assertEquals(1.0, vm.transfers().totalProgressProperty().get());
         assertTrue(notifier.infos.stream().anyMatch(m -> m.startsWith("4 files downloaded")), notifier.infos.toString());
+        assertEquals(List.of(), prompts.otherQuestions, "nothing was in the way the first time");
+
+        // The same download again would overwrite those files: the operator is asked, and Cancel starts nothing.
+        vm.transfers().clearFinished();
+        Files.writeString(back.resolve("lab-configs/nodes/pve1/interfaces"), "edited here");
+        prompts.confirm = false;
+        vm.actions().download(List.of(folder), title -> java.util.Optional.of(back), prompts);
+        assertEquals(List.of("replace files " + back + " [lab-configs/]"), prompts.otherQuestions);
+        assertEquals(List.of(), vm.transfers().rows(), "declined: no transfer started");
+        assertEquals("edited here", Files.readString(back.resolve("lab-configs/nodes/pve1/interfaces")));
         assertTrue(notifier.warnings.isEmpty() && notifier.errors.isEmpty(), notifier.warnings + " " + notifier.errors);
     }
 

@@ -1,0 +1,96 @@
+package dev.rackside.app.feature.s3;
+
+import atlantafx.base.theme.Styles;
+import dev.rackside.app.fx.Messages;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/// The S3 browser's left pane: endpoints and their buckets, with the bucket commands under them.
+/// Selecting a bucket opens it; a click or Enter also moves the focus to its objects.
+final class BucketSidebar {
+    private BucketSidebar() {
+    }
+
+    static Node pane(S3BrowserViewModel vm, ListView<SidebarEntry> sidebar, FlowPane sidebarActions, Messages text,
+                     S3Dialogs prompts, Supplier<Window> window, Runnable focusObjects) {
+        sidebar.setId(S3BrowserView.SIDEBAR_ID);
+        sidebar.setItems(vm.sidebar());
+        sidebar.setCellFactory(l -> new SidebarCell());
+        sidebar.getStyleClass().add("s3-sidebar");
+        Label empty = new Label(text.get("sidebar.empty"));
+        empty.setWrapText(true);
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        sidebar.setPlaceholder(empty);
+        sidebar.setContextMenu(BucketMenu.create(vm, sidebar, text, prompts, window));
+        sidebar.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now instanceof SidebarEntry.Bucket b && !(b.session() == vm.sessionProperty().get()
+                    && b.name().equals(vm.bucketProperty().get()))) {
+                vm.open(b.session(), b.name()); // focus stays, so the arrow keys go on through the list
+            }
+        });
+        // A click or Enter on a bucket means "go there": the objects take the focus.
+        sidebar.setOnMouseClicked(e -> {
+            if (sidebar.getSelectionModel().getSelectedItem() instanceof SidebarEntry.Bucket) {
+                focusObjects.run();
+            }
+        });
+        sidebar.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && sidebar.getSelectionModel().getSelectedItem() instanceof SidebarEntry.Bucket) {
+                focusObjects.run();
+                e.consume();
+            }
+        });
+        Button create = toolButton(text, "bucket.create", () -> {
+            SidebarEntry e = sidebar.getSelectionModel().getSelectedItem();
+            S3Session s = e != null ? e.session() : vm.sessionProperty().get();
+            if (s == null && !vm.sidebar().isEmpty()) {
+                s = vm.sidebar().getFirst().session();
+            }
+            if (s != null) {
+                vm.createBucket(s, prompts);
+            }
+        });
+        create.disableProperty().bind(Bindings.isEmpty(vm.sidebar()));
+        Button delete = toolButton(text, "bucket.delete", () -> {
+            if (sidebar.getSelectionModel().getSelectedItem() instanceof SidebarEntry.Bucket b) {
+                vm.deleteBucket(b.session(), b.name(), prompts);
+            }
+        });
+        delete.getStyleClass().add("destructive-action");
+        delete.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !(sidebar.getSelectionModel().getSelectedItem() instanceof SidebarEntry.Bucket),
+                sidebar.getSelectionModel().selectedItemProperty()));
+        Button refresh = toolButton(text, "sidebar.refresh", vm::refreshBuckets);
+        Label title = new Label(text.get("sidebar.title"));
+        title.getStyleClass().add(Styles.TITLE_4);
+        // a flow, not a tool bar: the sidebar is narrow and all three must stay reachable
+        FlowPane actions = sidebarActions;
+        actions.getChildren().setAll(create, delete, refresh);
+        actions.setPadding(new Insets(6, 8, 8, 8));
+        List.of(create, delete, refresh).forEach(b -> b.getStyleClass().add(Styles.SMALL));
+        VBox pane = new VBox(title, sidebar, actions);
+        pane.setPadding(new Insets(8, 0, 0, 0));
+        VBox.setMargin(title, new Insets(0, 8, 4, 8));
+        VBox.setVgrow(sidebar, Priority.ALWAYS);
+        pane.getStyleClass().add("s3-sidebar-pane");
+        pane.setMinWidth(180);
+        return pane;
+    }
+
+    private static Button toolButton(Messages text, String key, Runnable action) {
+        Button b = new Button(text.get(key));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.rackside.app.feature.s3;
+
+import dev.rackside.s3.ObjectPage;
+import dev.rackside.s3.S3Engine;
+import dev.rackside.s3.S3EngineException;
+import dev.rackside.s3.SafePaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/// What a copy, move, rename or download would overwrite. S3 and the file system both replace
+/// silently, so the browser asks first; these are the questions it asks the server and the disk.
+/// They run off the UI thread: each is a request or a look at a folder.
+final class Conflicts {
+    private Conflicts() {
+    }
+
+    /// True if `target` already holds an object (or, for a folder, any object under its prefix).
+    /// A refusal to look counts as free: without `s3:ListBucket` S3 answers 403 for a missing key,
+    /// and a write-only operator must still be able to copy into the bucket.
+    static boolean taken(S3Engine engine, S3Prompts.Target target, boolean folder) {
+        try {
+            if (folder) {
+                Iterator<ObjectPage> pages = engine.list(target.bucket(), target.key(), false, 1).iterator();
+                return pages.hasNext() && !pages.next().objects().isEmpty();
+            }
+            engine.head(target.bucket(), target.key());
+            return true;
+        } catch (S3EngineException.NotFound | S3EngineException.AccessDenied e) {
+            return false;
+        }
+    }
+
+    /// The names among `rows` that a download into `folder` would overwrite: a file of that name,
+    /// or for a folder a non-empty one. Names that are unsafe here are left to the download, which
+    /// refuses them.
+    static List<String> local(Path folder, List<ObjectRow> rows) throws IOException {
+        List<String> taken = new ArrayList<>();
+        for (ObjectRow r : rows) {
+            Path target;
+            try {
+                target = SafePaths.resolve(folder, r.baseName());
+            } catch (S3EngineException.UnsafeKey unsafe) {
+                continue;
+            }
+            if (r.isFolder() ? nonEmptyFolder(target) : Files.exists(target)) {
+                taken.add(r.isFolder() ? r.baseName() + "/" : r.baseName());
+            }
+        }
+        return taken;
+    }
+
+    private static boolean nonEmptyFolder(Path p) throws IOException {
+        if (!Files.isDirectory(p)) {
+            return false; // nothing there, or a file in the way, on which the download fails and says so
+        }
+        try (Stream<Path> entries = Files.list(p)) {
+            return entries.findAny().isPresent();
+        }
+    }
+}
