@@ -123,20 +123,27 @@ public final class TransferQueue implements AutoCloseable {
     /// that need a key the journal does not keep (SSE-C, client-side) are left for the caller to
     /// resubmit.
     public List<Transfer> resumeUnfinished() {
-        return engine.resumeUnfinished(Optional.empty(), false);
+        return engine.resumeUnfinished(Optional.empty(), false, false);
     }
 
     /// As [#resumeUnfinished()], also resuming the transfers that were encrypted (or decrypted) on
     /// this computer, with `clientKey`. Keys are never written to the journal.
     public List<Transfer> resumeUnfinished(Optional<ClientSideKey> clientKey) {
-        return engine.resumeUnfinished(clientKey, false);
+        return engine.resumeUnfinished(clientKey, false, false);
     }
 
     /// As [#resumeUnfinished(Optional)]; with `encryptUploads` every upload resumes encrypted with
     /// `clientKey`, also one started in clear before the endpoint began to encrypt (it starts over).
     /// Without a key such uploads stay in the journal: nothing is resumed in clear.
     public List<Transfer> resumeUnfinished(Optional<ClientSideKey> clientKey, boolean encryptUploads) {
-        return engine.resumeUnfinished(clientKey, encryptUploads);
+        return engine.resumeUnfinished(clientKey, encryptUploads, false);
+    }
+
+    /// As [#resumeUnfinished(Optional, boolean)], but every transfer comes back paused and sends or
+    /// fetches nothing until its `resume()`: after a restart the operator decides what goes on.
+    /// (Resubmitting and then pausing would let each one run, even finish, in between.)
+    public List<Transfer> restoreUnfinished(Optional<ClientSideKey> clientKey, boolean encryptUploads) {
+        return engine.resumeUnfinished(clientKey, encryptUploads, true);
     }
 
     public List<Transfer> transfers() {

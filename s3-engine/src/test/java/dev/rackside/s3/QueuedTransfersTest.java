@@ -57,4 +57,35 @@ class QueuedTransfersTest {
             assertEquals(List.of(), third.transfers().resumeUnfinished(), "completed transfers leave the journal");
         }
     }
+
+    @Test
+    void restoredTransfersStayPausedUntilResumed(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("held");
+        for (int i = 0; i < 3; i++) {
+            TestFiles.random(folder, "f" + i + ".bin", 64 * 1024, 10 + i);
+        }
+        Path journal = dir.resolve("journal.db");
+        try (S3Engine first = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().concurrency(1)
+                .uploadLimit(16 * 1024).journal(journal).build())) {
+            first.transfers().uploadFolder(folder, "queued", "held/", Encryption.none());
+            Thread.sleep(300);
+        }
+        try (S3Engine second = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(journal).build())) {
+            long before = second.objects("queued", "held/").count();
+            List<Transfer> back = second.transfers().restoreUnfinished(java.util.Optional.empty(), false);
+            assertEquals(3 - before, back.size(), "every file not yet stored comes back");
+            Thread.sleep(1_000); // time enough, unthrottled, for all of them to go up if anything ran
+            for (Transfer t : back) {
+                assertEquals(TransferState.PAUSED, t.state(), t.id());
+                assertEquals(0, t.progress().transferredBytes(), "nothing was sent before the resume");
+            }
+            assertEquals(before, second.objects("queued", "held/").count(), "no object was stored meanwhile");
+
+            back.forEach(Transfer::resume);
+            for (Transfer t : back) {
+                t.completion().get(60, TimeUnit.SECONDS);
+            }
+            assertEquals(3, second.objects("queued", "held/").count());
+        }
+    }
 }

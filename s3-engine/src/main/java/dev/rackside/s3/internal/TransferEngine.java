@@ -75,6 +75,11 @@ public final class TransferEngine implements AutoCloseable {
     /// written in one transaction before any of them starts. `listed` is parallel to `requests`
     /// (entries may be null).
     public List<Transfer> submitAll(List<TransferRequest> requests, List<dev.rackside.s3.ObjectInfo> listed) {
+        return submitAll(requests, listed, false);
+    }
+
+    /// With `paused`, the new transfers wait for their `resume()`: nothing is sent or fetched before.
+    private List<Transfer> submitAll(List<TransferRequest> requests, List<dev.rackside.s3.ObjectInfo> listed, boolean paused) {
         List<Transfer> out = new ArrayList<>(requests.size());
         List<TransferTask> fresh = new ArrayList<>(requests.size());
         List<Journal.Queued> rows = new ArrayList<>();
@@ -88,8 +93,13 @@ public final class TransferEngine implements AutoCloseable {
         }
         tasks.addAll(fresh); // one copy of the copy-on-write list per batch, not one per file
         for (TransferTask task : fresh) {
+            if (paused) {
+                task.hold();
+            }
             events.fire(l -> l.transferInitiated(task.progress()));
-            start(task);
+            if (!paused) {
+                start(task);
+            }
         }
         return out;
     }
@@ -230,8 +240,11 @@ public final class TransferEngine implements AutoCloseable {
     /// goes with every download, opening what it encrypted); with `encryptUploads`, every upload
     /// resumes encrypted with it, also one journalled in clear. Transfers that need a key not given
     /// stay in the journal for a later call.
-    public List<Transfer> resumeUnfinished(Optional<dev.rackside.s3.ClientSideKey> clientKey, boolean encryptUploads) {
-        return new JournalResume(journal, this::submit).resume(clientKey, encryptUploads);
+    /// With `paused`, they come back paused (see [dev.rackside.s3.TransferQueue#restoreUnfinished]).
+    public List<Transfer> resumeUnfinished(Optional<dev.rackside.s3.ClientSideKey> clientKey, boolean encryptUploads,
+                                           boolean paused) {
+        return new JournalResume(journal, r -> submitAll(List.of(r), java.util.Collections.singletonList(null), paused).getFirst())
+                .resume(clientKey, encryptUploads);
     }
 
     public List<Transfer> transfers() {

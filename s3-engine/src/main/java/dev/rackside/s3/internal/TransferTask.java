@@ -77,6 +77,12 @@ public final class TransferTask implements Transfer {
         }
     }
 
+    /// Paused before it ever started (restored from the journal): [#resume()] starts it.
+    synchronized void hold() {
+        stop = true;
+        state = TransferState.PAUSED;
+    }
+
     @Override
     public synchronized void resume() {
         if (state == TransferState.PAUSED) {

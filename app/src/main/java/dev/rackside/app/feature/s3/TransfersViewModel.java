@@ -212,10 +212,9 @@ public final class TransfersViewModel {
         background.submit(() -> {
             List<Transfer> restored = new ArrayList<>();
             // An endpoint that encrypts now resumes even an upload begun in clear encrypted (it starts over).
-            for (Transfer t : s.engine().transfers().resumeUnfinished(s.clientKey(), s.encryption().clientSide())) {
+            for (Transfer t : s.engine().transfers().restoreUnfinished(s.clientKey(), s.encryption().clientSide())) {
                 if (!running.contains(t.id())) {
-                    t.pause();
-                    restored.add(t);
+                    restored.add(t); // paused from the start: nothing moves before the operator resumes it
                 }
             }
             return restored;
