@@ -11,6 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -26,7 +27,17 @@ final class BucketSidebar {
                      S3Dialogs prompts, Supplier<Window> window, Runnable focusObjects) {
         sidebar.setId(S3BrowserView.SIDEBAR_ID);
         sidebar.setItems(vm.sidebar());
-        sidebar.setCellFactory(l -> new SidebarCell());
+        sidebar.setCellFactory(l -> {
+            // A click on a bucket's row (not the scroll bar, the empty space or a right-click) means
+            // "go there": its objects take the focus.
+            SidebarCell cell = new SidebarCell();
+            cell.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && cell.getItem() instanceof SidebarEntry.Bucket) {
+                    focusObjects.run();
+                }
+            });
+            return cell;
+        });
         sidebar.getStyleClass().add("s3-sidebar");
         Label empty = new Label(text.get("sidebar.empty"));
         empty.setWrapText(true);
@@ -39,12 +50,18 @@ final class BucketSidebar {
                 vm.open(b.session(), b.name()); // focus stays, so the arrow keys go on through the list
             }
         });
-        // A click or Enter on a bucket means "go there": the objects take the focus.
-        sidebar.setOnMouseClicked(e -> {
-            if (sidebar.getSelectionModel().getSelectedItem() instanceof SidebarEntry.Bucket) {
-                focusObjects.run();
+        // A bucket list that changed (one created or deleted elsewhere) keeps the open bucket selected;
+        // the list's own selection model, which saw the change first, may have dropped it.
+        sidebar.getItems().addListener((javafx.collections.ListChangeListener<SidebarEntry>) c -> {
+            if (vm.sessionProperty().get() != null && vm.bucketProperty().get() != null
+                    && sidebar.getSelectionModel().getSelectedItem() == null) {
+                SidebarEntry open = new SidebarEntry.Bucket(vm.sessionProperty().get(), vm.bucketProperty().get());
+                if (sidebar.getItems().contains(open)) {
+                    sidebar.getSelectionModel().select(open);
+                }
             }
         });
+        // Enter on a bucket, as a click on it, goes to its objects.
         sidebar.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && sidebar.getSelectionModel().getSelectedItem() instanceof SidebarEntry.Bucket) {
                 focusObjects.run();

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /// What a copy, move, rename or download would overwrite. S3 and the file system both replace
@@ -52,6 +55,15 @@ final class Conflicts {
             }
         }
         return taken;
+    }
+
+    /// The names that two or more of `rows` would download to (search results from different
+    /// folders can share one): such a download would write both into one file.
+    static List<String> sameName(List<ObjectRow> rows) {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        // Windows and macOS file systems do not tell "ISO" from "iso" apart by default.
+        rows.forEach(r -> seen.merge(r.baseName().toLowerCase(Locale.ROOT), 1, Integer::sum));
+        return rows.stream().map(ObjectRow::baseName).filter(n -> seen.get(n.toLowerCase(Locale.ROOT)) > 1).distinct().toList();
     }
 
     private static boolean nonEmptyFolder(Path p) throws IOException {

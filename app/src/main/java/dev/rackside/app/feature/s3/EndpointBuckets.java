@@ -4,7 +4,6 @@ import dev.rackside.app.fx.Background;
 import dev.rackside.app.fx.Messages;
 import dev.rackside.app.fx.Notifier;
 import dev.rackside.s3.BucketInfo;
-import dev.rackside.s3.S3EngineException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +22,9 @@ final class EndpointBuckets {
     private final ObservableList<SidebarEntry> sidebar = FXCollections.observableArrayList();
     private final Map<String, List<String>> buckets = new HashMap<>();
     private final Map<String, String> problems = new HashMap<>();
+    // The newest listing asked of each endpoint: an older answer arriving late (a slow endpoint,
+    // or a refresh right after a bucket was created) must not bring back what it no longer has.
+    private final Map<String, Integer> asked = new HashMap<>();
 
     EndpointBuckets(ObservableList<S3Session> sessions, Background background, Notifier notifier) {
         this.sessions = sessions;
@@ -42,15 +44,19 @@ final class EndpointBuckets {
     /// Lists every endpoint's buckets again.
     void refresh() {
         for (S3Session s : List.copyOf(sessions)) {
+            int ask = asked.merge(s.id(), 1, Integer::sum);
             background.submit(() -> s.engine().listBuckets(), (List<BucketInfo> list) -> {
-                buckets.put(s.id(), list.stream().map(BucketInfo::name).sorted().toList());
-                problems.remove(s.id());
-                rebuildSidebar();
+                if (ask == asked.get(s.id())) {
+                    buckets.put(s.id(), list.stream().map(BucketInfo::name).sorted().toList());
+                    problems.remove(s.id());
+                    rebuildSidebar();
+                }
             }, failure -> {
-                Throwable t = Failures.unwrap(failure);
-                problems.put(s.id(), t instanceof S3EngineException ? t.getMessage() : String.valueOf(t));
-                rebuildSidebar();
-                Failures.report(notifier, text, failure);
+                if (ask == asked.get(s.id())) {
+                    problems.put(s.id(), Failures.message(text, failure));
+                    rebuildSidebar();
+                    Failures.report(notifier, text, failure);
+                }
             });
         }
         rebuildSidebar();
@@ -58,7 +64,9 @@ final class EndpointBuckets {
 
     /// Drops the buckets of endpoints that are gone.
     void forgetRemovedSessions() {
-        buckets.keySet().retainAll(sessions.stream().map(S3Session::id).toList());
+        List<String> ids = sessions.stream().map(S3Session::id).toList();
+        buckets.keySet().retainAll(ids);
+        problems.keySet().retainAll(ids);
     }
 
     private void rebuildSidebar() {
@@ -67,6 +75,8 @@ final class EndpointBuckets {
             entries.add(new SidebarEntry.Endpoint(s, problems.get(s.id())));
             of(s).forEach(b -> entries.add(new SidebarEntry.Bucket(s, b)));
         }
-        sidebar.setAll(entries);
+        if (!entries.equals(sidebar)) { // a refresh that changed nothing leaves the list (and its selection) alone
+            sidebar.setAll(entries);
+        }
     }
 }

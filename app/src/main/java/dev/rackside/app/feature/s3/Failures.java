@@ -21,6 +21,12 @@ final class Failures {
         }
     }
 
+    /// The text to show for `failure` where it is shown in place (not as a notification).
+    static String message(Messages text, Throwable failure) {
+        Throwable t = unwrap(failure);
+        return t instanceof S3EngineException ? t.getMessage() : text.get("error.unexpected", String.valueOf(t.getMessage()));
+    }
+
     static Throwable unwrap(Throwable t) {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();

@@ -78,12 +78,12 @@ final class ListingPages {
             status.set(l.searching() ? text.get("status.matches", rows.size(), l.scanned())
                     : text.get(l.hasMore() ? "status.itemsMore" : "status.items", rows.size()));
         }, failure -> {
-            if (l == listing) {
+            if (l == listing) { // a folder the operator has left (or an endpoint edited meanwhile) is not news
                 loading.set(false);
                 hasMore.set(false);
                 status.set(text.get("status.failed"));
+                Failures.report(notifier, text, failure);
             }
-            Failures.report(notifier, text, failure);
         });
     }
 }

@@ -42,6 +42,12 @@ public final class ObjectActions {
         if (s == null || rows.isEmpty()) {
             return;
         }
+        List<String> twice = Conflicts.sameName(rows);
+        if (!twice.isEmpty()) {
+            // Search results come from several folders: two of them would land on one file.
+            notifier.warning(text.get("download.sameName", String.join(", ", twice)));
+            return;
+        }
         picker.pickFolder(text.get("download.title")).ifPresent(folder -> background.submit(
                 () -> Conflicts.local(folder, rows), (List<String> taken) -> {
                     if (taken.isEmpty() || prompts.confirmReplaceFiles(folder.toString(), taken)) {
@@ -232,7 +238,7 @@ public final class ObjectActions {
             return;
         }
         background.submit(() -> s.engine().head(bucket, row.key()), meta -> {
-            row.checksumProperty().set(ChecksumState.of(meta));
+            browser.checksumLearned(s, bucket, row, ChecksumState.of(meta));
             show.accept(meta);
         }, failure -> Failures.report(notifier, text, failure));
     }

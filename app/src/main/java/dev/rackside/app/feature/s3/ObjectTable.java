@@ -108,7 +108,8 @@ final class ObjectTable {
                 open(table.getSelectionModel().getSelectedItem(), object);
                 e.consume();
             } else if (e.getCode() == KeyCode.BACK_SPACE
-                    || e.isAltDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.LEFT)) {
+                    || e.isAltDown() && !e.isControlDown() && !e.isShiftDown() && !e.isMetaDown()
+                    && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.LEFT)) {
                 vm.up();
                 e.consume();
             } else if (e.getCode() == KeyCode.DELETE) {

@@ -170,8 +170,13 @@ public final class S3BrowserView implements FeatureView {
                 table.node().requestFocus();
                 e.consume();
             } else if (e.getCode() == KeyCode.DOWN) { // from the results' search to the results
+                boolean pending = typing.getStatus() == javafx.animation.Animation.Status.RUNNING;
+                if (pending) { // as Enter: the results of what was typed, not of the search before
+                    typing.stop();
+                    vm.search(search.getText());
+                }
                 table.node().requestFocus();
-                if (table.node().getSelectionModel().isEmpty() && !table.node().getItems().isEmpty()) {
+                if (!pending && table.node().getSelectionModel().isEmpty() && !table.node().getItems().isEmpty()) {
                     table.node().getSelectionModel().selectFirst();
                 }
                 e.consume();

@@ -39,6 +39,7 @@ public final class S3BrowserViewModel {
     private final TransfersViewModel transfers;
     private final ObjectActions actions;
     private final BucketActions bucketActions;
+    private final ChecksumLookups checksums;
 
     public S3BrowserViewModel(ObservableList<S3Session> sessions, Background background, Notifier notifier,
                               Consumer<Runnable> ui) {
@@ -56,6 +57,7 @@ public final class S3BrowserViewModel {
         this.transfers = new TransfersViewModel(sessions, background, notifier, ui);
         this.actions = new ObjectActions(this, background, notifier, transfers);
         this.bucketActions = new BucketActions(background, notifier);
+        this.checksums = new ChecksumLookups(background);
         transfers.setOnUploaded((s, b) -> {
             if (s == session.get() && b.equals(bucket.get())) {
                 refresh();
@@ -182,17 +184,15 @@ public final class S3BrowserViewModel {
         pages.loadMore();
     }
 
-    /// Reads what `row`'s downloads are verified against (one HEAD), once, when it is first shown.
+    /// Reads what `row`'s downloads are verified against (one HEAD, a few at a time), once, when
+    /// it is first shown; see [ChecksumLookups].
     public void checkChecksum(ObjectRow row) {
-        S3Session s = session.get();
-        String b = bucket.get();
-        if (s == null || row.checksumProperty().get() != ChecksumState.UNKNOWN) {
-            return;
-        }
-        row.checksumProperty().set(ChecksumState.CHECKING);
-        background.submit(() -> s.engine().head(b, row.key()),
-                meta -> row.checksumProperty().set(ChecksumState.of(meta)),
-                failure -> row.checksumProperty().set(ChecksumState.UNAVAILABLE));
+        checksums.request(session.get(), bucket.get(), row);
+    }
+
+    /// What a HEAD made for another reason (the details dialog) told about `row`'s checksum.
+    void checksumLearned(S3Session s, String bucketName, ObjectRow row, ChecksumState state) {
+        checksums.learned(s, bucketName, row, state);
     }
 
     /// Asks for a name and creates the bucket on `s`, then opens it.

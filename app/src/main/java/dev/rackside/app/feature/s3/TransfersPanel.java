@@ -83,9 +83,9 @@ public final class TransfersPanel {
                 vm.activeProperty(), vm.totalProgressProperty(), vm.totalRateProperty(), vm.totalEtaProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button pause = button("transfers.pause", vm::pause);
-        Button resume = button("transfers.resume", vm::resume);
-        Button cancel = button("transfers.cancel", vm::cancel);
+        Button pause = button("transfers.pause", rows -> vm.pause(rows));
+        Button resume = button("transfers.resume", rows -> vm.resume(rows));
+        Button cancel = button("transfers.cancel", rows -> vm.cancel(rows));
         cancel.getStyleClass().add(Styles.DANGER);
         Button clear = new Button(text.get("transfers.clear"));
         clear.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
@@ -136,11 +136,11 @@ public final class TransfersPanel {
         return b;
     }
 
-    private Button button(String key, Consumer<TransferRow> action) {
+    private Button button(String key, Consumer<List<TransferRow>> action) {
         Button b = new Button(text.get(key));
         b.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        b.setOnAction(e -> List.copyOf(table.getSelectionModel().getSelectedItems()).forEach(action));
+        b.setOnAction(e -> action.accept(List.copyOf(table.getSelectionModel().getSelectedItems())));
         return b;
     }
 

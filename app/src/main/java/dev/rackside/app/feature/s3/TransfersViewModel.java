@@ -145,24 +145,44 @@ public final class TransfersViewModel {
     }
 
     public void pause(TransferRow row) {
-        row.transfer().pause();
-        row.update(row.transfer().progress());
-        recomputeTotals();
+        pause(List.of(row));
     }
 
     public void resume(TransferRow row) {
-        if (row.stateProperty().get() == TransferState.PAUSED) {
-            row.transfer().resume();
-        } else if (row.stateProperty().get() == TransferState.FAILED || row.stateProperty().get() == TransferState.CANCELLED) {
-            row.transfer().retry();
-        }
-        row.update(row.transfer().progress());
-        recomputeTotals();
+        resume(List.of(row));
     }
 
     public void cancel(TransferRow row) {
-        row.transfer().cancel();
-        row.update(row.transfer().progress());
+        cancel(List.of(row));
+    }
+
+    /// Pauses the rows, with one recount of the totals (a folder's rows are thousands).
+    public void pause(List<TransferRow> rows) {
+        each(rows, r -> r.transfer().pause());
+    }
+
+    /// Resumes paused rows and retries failed ones. A cancelled row is started again only when it is
+    /// the one row chosen: selecting everything and resuming must not undo the operator's cancels.
+    public void resume(List<TransferRow> rows) {
+        each(rows, r -> {
+            TransferState st = r.stateProperty().get();
+            if (st == TransferState.PAUSED) {
+                r.transfer().resume();
+            } else if (st == TransferState.FAILED || st == TransferState.CANCELLED && rows.size() == 1) {
+                r.transfer().retry();
+            }
+        });
+    }
+
+    public void cancel(List<TransferRow> rows) {
+        each(rows, r -> r.transfer().cancel());
+    }
+
+    private void each(List<TransferRow> chosen, Consumer<TransferRow> action) {
+        for (TransferRow r : chosen) {
+            action.accept(r);
+            r.update(r.transfer().progress());
+        }
         recomputeTotals();
     }
 

@@ -199,6 +199,21 @@ class S3BrowserViewModelTest {
     }
 
     @Test
+    void searchResultsThatWouldDownloadToOneNameAreRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        s3.createBucket("same-names");
+        put("same-names", "pve1/interfaces");
+        put("same-names", "pve2/Interfaces");
+        put("same-names", "pve2/hosts");
+        vm.open(session, "same-names");
+        vm.search("s");
+        assertEquals(List.of("pve1/interfaces", "pve2/Interfaces", "pve2/hosts"), names());
+        vm.actions().download(List.copyOf(vm.rows()), title -> Optional.of(tmp), prompts);
+        assertTrue(notifier.warnings.getLast().contains("same name (interfaces, Interfaces)"), notifier.warnings.toString());
+        assertEquals(List.of(), vm.transfers().rows(), "nothing started");
+        assertEquals(List.of(), prompts.otherQuestions);
+    }
+
+    @Test
     void foldersAreCopiedAndRenamedServerSideWithEverythingInThem() {
         s3.createBucket("folders");
         put("folders", "lab/user-data");

@@ -46,7 +46,15 @@ public final class EndpointsView {
         menu.getStyleClass().add(Styles.SMALL);
         menu.disableProperty().bind(view.sidebar.getSelectionModel().selectedItemProperty().isNull());
         browser.sidebarActions().getChildren().addAll(0, List.of(add, menu));
-        view.sidebar.setContextMenu(new ContextMenu(view.items().toArray(MenuItem[]::new)));
+        // The buckets' own commands (versioning, incomplete uploads, delete) stay in the menu: the
+        // endpoint's are added under them, not in their place.
+        ContextMenu context = view.sidebar.getContextMenu();
+        if (context == null) {
+            view.sidebar.setContextMenu(new ContextMenu(view.items().toArray(MenuItem[]::new)));
+        } else {
+            context.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            context.getItems().addAll(view.items());
+        }
         return browser;
     }
 

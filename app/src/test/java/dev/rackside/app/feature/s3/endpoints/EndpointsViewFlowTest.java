@@ -95,6 +95,17 @@ class EndpointsViewFlowTest {
     }
 
     @Test
+    void theSidebarMenuHasTheBucketsAndTheEndpointsCommands(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<SidebarEntry> sidebar = robot.lookup("#" + S3BrowserView.SIDEBAR_ID)
+                .queryAs(javafx.scene.control.ListView.class);
+        List<String> items = sidebar.getContextMenu().getItems().stream().map(javafx.scene.control.MenuItem::getText)
+                .filter(t -> t != null).toList();
+        assertTrue(items.containsAll(List.of("Incomplete uploads\u2026", "Delete bucket", "Edit\u2026", "Test connection")),
+                items.toString());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void addTestSaveBrowseThenAWrongSecretIsABadKey(FxRobot robot) throws Exception {
         var keys = (S3Credentials.StaticKeys) demo.endpoint().credentials();

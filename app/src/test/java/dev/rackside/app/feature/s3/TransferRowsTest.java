@@ -3,53 +3,20 @@ package dev.rackside.app.feature.s3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.rackside.s3.Transfer;
 import dev.rackside.s3.TransferProgress;
-import dev.rackside.s3.TransferRequest;
 import dev.rackside.s3.TransferState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/// The transfers panel's totals: what is done of everything, and the time left for what runs.
-class TransferTotalsTest {
+/// The transfers list's own logic: the totals (what is done of everything, the time left for what
+/// runs), and which command reaches which transfer.
+class TransferRowsTest {
     private static final long MB = 1_000_000;
 
-    /// A transfer as the engine reports it; the row reads nothing else of it.
-    private record Reported(TransferProgress progress) implements Transfer {
-        public String id() {
-            return progress.id();
-        }
-
-        public TransferRequest request() {
-            throw new UnsupportedOperationException();
-        }
-
-        public TransferState state() {
-            return progress.state();
-        }
-
-        public void pause() {
-        }
-
-        public void resume() {
-        }
-
-        public void cancel() {
-        }
-
-        public void retry() {
-        }
-
-        public CompletableFuture<TransferProgress> completion() {
-            return new CompletableFuture<>();
-        }
-    }
-
     private static TransferRow row(String id, TransferState state, long done, long total, double rate) {
-        return new TransferRow(null, new Reported(new TransferProgress(id, id, state, done, total, rate, Optional.empty())));
+        return new TransferRow(null, new ReportedTransfer(new TransferProgress(id, id, state, done, total, rate, Optional.empty())));
     }
 
     @Test
@@ -72,5 +39,19 @@ class TransferTotalsTest {
         totals.recompute(List.of(row("paused", TransferState.PAUSED, 1 * MB, 2 * MB, 0)));
         assertNull(totals.eta().get());
         assertEquals(0, totals.active().get());
+    }
+
+    @Test
+    void resumingManyRowsLeavesTheCancelledOnesAlone() {
+        TransfersViewModel vm = new TransfersViewModel(javafx.collections.FXCollections.observableArrayList(),
+                dev.rackside.app.fx.Background.direct(), new dev.rackside.app.fx.RecordingNotifier(), Runnable::run);
+        ReportedTransfer paused = ReportedTransfer.in("p", TransferState.PAUSED);
+        ReportedTransfer failed = ReportedTransfer.in("f", TransferState.FAILED);
+        ReportedTransfer cancelled = ReportedTransfer.in("c", TransferState.CANCELLED);
+        vm.resume(List.of(new TransferRow(null, paused), new TransferRow(null, failed), new TransferRow(null, cancelled)));
+        assertEquals(List.of(List.of("resume"), List.of("retry"), List.of()),
+                List.of(paused.commands, failed.commands, cancelled.commands), "select all, Resume");
+        vm.resume(List.of(new TransferRow(null, cancelled)));
+        assertEquals(List.of("retry"), cancelled.commands, "the one row chosen starts again");
     }
 }
