@@ -150,6 +150,11 @@ public final class TransferQueue implements AutoCloseable {
         return engine.transfers();
     }
 
+    /// The transfer `id` names, if this queue has it.
+    public Optional<Transfer> transfer(String id) {
+        return engine.transfer(id);
+    }
+
     /// Changes the number of parallel requests (and files) at once, also while transfers run.
     public void setConcurrency(int concurrency) {
         engine.setConcurrency(concurrency);

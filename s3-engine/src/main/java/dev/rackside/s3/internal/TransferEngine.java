@@ -10,7 +10,6 @@ import dev.rackside.s3.TransferRequest;
 import dev.rackside.s3.TransferState;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,7 @@ public final class TransferEngine implements AutoCloseable {
     private final List<TransferTask> tasks = new CopyOnWriteArrayList<>();
     // The newest task per file, so a submit needs no scan of every task (folders have thousands).
     private final Map<FileKey, TransferTask> latest = new ConcurrentHashMap<>();
+    private final Map<String, TransferTask> byId = new ConcurrentHashMap<>();
 
     private final Map<TransferTask, java.util.concurrent.Future<?>> running = new ConcurrentHashMap<>();
 
@@ -88,7 +88,10 @@ public final class TransferEngine implements AutoCloseable {
             journal.queueAll(rows);
         } catch (RuntimeException e) {
             // Nothing of this batch starts, so nothing of it may stay registered as pending.
-            fresh.forEach(t -> latest.remove(FileKey.of(t.request()), t));
+            fresh.forEach(t -> {
+                latest.remove(FileKey.of(t.request()), t);
+                byId.remove(t.id(), t);
+            });
             throw e;
         }
         tasks.addAll(fresh); // one copy of the copy-on-write list per batch, not one per file
@@ -129,6 +132,7 @@ public final class TransferEngine implements AutoCloseable {
                         JournalCodec.queuedKind(request)));
             }
             latest.put(FileKey.of(request), task);
+            byId.put(task.id(), task);
             fresh.add(task);
             out.add(task);
         }
@@ -140,6 +144,7 @@ public final class TransferEngine implements AutoCloseable {
         task.state(TransferState.FAILED);
         task.completion().completeExceptionally(error);
         tasks.add(task);
+        byId.put(task.id(), task);
         events.fire(l -> l.transferFailed(task.progress(), error));
         return task;
     }
@@ -251,6 +256,11 @@ public final class TransferEngine implements AutoCloseable {
         return List.copyOf(tasks);
     }
 
+    /// The transfer with this id, without copying the list (a UI hears of thousands one by one).
+    public Optional<Transfer> transfer(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
     public void setConcurrency(int n) {
         requests.resize(n);
         files.resize(n);
@@ -265,20 +275,7 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     public TransferProgress total() {
-        long done = 0;
-        long total = 0;
-        double rate = 0;
-        boolean active = false;
-        for (TransferTask t : tasks) {
-            TransferProgress p = t.progress();
-            done += p.transferredBytes();
-            total += Math.max(0, p.totalBytes());
-            rate += p.bytesPerSecond();
-            active |= p.state().active();
-        }
-        Optional<Duration> eta = rate > 0 ? Optional.of(Duration.ofMillis((long) ((total - done) * 1000 / rate))) : Optional.empty();
-        return new TransferProgress("total", tasks.size() + " transfers", active ? TransferState.RUNNING : TransferState.COMPLETED,
-                done, total, rate, eta);
+        return TransferTotal.of(tasks);
     }
 
     @Override

@@ -22,6 +22,8 @@ final class ListingPages {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /// Rows a [#reload] lists again at most before it shows them (25 pages of 200).
+    static final int RELOAD_LIMIT = 5_000;
     private Listing listing;
 
     ListingPages(Background background, Notifier notifier, int pageSize) {
@@ -61,6 +63,33 @@ final class ListingPages {
         loadMore();
     }
 
+    /// Lists the location again without emptying the table first: the rows stay until as many are
+    /// listed again as were loaded (at most [#RELOAD_LIMIT]), then are replaced at once. For a
+    /// refresh the operator did not ask for (an upload finished, an object was moved), which must
+    /// not throw away where they scrolled to.
+    void reload(S3Session s, String bucket, String prefix, String query) {
+        if (s == null || bucket == null || listing == null) {
+            show(s, bucket, prefix, query);
+            return;
+        }
+        int wanted = Math.min(Math.max(rows.size(), 1), RELOAD_LIMIT);
+        Listing l = new Listing(s.engine(), bucket, prefix, query, pageSize);
+        listing = l;
+        loading.set(true);
+        background.submit(() -> {
+            List<ObjectRow> all = new java.util.ArrayList<>(l.next());
+            while (all.size() < wanted && l.hasMore()) {
+                all.addAll(l.next());
+            }
+            return all;
+        }, (List<ObjectRow> all) -> {
+            if (l == listing) {
+                rows.setAll(all);
+                settled(l);
+            }
+        }, failure -> failed(l, failure));
+    }
+
     /// Fetches the next page, if there is one and none is on its way.
     void loadMore() {
         Listing l = listing;
@@ -73,17 +102,23 @@ final class ListingPages {
                 return; // the operator went elsewhere meanwhile
             }
             rows.addAll(page);
+            settled(l);
+        }, failure -> failed(l, failure));
+    }
+
+    private void settled(Listing l) {
+        loading.set(false);
+        hasMore.set(l.hasMore());
+        status.set(l.searching() ? text.get("status.matches", rows.size(), l.scanned())
+                : text.get(l.hasMore() ? "status.itemsMore" : "status.items", rows.size()));
+    }
+
+    private void failed(Listing l, Throwable failure) {
+        if (l == listing) { // a folder the operator has left (or an endpoint edited meanwhile) is not news
             loading.set(false);
-            hasMore.set(l.hasMore());
-            status.set(l.searching() ? text.get("status.matches", rows.size(), l.scanned())
-                    : text.get(l.hasMore() ? "status.itemsMore" : "status.items", rows.size()));
-        }, failure -> {
-            if (l == listing) { // a folder the operator has left (or an endpoint edited meanwhile) is not news
-                loading.set(false);
-                hasMore.set(false);
-                status.set(text.get("status.failed"));
-                Failures.report(notifier, text, failure);
-            }
-        });
+            hasMore.set(false);
+            status.set(text.get("status.failed"));
+            Failures.report(notifier, text, failure);
+        }
     }
 }

@@ -85,7 +85,7 @@ public final class ObjectActions {
             } else {
                 notifier.warning(text.get("delete.partly", failed.size(), String.join("; ", failed.stream().limit(3).toList())));
             }
-            browser.refresh();
+            browser.reload();
         }, failure -> Failures.report(notifier, text, failure));
     }
 
@@ -116,10 +116,10 @@ public final class ObjectActions {
             notifier.info(row.isFolder()
                     ? text.get("transfer.folder.done." + kind.name(), row.key(), target.bucket() + "/" + target.key(), count)
                     : text.get("transfer.done." + kind.name(), row.key(), target.bucket() + "/" + target.key()));
-            browser.refresh();
+            browser.reload();
         }, failure -> {
             Failures.report(notifier, text, failure);
-            browser.refresh(); // a folder may have moved part-way: show where things are now
+            browser.reload(); // a folder may have moved part-way: show where things are now
         });
     }
 
@@ -204,7 +204,7 @@ public final class ObjectActions {
             return version;
         }, v -> {
             notifier.info(text.get("versions.restored", v.key(), v.versionId()));
-            browser.refresh();
+            browser.reload();
             restored.run();
         }, failure -> Failures.report(notifier, text, failure));
     }

@@ -49,7 +49,26 @@ final class ObjectTable {
         this.text = text;
         this.sizes = new Sizes(text);
         table.setId(ID);
+        // A quiet reload replaces every row at once (new row objects for the same keys): the selection
+        // is noted before the table's selection model drops it, and selected again by key after.
+        java.util.Set<String> selected = new java.util.HashSet<>();
+        vm.rows().addListener((javafx.collections.ListChangeListener<ObjectRow>) c -> {
+            selected.clear();
+            if (c.next() && c.wasReplaced() && c.getFrom() == 0) {
+                table.getSelectionModel().getSelectedItems().forEach(r -> selected.add(r.key()));
+            }
+        });
         table.setItems(vm.rows());
+        vm.rows().addListener((javafx.collections.ListChangeListener<ObjectRow>) c -> {
+            if (!selected.isEmpty()) {
+                for (int i = 0; i < vm.rows().size(); i++) {
+                    if (selected.contains(vm.rows().get(i).key())) {
+                        table.getSelectionModel().select(i);
+                    }
+                }
+                selected.clear();
+            }
+        });
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getStyleClass().addAll(Styles.DENSE, "s3-objects");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

@@ -58,9 +58,11 @@ public final class S3BrowserViewModel {
         this.actions = new ObjectActions(this, background, notifier, transfers);
         this.bucketActions = new BucketActions(background, notifier);
         this.checksums = new ChecksumLookups(background);
-        transfers.setOnUploaded((s, b) -> {
-            if (s == session.get() && b.equals(bucket.get())) {
-                refresh();
+        transfers.setOnUploaded((s, b, into) -> {
+            // Only where the new objects (or a new folder holding them) show; the folder stays as it is
+            // scrolled and selected meanwhile.
+            if (s == session.get() && b.equals(bucket.get()) && into.startsWith(prefix.get())) {
+                reload();
             }
         });
         sessions.addListener((ListChangeListener<S3Session>) c -> sessionsChanged());
@@ -177,6 +179,12 @@ public final class S3BrowserViewModel {
     /// Lists the current location again from its first page.
     public void refresh() {
         pages.show(session.get(), bucket.get(), prefix.get(), query.get());
+    }
+
+    /// Lists the current location again, keeping the rows shown until the new ones are there (see
+    /// [ListingPages#reload]): after a change the operator made elsewhere, not asked for as F5 is.
+    public void reload() {
+        pages.reload(session.get(), bucket.get(), prefix.get(), query.get());
     }
 
     /// Fetches the next page, if there is one and none is on its way.

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -43,16 +42,25 @@ public final class TransfersViewModel {
     private final ObservableList<TransferRow> rows =
             FXCollections.observableArrayList(r -> new Observable[] {r.stateProperty()});
     private final Map<String, TransferRow> byId = new HashMap<>();
+    private final List<TransferRow> arrived = new ArrayList<>();
     private final Map<S3Session, TransferListener> attached = new HashMap<>();
     private final ParkedUpdates updates;
     private final TransferTotals totals = new TransferTotals();
-    private BiConsumer<S3Session, String> onUploaded = (s, b) -> { };
+    /// Told when every file of an upload batch has finished.
+    interface Uploaded {
+        void uploaded(S3Session s, String bucket, String prefix);
+    }
+
+    private Uploaded onUploaded = (s, b, p) -> { };
 
     TransfersViewModel(ObservableList<S3Session> sessions, Background background, Notifier notifier, Consumer<Runnable> ui) {
         this.background = background;
         this.notifier = notifier;
         this.ui = ui;
-        this.updates = new ParkedUpdates(ui, this::apply, this::recomputeTotals);
+        this.updates = new ParkedUpdates(ui, this::apply, () -> {
+            showArrived();
+            recomputeTotals();
+        });
         sessions.forEach(this::attach);
         sessions.addListener((ListChangeListener<S3Session>) c -> {
             while (c.next()) {
@@ -88,7 +96,7 @@ public final class TransfersViewModel {
     }
 
     /// Called on the UI thread when every file of an upload batch has finished (for a refresh).
-    void setOnUploaded(BiConsumer<S3Session, String> onUploaded) {
+    void setOnUploaded(Uploaded onUploaded) {
         this.onUploaded = onUploaded;
     }
 
@@ -115,7 +123,7 @@ public final class TransfersViewModel {
             return out;
         }, (List<Transfer> started) -> {
             add(s, started);
-            whenAllDone(started, () -> onUploaded.accept(s, bucket));
+            whenAllDone(started, () -> onUploaded.uploaded(s, bucket, prefix));
         }, failure -> Failures.report(notifier, text, failure));
     }
 
@@ -262,8 +270,7 @@ public final class TransfersViewModel {
         String id = u.progress().id();
         TransferRow row = byId.get(id);
         if (row == null) {
-            row = u.session().engine().transfers().transfers().stream().filter(t -> t.id().equals(id)).findFirst()
-                    .map(t -> addRow(u.session(), t)).orElse(null);
+            row = u.session().engine().transfers().transfer(id).map(t -> addRow(u.session(), t)).orElse(null);
         }
         if (row == null) {
             return;
@@ -279,19 +286,30 @@ public final class TransfersViewModel {
 
     private void add(S3Session s, List<Transfer> transfers) {
         transfers.forEach(t -> addRow(s, t));
+        showArrived();
         recomputeTotals();
     }
 
+    /// A new row waits in `arrived` until [#showArrived()]: a dropped folder's thousands of rows then
+    /// reach the list (and the table) in one change, not one shift of the whole list each.
     private TransferRow addRow(S3Session s, Transfer t) {
         TransferRow row = byId.get(t.id());
         if (row == null) {
             row = new TransferRow(s, t);
             byId.put(t.id(), row);
-            rows.addFirst(row);
+            arrived.add(row);
         } else {
             row.update(t.progress());
         }
         return row;
+    }
+
+    private void showArrived() {
+        if (!arrived.isEmpty()) {
+            List<TransferRow> newestFirst = new ArrayList<>(arrived.reversed());
+            arrived.clear();
+            rows.addAll(0, newestFirst);
+        }
     }
 
     /// Runs `then` on the UI thread once every transfer has completed, failed or been cancelled.

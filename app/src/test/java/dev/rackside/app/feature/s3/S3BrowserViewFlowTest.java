@@ -164,6 +164,18 @@ class S3BrowserViewFlowTest {
         assertEquals(2, vm.transfers().rows().size());
         FxWait.until(10, () -> table.getItems().stream().map(ObjectRow::name).toList().containsAll(List.of("notes.txt", "more-notes.txt")));
 
+        // A reload (here after the upload) puts the same objects back selected.
+        robot.interact(() -> {
+            table.getSelectionModel().clearSelection();
+            table.getItems().stream().filter(r -> r.name().equals("notes.txt")).findFirst().ifPresent(table.getSelectionModel()::select);
+            vm.reload();
+        });
+        FxWait.until(10, () -> !vm.loadingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("notes.txt"), table.getSelectionModel().getSelectedItems().stream().map(ObjectRow::name).toList());
+        assertTrue(table.getSelectionModel().getSelectedItem() != null
+                && table.getItems().contains(table.getSelectionModel().getSelectedItem()), "a row of the new listing");
+
         // Copy, move, rename and the per-object views offer themselves for exactly one item.
         javafx.scene.control.MenuButton more = robot.lookup("#s3-more").queryAs(javafx.scene.control.MenuButton.class);
         java.util.function.Function<String, Boolean> disabled = label -> more.getItems().stream()

@@ -214,6 +214,24 @@ class S3BrowserViewModelTest {
     }
 
     @Test
+    void aReloadAfterAChangeKeepsThePagesTheOperatorLoaded() {
+        s3.createBucket("reloading");
+        for (int i = 0; i < 10; i++) {
+            put("reloading", "k" + i);
+        }
+        vm.open(session, "reloading"); // pages of 4
+        vm.loadMore();
+        assertEquals(8, vm.rows().size());
+        put("reloading", "k0-new");
+        vm.actions().delete(List.of(row("k1")), prompts); // a change the operator made: a reload follows
+        assertEquals(List.of("k0", "k0-new", "k2", "k3", "k4", "k5", "k6", "k7"), names(),
+                "as many rows as were loaded, listed again (a refresh would show the first page only)");
+        assertTrue(vm.hasMoreProperty().get());
+        vm.refresh();
+        assertEquals(4, vm.rows().size(), "F5 starts from the first page");
+    }
+
+    @Test
     void foldersAreCopiedAndRenamedServerSideWithEverythingInThem() {
         s3.createBucket("folders");
         put("folders", "lab/user-data");

@@ -94,6 +94,38 @@ class TransfersViewModelTest {
     }
 
     @Test
+    void aBigFolderReachesTheListInOneChangeNotOnePerFile(@TempDir Path tmp) throws Exception {
+        Path tree = tmp.resolve("many");
+        for (int i = 0; i < 300; i++) {
+            S3Fixture.file(tree, "f" + i + ".txt", 10, 100 + i);
+        }
+        // An engine of its own: the other tests' engine lists this one's transfers, and they its.
+        try (DemoS3 own = S3Fixture.demo()) {
+            S3Session session = new S3Session(DemoS3.SESSION_ID, "Demo S3", own.engine());
+            S3Fixture.Ui ui = new S3Fixture.Ui();
+            S3BrowserViewModel vm = new S3BrowserViewModel(FXCollections.observableArrayList(session), Background.direct(),
+                    new RecordingNotifier(), ui);
+            own.engine().createBucket("many-files");
+            List<Integer> added = new java.util.ArrayList<>();
+            vm.transfers().rows().addListener((javafx.collections.ListChangeListener<TransferRow>) c -> {
+                while (c.next()) {
+                    if (c.wasAdded() && !c.wasUpdated()) {
+                        added.add(c.getAddedSize());
+                    }
+                }
+            });
+            vm.transfers().upload(session, "many-files", "", List.of(tree));
+            ui.until(() -> allDone(vm.transfers()), 120, "the uploads");
+            assertEquals(300, vm.transfers().rows().size());
+            // Inserting 300 rows one by one at the top shifts the list 300 times and tells the table 300 times.
+            assertTrue(added.size() <= 3, "rows arrive in batches: " + added);
+            assertEquals(300, added.stream().mapToInt(Integer::intValue).sum());
+            assertEquals(own.engine().transfers().transfers().getLast().id(), vm.transfers().rows().getFirst().id(), "newest first");
+            vm.transfers().close();
+        }
+    }
+
+    @Test
     void unfinishedTransfersOfAnEarlierRunAreListedPausedAndResume(@TempDir Path tmp) throws Exception {
         Path journal = tmp.resolve("journal.db");
         Path big = S3Fixture.file(tmp, "restore/disk.qcow2", 12 * 1024 * 1024, 9);
