@@ -108,6 +108,13 @@ public final class S3Engine implements AutoCloseable {
         ops.createBucket(bucket);
     }
 
+    /// Creates a bucket in `region` (blank: the endpoint's). AWS wants the request in that region, so
+    /// it goes through a client of its own there; other servers get it at their one endpoint with the
+    /// region as location constraint, which they check against their own names (a Ceph zone group).
+    public void createBucket(String bucket, String region) {
+        ops.createBucket(bucket, region == null || region.isBlank() ? endpoint.region() : region.strip(), clients);
+    }
+
     /// Deletes an empty bucket; [S3EngineException.BucketNotEmpty] otherwise.
     public void deleteBucket(String bucket) {
         ops.deleteBucket(bucket);

@@ -46,6 +46,8 @@ public final class FaultProxy implements AutoCloseable {
     final List<String> ranges = new CopyOnWriteArrayList<>();
     /// The whole request head (request line and headers, names as sent) of each request, same order.
     public final List<String> heads = new CopyOnWriteArrayList<>();
+    /// Request line, a newline, then the body as UTF-8, of each request with a body up to 4 KiB (XML).
+    public final List<String> smallBodies = new CopyOnWriteArrayList<>();
     final AtomicInteger injected = new AtomicInteger();
 
     public FaultProxy(URI upstream) throws IOException {
@@ -150,6 +152,9 @@ public final class FaultProxy implements AutoCloseable {
                     head = head.replaceAll("(?i)\r\nexpect: 100-continue", "");
                 }
                 byte[] body = in.readNBytes((int) HttpWire.header(head, "content-length", 0));
+                if (body.length > 0 && body.length <= 4096) {
+                    smallBodies.add(line + "\n" + new String(body, StandardCharsets.UTF_8));
+                }
                 String unsupported = refusedHeader(head);
                 if (unsupported != null) {
                     String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InvalidArgument</Code><Message>"

@@ -276,4 +276,24 @@ class OperationsTest {
             assertTrue(engine.incompleteUploads("ops", "inc/").isEmpty());
         }
     }
+
+    @Test
+    void aBucketIsCreatedInTheRegionAskedFor() {
+        // A server other than AWS gets the region as location constraint at its one endpoint (it checks
+        // the name against its own: a Ceph zone group, MinIO's region). Blank means the endpoint's.
+        counter.smallBodies.clear();
+        engine.createBucket("in-lab-east", "lab-east");
+        engine.createBucket("in-default", " ");
+        assertTrue(engine.bucketExists("in-lab-east") && engine.bucketExists("in-default"));
+        List<String> creates = counter.smallBodies.stream().filter(b -> b.startsWith("PUT /in-")).toList();
+        assertTrue(creates.getFirst().startsWith("PUT /in-lab-east") && creates.getFirst()
+                .contains("<LocationConstraint>lab-east</LocationConstraint>"), creates.toString());
+        // The endpoint's own region: us-east-1 is never named (S3 refuses it as a constraint), others are.
+        String region = engine.endpoint().region();
+        assertEquals("us-east-1".equals(region) ? List.of() : List.of("<LocationConstraint>" + region + "</LocationConstraint>"),
+                creates.stream().filter(b -> b.startsWith("PUT /in-default"))
+                        .map(b -> b.substring(b.indexOf("<LocationConstraint>"), b.indexOf("</CreateBucketConfiguration>"))).toList());
+        engine.deleteBucket("in-lab-east");
+        engine.deleteBucket("in-default");
+    }
 }

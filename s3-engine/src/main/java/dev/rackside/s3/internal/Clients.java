@@ -39,6 +39,7 @@ public final class Clients implements AutoCloseable {
     private final S3Client s3;
     private final S3Endpoint endpoint;
     private final LeanObjects lean;
+    private final EngineOptions options;
     // Built on the first presign (rare, and ~10 ms of every start otherwise); guarded by this.
     private S3Presigner presigner;
 
@@ -49,9 +50,31 @@ public final class Clients implements AutoCloseable {
                 .socketTimeout(Duration.ofSeconds(60))
                 .build());
         this.credentials = provider(endpoint.credentials(), endpoint, http);
-        var builder = S3Client.builder()
+        this.options = options;
+        this.endpoint = endpoint;
+        var builder = builder(endpoint.region());
+        endpoint.endpoint().ifPresent(builder::endpointOverride);
+        this.s3 = builder.build();
+        this.lean = endpoint.endpoint().map(uri -> new LeanObjects(http, credentials, uri, endpoint.region(),
+                endpoint.pathStyle(), options.requestTimeout())).orElse(null);
+    }
+
+    /// A client of AWS's `region` with this endpoint's credentials and settings, for the one request
+    /// AWS wants sent there (creating a bucket in another region); the caller closes it. An endpoint
+    /// override is not kept: it names the endpoint's own region.
+    public S3Client inAwsRegion(String region) {
+        return builder(region).build();
+    }
+
+    /// Whether requests go to AWS itself (no override, or an amazonaws.com one).
+    public boolean aws() {
+        return endpoint.endpoint().map(Clients::isAws).orElse(true);
+    }
+
+    private software.amazon.awssdk.services.s3.S3ClientBuilder builder(String region) {
+        return S3Client.builder()
                 .httpClient(http)
-                .region(Region.of(endpoint.region()))
+                .region(Region.of(region))
                 .credentialsProvider(credentials)
                 .forcePathStyle(endpoint.pathStyle())
                 // Checksums are chosen per request (header checksums S3Proxy and others keep);
@@ -64,11 +87,6 @@ public final class Clients implements AutoCloseable {
                 .addPlugin(LegacyMd5Plugin.create())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallAttemptTimeout(options.requestTimeout()));
-        endpoint.endpoint().ifPresent(builder::endpointOverride);
-        this.s3 = builder.build();
-        this.endpoint = endpoint;
-        this.lean = endpoint.endpoint().map(uri -> new LeanObjects(http, credentials, uri, endpoint.region(),
-                endpoint.pathStyle(), options.requestTimeout())).orElse(null);
     }
 
     /// Waits for the HTTP client built in the background; throws what building it threw, so a

@@ -71,11 +71,27 @@ public final class Operations {
     }
 
     public void createBucket(String bucket) {
-        retrier.call("create bucket " + bucket, () -> s3.createBucket(b -> {
+        createBucket(s3, bucket, region);
+    }
+
+    /// Creates `bucket` in the region `in`: on AWS through a client of that region when it is not
+    /// the endpoint's, elsewhere at the one endpoint (see [dev.rackside.s3.S3Engine#createBucket(String, String)]).
+    public void createBucket(String bucket, String in, Clients clients) {
+        if (in.equals(region) || !clients.aws()) {
+            createBucket(s3, bucket, in);
+        } else {
+            try (S3Client regional = clients.inAwsRegion(in)) {
+                createBucket(regional, bucket, in);
+            }
+        }
+    }
+
+    private void createBucket(S3Client client, String bucket, String in) {
+        retrier.call("create bucket " + bucket, () -> client.createBucket(b -> {
             b.bucket(bucket);
             // us-east-1 is the one region that must not be named as a location constraint.
-            if (!"us-east-1".equals(region)) {
-                b.createBucketConfiguration(CreateBucketConfiguration.builder().locationConstraint(region).build());
+            if (!"us-east-1".equals(in)) {
+                b.createBucketConfiguration(CreateBucketConfiguration.builder().locationConstraint(in).build());
             }
         }));
     }

@@ -203,12 +203,14 @@ public final class S3BrowserViewModel {
         checksums.learned(s, bucketName, row, state);
     }
 
-    /// Asks for a name and creates the bucket on `s`, then opens it.
+    /// Asks for a name and a region and creates the bucket on `s`, then opens it.
     public void createBucket(S3Session s, S3Prompts prompts) {
-        prompts.askBucketName().map(String::strip).filter(n -> !n.isEmpty()).ifPresent(name ->
+        var endpoint = s.engine().endpoint();
+        boolean aws = endpoint.endpoint().map(u -> u.getHost() != null && u.getHost().endsWith(".amazonaws.com")).orElse(true);
+        prompts.askNewBucket(endpoint.region(), aws).filter(b -> !b.name().isBlank()).ifPresent(wanted ->
                 background.submit(() -> {
-                    s.engine().createBucket(name);
-                    return name;
+                    s.engine().createBucket(wanted.name().strip(), wanted.region());
+                    return wanted.name().strip();
                 }, created -> {
                     notifier.info(text.get("bucket.created", created));
                     refreshBuckets();

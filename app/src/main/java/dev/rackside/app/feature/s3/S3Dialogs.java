@@ -18,7 +18,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
@@ -58,13 +57,8 @@ final class S3Dialogs implements S3Prompts {
     }
 
     @Override
-    public Optional<String> askBucketName() {
-        TextInputDialog d = new TextInputDialog();
-        own(d);
-        d.setTitle(text.get("bucket.new.title"));
-        d.setHeaderText(text.get("bucket.new.header"));
-        d.setContentText(text.get("bucket.new.name"));
-        return d.showAndWait();
+    public Optional<NewBucket> askNewBucket(String region, boolean aws) {
+        return NewBucketDialog.ask(text, owner.get(), region, aws);
     }
 
     @Override

@@ -15,6 +15,10 @@ public interface S3Prompts {
     record Target(String bucket, String key) {
     }
 
+    /// A bucket to create: its name, and its region (blank for the endpoint's).
+    record NewBucket(String name, String region) {
+    }
+
     /// A presigned upload link: the key it may write and how long it stays valid.
     record UploadLink(String key, Duration expiry) {
     }
@@ -22,7 +26,9 @@ public interface S3Prompts {
     /// Before deleting objects and folders (folders with everything under them).
     boolean confirmDelete(List<String> names);
 
-    Optional<String> askBucketName();
+    /// The name and region of a new bucket; `region` is the endpoint's, offered first, and `aws`
+    /// whether the endpoint is AWS itself (its regions are then offered as choices).
+    Optional<NewBucket> askNewBucket(String region, boolean aws);
 
     boolean confirmDeleteBucket(String bucket);
 

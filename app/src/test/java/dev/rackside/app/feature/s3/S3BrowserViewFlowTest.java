@@ -192,4 +192,24 @@ class S3BrowserViewFlowTest {
         assertEquals(List.of(true, true, true, false), List.of(disabled.apply("Copy to\u2026"), disabled.apply("Rename\u2026"),
                 disabled.apply("Properties\u2026"), disabled.apply("Download\u2026")));
     }
+
+    @Test
+    void aNewBucketsNameIsCheckedAsItIsTypedAndItsRegionSent(FxRobot robot) throws Exception {
+        FxWait.until(10, () -> vm.sidebar().stream().anyMatch(e -> e instanceof SidebarEntry.Bucket));
+        robot.clickOn("New bucket\u2026");
+        FxWait.until(5, () -> robot.lookup("#s3-bucket-name").tryQuery().isPresent());
+        javafx.scene.control.Button create = robot.lookup(".dialog-pane .button").match(
+                n -> n instanceof javafx.scene.control.Button b && "Create".equals(b.getText())).queryButton();
+        assertTrue(create.isDisabled(), "nothing typed yet");
+        robot.clickOn("#s3-bucket-name").write("Lab Images");
+        assertTrue(create.isDisabled());
+        assertTrue(robot.lookup(".dialog-pane .label").match(n -> n instanceof javafx.scene.control.Label l
+                && "Only lower-case letters, digits, dots and hyphens.".equals(l.getText())).tryQuery().isPresent());
+        robot.doubleClickOn("#s3-bucket-name").eraseText(10).write("lab-images");
+        assertTrue(!create.isDisabled(), "a valid name can be created");
+        robot.doubleClickOn("#s3-bucket-region .text-field").eraseText(20).write("lab-east");
+        robot.clickOn(create);
+        FxWait.until(10, () -> "lab-images".equals(vm.bucketProperty().get()));
+        assertTrue(demo.engine().bucketExists("lab-images"));
+    }
 }

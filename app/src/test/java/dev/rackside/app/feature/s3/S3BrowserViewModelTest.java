@@ -291,8 +291,10 @@ class S3BrowserViewModelTest {
 
     @Test
     void bucketsAreCreatedAndDeletedWhenEmpty() {
-        prompts.bucketName = Optional.of("fresh-bucket");
+        prompts.newBucket = Optional.of(new S3Prompts.NewBucket("fresh-bucket", "lab-east"));
         vm.createBucket(session, prompts);
+        assertEquals(List.of("new bucket in " + session.engine().endpoint().region()), prompts.otherQuestions,
+                "the endpoint's region is offered; a loopback endpoint is not AWS");
         assertEquals("fresh-bucket", vm.bucketProperty().get());
         assertTrue(vm.sidebar().contains(new SidebarEntry.Bucket(session, "fresh-bucket")));
         vm.deleteBucket(session, "fresh-bucket", prompts);

@@ -78,7 +78,7 @@ final class S3Fixture {
         boolean confirm = true;
         Optional<Target> target = Optional.empty();
         Optional<Duration> expiry = Optional.of(Duration.ofHours(1));
-        Optional<String> bucketName = Optional.empty();
+        Optional<NewBucket> newBucket = Optional.empty();
         Optional<UploadLink> uploadLink = Optional.empty();
         final List<List<String>> deleteQuestions = new ArrayList<>();
         final List<String> otherQuestions = new ArrayList<>();
@@ -90,8 +90,9 @@ final class S3Fixture {
         }
 
         @Override
-        public Optional<String> askBucketName() {
-            return bucketName;
+        public Optional<NewBucket> askNewBucket(String region, boolean aws) {
+            otherQuestions.add("new bucket in " + region + (aws ? " (AWS)" : ""));
+            return newBucket;
         }
 
         @Override
