@@ -212,9 +212,15 @@ public final class S3BrowserViewModel {
                     s.engine().createBucket(wanted.name().strip(), wanted.region());
                     return wanted.name().strip();
                 }, created -> {
-                    notifier.info(text.get("bucket.created", created));
                     refreshBuckets();
-                    open(s, created);
+                    String in = wanted.region().isBlank() ? endpoint.region() : wanted.region().strip();
+                    if (aws && !in.equals(endpoint.region())) {
+                        // This endpoint's requests are signed for its own region: AWS would redirect them.
+                        notifier.info(text.get("bucket.createdElsewhere", created, in, endpoint.region()));
+                    } else {
+                        notifier.info(text.get("bucket.created", created));
+                        open(s, created);
+                    }
                 }, failure -> Failures.report(notifier, text, failure)));
     }
 
