@@ -150,6 +150,12 @@ public final class TransferQueue implements AutoCloseable {
         return engine.transfers();
     }
 
+    /// The id of the multipart upload `t` has begun on the server and not finished, if any: what the
+    /// server lists among a bucket's incomplete uploads. Reads the journal.
+    public Optional<String> uploadId(Transfer t) {
+        return engine.uploadId(t.request());
+    }
+
     /// The transfer `id` names, if this queue has it.
     public Optional<Transfer> transfer(String id) {
         return engine.transfer(id);

@@ -261,6 +261,12 @@ public final class TransferEngine implements AutoCloseable {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /// The multipart upload the journal holds for `r` (an upload begun and not finished), if any.
+    public Optional<String> uploadId(TransferRequest r) {
+        return r instanceof TransferRequest.Upload ? journal.find(JournalCodec.kind(r), r.bucket(), r.key(),
+                r.local().toString()).map(Journal.Entry::uploadId) : Optional.empty();
+    }
+
     public void setConcurrency(int n) {
         requests.resize(n);
         files.resize(n);

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.function.Function;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
@@ -47,19 +48,27 @@ final class IncompleteUploadsDialog {
         table.getColumns().add(column(text.get("uploads.started"), 170,
                 u -> u.initiated() == null ? "" : TIME.format(u.initiated())));
         table.getColumns().add(column(text.get("uploads.age"), 110, u -> vm.age(u, now)));
-        table.setPrefSize(680, 300);
+        table.getColumns().add(column(text.get("uploads.here"), 150, u -> vm.resumable(u)
+                .map(t -> text.get("uploads.here." + t.state().name())).orElse("")));
+        table.setPrefSize(830, 300);
 
         Button abort = new Button(text.get("uploads.abort"));
         abort.setId("s3-uploads-abort");
         abort.getStyleClass().add(Styles.DANGER);
         abort.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         abort.setOnAction(e -> vm.abort(table.getSelectionModel().getSelectedItems(), prompts));
+        Button resume = new Button(text.get("uploads.resume"));
+        resume.setId("s3-uploads-resume");
+        // Only what this computer began and paused (or that failed) can go on: the file is known here.
+        resume.disableProperty().bind(Bindings.createBooleanBinding(() -> table.getSelectionModel().getSelectedItems()
+                .stream().noneMatch(u -> vm.resumable(u).isPresent()), table.getSelectionModel().getSelectedItems()));
+        resume.setOnAction(e -> vm.resume(List.copyOf(table.getSelectionModel().getSelectedItems())));
         Button refresh = new Button(text.get("nav.refresh"));
         refresh.setOnAction(e -> vm.refresh());
         Label hint = new Label(text.get("uploads.hint"));
         hint.setWrapText(true);
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        HBox actions = new HBox(8, abort, refresh, hint);
+        HBox actions = new HBox(8, resume, abort, refresh, hint);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Dialog<Void> d = new Dialog<>();

@@ -4,11 +4,17 @@ import dev.rackside.app.fx.Background;
 import dev.rackside.app.fx.Messages;
 import dev.rackside.app.fx.Notifier;
 import dev.rackside.s3.IncompleteUpload;
+import dev.rackside.s3.Transfer;
+import dev.rackside.s3.TransferRequest;
+import dev.rackside.s3.TransferState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
@@ -24,6 +30,11 @@ public final class IncompleteUploadsViewModel {
     private final Messages text = Messages.of(IncompleteUploadsViewModel.class);
     private final ObservableList<IncompleteUpload> uploads = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    // By upload id: the paused or failed transfer of this computer that began the upload.
+    private Map<String, Transfer> here = Map.of();
+
+    private record Listed(List<IncompleteUpload> uploads, Map<String, Transfer> here) {
+    }
 
     public IncompleteUploadsViewModel(S3Session session, String bucket, Background background, Notifier notifier) {
         this.session = session;
@@ -48,14 +59,52 @@ public final class IncompleteUploadsViewModel {
     /// Lists the bucket's incomplete uploads again.
     public void refresh() {
         loading.set(true);
-        background.submit(() -> session.engine().incompleteUploads(bucket, ""), (List<IncompleteUpload> list) -> {
+        background.submit(() -> new Listed(session.engine().incompleteUploads(bucket, ""), ours()), (Listed listed) -> {
             loading.set(false);
-            uploads.setAll(list.stream().sorted(Comparator.comparing(IncompleteUpload::initiated,
+            here = listed.here();
+            uploads.setAll(listed.uploads().stream().sorted(Comparator.comparing(IncompleteUpload::initiated,
                     Comparator.nullsLast(Comparator.naturalOrder()))).toList());
         }, failure -> {
             loading.set(false);
             Failures.report(notifier, text, failure);
         });
+    }
+
+    /// This computer's paused or failed uploads into the bucket, by the id of the upload they began
+    /// (from the journal; runs in the background).
+    private Map<String, Transfer> ours() {
+        var queue = session.engine().transfers();
+        Map<String, Transfer> out = new HashMap<>();
+        for (Transfer t : queue.transfers()) {
+            if (t.request() instanceof TransferRequest.Upload up && up.bucket().equals(bucket)
+                    && (t.state() == TransferState.PAUSED || t.state() == TransferState.FAILED)) {
+                queue.uploadId(t).ifPresent(id -> out.put(id, t));
+            }
+        }
+        return out;
+    }
+
+    /// The transfer of this computer that can go on with `u` (paused or failed here), if any.
+    public Optional<Transfer> resumable(IncompleteUpload u) {
+        return Optional.ofNullable(here.get(u.uploadId()));
+    }
+
+    /// Resumes (or retries) the chosen uploads that this computer began; they go on in the transfers
+    /// panel from the parts already stored. Others are left alone: only their own tool knows their file.
+    public void resume(List<IncompleteUpload> chosen) {
+        List<Transfer> go = chosen.stream().map(this::resumable).flatMap(Optional::stream).toList();
+        for (Transfer t : go) {
+            if (t.state() == TransferState.PAUSED) {
+                t.resume();
+            } else {
+                t.retry();
+            }
+        }
+        if (!go.isEmpty()) {
+            notifier.info(text.get("uploads.resumed", go.size()));
+        }
+        here = Map.of(); // until the next listing: they run now
+        refresh();
     }
 
     /// Aborts the chosen uploads once the operator confirmed, then lists again.

@@ -226,6 +226,7 @@ class S3ActionsViewModelTest {
         uploads.refresh();
         assertEquals(1, uploads.uploads().size());
         assertEquals("crashed/big.bin", uploads.uploads().getFirst().key());
+        assertTrue(uploads.resumable(uploads.uploads().getFirst()).isEmpty(), "begun by another tool: not resumable here");
         assertEquals("0 min", uploads.age(uploads.uploads().getFirst(), Instant.now()));
         assertEquals("2 d 3 h", uploads.age(new dev.rackside.s3.IncompleteUpload("k", "id",
                 Instant.now().minus(Duration.ofHours(51))), Instant.now()));
@@ -239,6 +240,32 @@ class S3ActionsViewModelTest {
         assertEquals(List.of(), uploads.uploads());
         assertEquals(List.of("abort [crashed/big.bin]", "abort [crashed/big.bin]"), prompts.otherQuestions);
         assertEquals("1 upload aborted in leftovers.", notifier.infos.getLast());
+    }
+
+    @Test
+    void anUploadPausedOnThisComputerGoesOnFromTheIncompleteUploads(@TempDir Path dir) throws Exception {
+        s3.createBucket("paused-here");
+        Path file = S3Fixture.file(dir, "disk.qcow2", 12 * 1024 * 1024, 6);
+        try (S3Engine mine = S3Engine.open(demo.endpoint(), S3Fixture.fastOptions().uploadLimit(2_000_000).build())) {
+            S3Session here = new S3Session("here", "This computer", mine);
+            Transfer t = mine.transfers().upload(file, "paused-here", "disk.qcow2");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (s3.incompleteUploads("paused-here", "").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            t.pause();
+            IncompleteUploadsViewModel uploads = new IncompleteUploadsViewModel(here, "paused-here", Background.direct(), notifier);
+            uploads.refresh();
+            assertEquals(1, uploads.uploads().size());
+            assertEquals(Optional.of(t), uploads.resumable(uploads.uploads().getFirst()), "its paused transfer, found by upload id");
+
+            mine.transfers().setUploadLimit(0);
+            uploads.resume(List.copyOf(uploads.uploads()));
+            t.completion().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(file.toFile().length(), s3.head("paused-here", "disk.qcow2").size());
+            assertEquals(List.of(), s3.incompleteUploads("paused-here", ""));
+            assertEquals("1 upload goes on from the parts already stored: see Transfers.", notifier.infos.getLast());
+        }
     }
 
     @Test
