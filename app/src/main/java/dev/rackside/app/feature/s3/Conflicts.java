@@ -38,6 +38,40 @@ final class Conflicts {
         }
     }
 
+    /// The names among `paths` (files and folders to upload into `prefix`) that are taken there: an
+    /// object of the file's name, or objects under the folder's. One listing of the prefix's level
+    /// (up to [#LEVEL_PAGES] pages) answers for all; names it did not reach are asked one by one.
+    static List<String> remote(S3Engine engine, String bucket, String prefix, List<Path> paths) {
+        return remote(engine, bucket, prefix, paths, 1000, LEVEL_PAGES);
+    }
+
+    static List<String> remote(S3Engine engine, String bucket, String prefix, List<Path> paths, int pageSize, int maxPages) {
+        java.util.Set<String> there = new java.util.HashSet<>();
+        boolean whole = true;
+        int pages = 0;
+        for (ObjectPage page : engine.list(bucket, prefix, true, pageSize)) {
+            page.folders().forEach(there::add);
+            page.objects().forEach(o -> there.add(o.key()));
+            if (++pages == maxPages && page.truncated()) {
+                whole = false;
+                break;
+            }
+        }
+        List<String> taken = new ArrayList<>();
+        for (Path p : paths) {
+            boolean folder = Files.isDirectory(p);
+            String name = p.getFileName().toString();
+            String key = prefix + name + (folder ? "/" : "");
+            if (there.contains(key) || !whole && taken(engine, new S3Prompts.Target(bucket, key), folder)) {
+                taken.add(name + (folder ? "/" : ""));
+            }
+        }
+        return taken;
+    }
+
+    /// Pages of 1,000 names an upload's check lists at most before asking name by name.
+    static final int LEVEL_PAGES = 20;
+
     /// The names among `rows` that a download into `folder` would overwrite: a file of that name,
     /// or for a folder a non-empty one. Names that are unsafe here are left to the download, which
     /// refuses them.

@@ -7,6 +7,7 @@ import dev.rackside.s3.DeleteResult;
 import dev.rackside.s3.ObjectMetadata;
 import dev.rackside.s3.ObjectVersion;
 import dev.rackside.s3.S3Engine;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,6 +55,21 @@ public final class ObjectActions {
                         transfers.download(s, bucket, rows, folder);
                     }
                 }, failure -> Failures.report(notifier, text, failure)));
+    }
+
+    /// Uploads files and folders into `prefix` of the bucket shown (a drop, or the file choosers);
+    /// asks first when objects of those names are there already.
+    public void upload(List<Path> paths, String prefix, S3Prompts prompts) {
+        S3Session s = browser.sessionProperty().get();
+        String bucket = browser.bucketProperty().get();
+        if (s == null || bucket == null || paths.isEmpty()) {
+            return;
+        }
+        background.submit(() -> Conflicts.remote(s.engine(), bucket, prefix, paths), (List<String> taken) -> {
+            if (taken.isEmpty() || prompts.confirmReplaceObjects(bucket + "/" + prefix, taken)) {
+                transfers.upload(s, bucket, prefix, paths);
+            }
+        }, failure -> Failures.report(notifier, text, failure));
     }
 
     /// Deletes objects, and folders with everything under them, once the operator confirmed.

@@ -135,13 +135,8 @@ public final class S3BrowserView implements FeatureView {
     /// What a drop of desktop files does (the table's `DRAG_DROPPED` handler calls it): uploads
     /// them into the folder they were dropped on, or the current folder, keeping folder structure.
     public void dropFiles(List<Path> files, ObjectRow onto) {
-        S3Session s = vm.sessionProperty().get();
-        String bucket = vm.bucketProperty().get();
-        if (s == null || bucket == null || files.isEmpty()) {
-            return;
-        }
         String prefix = onto != null && onto.isFolder() ? onto.key() : vm.prefixProperty().get();
-        vm.transfers().upload(s, bucket, prefix, files);
+        vm.actions().upload(files, prefix, prompts);
     }
 
     private Node objectsPane() {

@@ -232,6 +232,32 @@ class S3BrowserViewModelTest {
     }
 
     @Test
+    void anUploadOntoTakenNamesAsksFirst(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        s3.createBucket("up-taken");
+        put("up-taken", "inbox/report.csv");
+        put("up-taken", "inbox/lab/old.txt");
+        put("up-taken", "inbox/labs.txt");
+        java.nio.file.Path report = S3Fixture.file(tmp, "report.csv", 10, 1);
+        java.nio.file.Path lab = S3Fixture.file(tmp, "lab/new.txt", 10, 2).getParent();
+        java.nio.file.Path fresh = S3Fixture.file(tmp, "fresh.txt", 10, 3);
+        vm.open(session, "up-taken");
+        vm.enter(row("inbox/"));
+        prompts.confirm = false;
+        vm.actions().upload(List.of(report, lab, fresh), "inbox/", prompts);
+        assertEquals(List.of("replace objects up-taken/inbox/ [report.csv, lab/]"), prompts.otherQuestions);
+        assertEquals(List.of(), vm.transfers().rows(), "declined: nothing starts");
+
+        prompts.otherQuestions.clear();
+        vm.actions().upload(List.of(fresh), "inbox/", prompts);
+        assertEquals(List.of(), prompts.otherQuestions, "a free name goes without asking");
+        assertEquals(1, vm.transfers().rows().size());
+
+        // A level too big to list whole (here: more than one page of one) is asked name by name.
+        assertEquals(List.of("report.csv", "lab/"),
+                Conflicts.remote(s3, "up-taken", "inbox/", List.of(report, lab, fresh.resolveSibling("nothing.txt")), 1, 1));
+    }
+
+    @Test
     void foldersAreCopiedAndRenamedServerSideWithEverythingInThem() {
         s3.createBucket("folders");
         put("folders", "lab/user-data");
