@@ -103,6 +103,12 @@ public final class S3Engine implements AutoCloseable {
         return ops.listBuckets();
     }
 
+    /// Whether requests go to AWS itself (no endpoint override, or an AWS one), where a bucket
+    /// lives in one region and is reached through that region's endpoint.
+    public boolean onAws() {
+        return clients.aws();
+    }
+
     /// Creates a bucket in the endpoint's region.
     public void createBucket(String bucket) {
         ops.createBucket(bucket);

@@ -1,6 +1,7 @@
 package dev.rackside.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -86,6 +87,21 @@ class QueuedTransfersTest {
                 t.completion().get(60, TimeUnit.SECONDS);
             }
             assertEquals(3, second.objects("queued", "held/").count());
+        }
+    }
+
+    @Test
+    void anOlderFailedTransferOfAFileSubmittedAgainDoesNotRunBeside(@TempDir Path dir) throws Exception {
+        Path file = TestFiles.random(dir, "seed.img", 64 * 1024, 7);
+        try (S3Engine engine = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(dir.resolve("j.db")).build())) {
+            Transfer first = engine.transfers().upload(file, "no-such-bucket-yet", "seed.img");
+            assertThrows(Exception.class, () -> first.completion().get(30, TimeUnit.SECONDS));
+            engine.createBucket("no-such-bucket-yet");
+            Transfer second = engine.transfers().upload(file, "no-such-bucket-yet", "seed.img");
+            first.retry(); // from an old row of the list: the newer transfer is the one that may run
+            assertEquals(TransferState.FAILED, first.state());
+            second.completion().get(30, TimeUnit.SECONDS);
+            assertEquals(TransferState.FAILED, first.state());
         }
     }
 }

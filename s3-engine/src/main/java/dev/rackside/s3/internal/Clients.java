@@ -63,7 +63,10 @@ public final class Clients implements AutoCloseable {
     /// AWS wants sent there (creating a bucket in another region); the caller closes it. An endpoint
     /// override is not kept: it names the endpoint's own region.
     public S3Client inAwsRegion(String region) {
-        return builder(region).build();
+        // A lambda, not the provider itself: closing an S3Client closes the provider it was given, and
+        // this one (SSO, role, profile) goes on serving the endpoint's own client.
+        AwsCredentialsProvider shared = credentials::resolveCredentials;
+        return builder(region).credentialsProvider(shared).build();
     }
 
     /// Whether requests go to AWS itself (no override, or an amazonaws.com one).

@@ -65,8 +65,7 @@ public final class TransferEngine implements AutoCloseable {
         return submit(request, null);
     }
 
-    /// As [#submit(TransferRequest)], for an object described by a listing (`listed`, may be null):
-    /// a small one is then fetched with one GET and no HEAD.
+    /// As [#submit(TransferRequest)], for an object a listing described (`listed`, may be null): one GET, no HEAD.
     public Transfer submit(TransferRequest request, dev.rackside.s3.ObjectInfo listed) {
         return submitAll(List.of(request), java.util.Collections.singletonList(listed)).getFirst();
     }
@@ -136,6 +135,12 @@ public final class TransferEngine implements AutoCloseable {
             fresh.add(task);
             out.add(task);
         }
+    }
+
+    /// False once a newer transfer of the same file was submitted (only that one may run).
+    boolean current(TransferTask t) {
+        TransferTask newest = latest.get(FileKey.of(t.request()));
+        return newest == null || newest == t;
     }
 
     /// A transfer that failed before it started (e.g. an unsafe key in a folder download).
@@ -241,11 +246,7 @@ public final class TransferEngine implements AutoCloseable {
         events.fire(l -> l.transferFailed(task.progress(), e));
     }
 
-    /// `clientKey`, when given, resumes the transfers that were encrypted on this computer (and
-    /// goes with every download, opening what it encrypted); with `encryptUploads`, every upload
-    /// resumes encrypted with it, also one journalled in clear. Transfers that need a key not given
-    /// stay in the journal for a later call.
-    /// With `paused`, they come back paused (see [dev.rackside.s3.TransferQueue#restoreUnfinished]).
+    /// See [dev.rackside.s3.TransferQueue#resumeUnfinished(Optional, boolean)]; with `paused`, its `restoreUnfinished`.
     public List<Transfer> resumeUnfinished(Optional<dev.rackside.s3.ClientSideKey> clientKey, boolean encryptUploads,
                                            boolean paused) {
         return new JournalResume(journal, r -> submitAll(List.of(r), java.util.Collections.singletonList(null), paused).getFirst())

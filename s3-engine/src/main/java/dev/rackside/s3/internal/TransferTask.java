@@ -106,7 +106,8 @@ public final class TransferTask implements Transfer {
 
     @Override
     public synchronized void retry() {
-        if (state == TransferState.FAILED || state == TransferState.CANCELLED) {
+        // Once the same file was submitted again, the newer transfer is the one that may run.
+        if ((state == TransferState.FAILED || state == TransferState.CANCELLED) && engine.current(this)) {
             completion = new CompletableFuture<>();
             cancelRequested = false;
             restart();

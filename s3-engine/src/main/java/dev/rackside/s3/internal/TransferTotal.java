@@ -23,7 +23,7 @@ final class TransferTotal {
             TransferProgress p = t.progress();
             done += p.transferredBytes();
             total += Math.max(0, p.totalBytes());
-            rate += p.bytesPerSecond();
+            rate += p.state().active() ? p.bytesPerSecond() : 0; // a paused one's rate lingers for a few seconds
             if (p.state().active()) {
                 active = true;
                 remaining += Math.max(0, p.totalBytes() - p.transferredBytes());

@@ -50,17 +50,23 @@ final class BucketSidebar {
                 vm.open(b.session(), b.name()); // focus stays, so the arrow keys go on through the list
             }
         });
-        // A bucket list that changed (one created or deleted elsewhere) keeps the open bucket selected;
-        // the list's own selection model, which saw the change first, may have dropped it.
-        sidebar.getItems().addListener((javafx.collections.ListChangeListener<SidebarEntry>) c -> {
-            if (vm.sessionProperty().get() != null && vm.bucketProperty().get() != null
-                    && sidebar.getSelectionModel().getSelectedItem() == null) {
+        // The open bucket stays selected: when it is opened otherwise (a new bucket is opened once
+        // created), and when the list changed (the list's own selection model, which saw the change
+        // first, may have dropped it).
+        Runnable showOpen = () -> {
+            if (vm.sessionProperty().get() != null && vm.bucketProperty().get() != null) {
                 SidebarEntry open = new SidebarEntry.Bucket(vm.sessionProperty().get(), vm.bucketProperty().get());
-                if (sidebar.getItems().contains(open)) {
+                if (!open.equals(sidebar.getSelectionModel().getSelectedItem()) && sidebar.getItems().contains(open)) {
                     sidebar.getSelectionModel().select(open);
                 }
             }
+        };
+        sidebar.getItems().addListener((javafx.collections.ListChangeListener<SidebarEntry>) c -> {
+            if (sidebar.getSelectionModel().getSelectedItem() == null) {
+                showOpen.run();
+            }
         });
+        vm.bucketProperty().addListener((o, was, now) -> showOpen.run());
         // Enter on a bucket, as a click on it, goes to its objects.
         sidebar.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && sidebar.getSelectionModel().getSelectedItem() instanceof SidebarEntry.Bucket) {

@@ -52,6 +52,12 @@ final class ChecksumLookups {
         pump();
     }
 
+    /// Forgets the waiting requests: their rows are being replaced (another folder, a reload).
+    void dropWaiting() {
+        waiting.forEach(w -> w.row().checksumProperty().set(ChecksumState.UNKNOWN));
+        waiting.clear();
+    }
+
     /// What a HEAD elsewhere (the details dialog) found out.
     void learned(S3Session s, String bucket, ObjectRow row, ChecksumState state) {
         known.put(id(s, bucket, row), state);

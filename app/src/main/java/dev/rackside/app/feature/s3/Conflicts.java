@@ -49,13 +49,17 @@ final class Conflicts {
         java.util.Set<String> there = new java.util.HashSet<>();
         boolean whole = true;
         int pages = 0;
-        for (ObjectPage page : engine.list(bucket, prefix, true, pageSize)) {
-            page.folders().forEach(there::add);
-            page.objects().forEach(o -> there.add(o.key()));
-            if (++pages == maxPages && page.truncated()) {
-                whole = false;
-                break;
+        try {
+            for (ObjectPage page : engine.list(bucket, prefix, true, pageSize)) {
+                page.folders().forEach(there::add);
+                page.objects().forEach(o -> there.add(o.key()));
+                if (++pages == maxPages && page.truncated()) {
+                    whole = false;
+                    break;
+                }
             }
+        } catch (S3EngineException.AccessDenied e) {
+            whole = false; // write-only keys may not list: ask name by name, where a refusal counts as free
         }
         List<String> taken = new ArrayList<>();
         for (Path p : paths) {

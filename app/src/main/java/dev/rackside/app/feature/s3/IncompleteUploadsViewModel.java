@@ -75,9 +75,15 @@ public final class IncompleteUploadsViewModel {
     private Map<String, Transfer> ours() {
         var queue = session.engine().transfers();
         Map<String, Transfer> out = new HashMap<>();
+        // The newest transfer of each file only: an older failed one was taken over by a newer submit.
+        Map<String, Transfer> newest = new java.util.LinkedHashMap<>();
         for (Transfer t : queue.transfers()) {
-            if (t.request() instanceof TransferRequest.Upload up && up.bucket().equals(bucket)
-                    && (t.state() == TransferState.PAUSED || t.state() == TransferState.FAILED)) {
+            if (t.request() instanceof TransferRequest.Upload up && up.bucket().equals(bucket)) {
+                newest.put(up.key() + '\n' + up.local(), t);
+            }
+        }
+        for (Transfer t : newest.values()) {
+            if (t.state() == TransferState.PAUSED || t.state() == TransferState.FAILED) {
                 queue.uploadId(t).ifPresent(id -> out.put(id, t));
             }
         }
@@ -104,6 +110,7 @@ public final class IncompleteUploadsViewModel {
             notifier.info(text.get("uploads.resumed", go.size()));
         }
         here = Map.of(); // until the next listing: they run now
+        uploads.setAll(List.copyOf(uploads)); // redraws the "on this computer" cells and the Resume button
         refresh();
     }
 

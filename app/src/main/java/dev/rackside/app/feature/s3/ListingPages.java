@@ -68,8 +68,8 @@ final class ListingPages {
     /// refresh the operator did not ask for (an upload finished, an object was moved), which must
     /// not throw away where they scrolled to.
     void reload(S3Session s, String bucket, String prefix, String query) {
-        if (s == null || bucket == null || listing == null) {
-            show(s, bucket, prefix, query);
+        if (s == null || bucket == null || listing == null || query != null && !query.isBlank()) {
+            show(s, bucket, prefix, query); // a search's matches say nothing of how far to scan again
             return;
         }
         int wanted = Math.min(Math.max(rows.size(), 1), RELOAD_LIMIT);

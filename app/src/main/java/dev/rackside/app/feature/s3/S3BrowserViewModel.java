@@ -61,7 +61,7 @@ public final class S3BrowserViewModel {
         transfers.setOnUploaded((s, b, into) -> {
             // Only where the new objects (or a new folder holding them) show; the folder stays as it is
             // scrolled and selected meanwhile.
-            if (s == session.get() && b.equals(bucket.get()) && into.startsWith(prefix.get())) {
+            if (s == session.get() && b.equals(bucket.get()) && (into.startsWith(prefix.get()) || prefix.get().startsWith(into))) {
                 reload();
             }
         });
@@ -178,12 +178,14 @@ public final class S3BrowserViewModel {
 
     /// Lists the current location again from its first page.
     public void refresh() {
+        checksums.dropWaiting();
         pages.show(session.get(), bucket.get(), prefix.get(), query.get());
     }
 
     /// Lists the current location again, keeping the rows shown until the new ones are there (see
     /// [ListingPages#reload]): after a change the operator made elsewhere, not asked for as F5 is.
     public void reload() {
+        checksums.dropWaiting();
         pages.reload(session.get(), bucket.get(), prefix.get(), query.get());
     }
 
@@ -206,7 +208,7 @@ public final class S3BrowserViewModel {
     /// Asks for a name and a region and creates the bucket on `s`, then opens it.
     public void createBucket(S3Session s, S3Prompts prompts) {
         var endpoint = s.engine().endpoint();
-        boolean aws = endpoint.endpoint().map(u -> u.getHost() != null && u.getHost().endsWith(".amazonaws.com")).orElse(true);
+        boolean aws = s.engine().onAws();
         prompts.askNewBucket(endpoint.region(), aws).filter(b -> !b.name().isBlank()).ifPresent(wanted ->
                 background.submit(() -> {
                     s.engine().createBucket(wanted.name().strip(), wanted.region());

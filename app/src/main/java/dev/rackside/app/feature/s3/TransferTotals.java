@@ -48,7 +48,7 @@ final class TransferTotals {
             }
             done += r.transferredProperty().get();
             total += Math.max(0, r.totalProperty().get());
-            rateSum += r.rateProperty().get();
+            rateSum += st.active() ? r.rateProperty().get() : 0; // a paused row's rate lingers for a few seconds
             if (st.active()) {
                 running++;
                 // Paused and failed rows wait for the operator: their bytes are not in the time left.

@@ -258,6 +258,20 @@ class S3BrowserViewModelTest {
     }
 
     @Test
+    void anUploadAboveTheFolderShownStillShowsItsFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        s3.createBucket("above");
+        put("above", "inbox/sub/old.txt");
+        java.nio.file.Path sub = S3Fixture.file(tmp, "sub/new.txt", 10, 4).getParent();
+        vm.open(session, "above");
+        vm.goTo("inbox/sub/");
+        assertEquals(List.of("old.txt"), names());
+        // The folder "sub" dropped into inbox/ while inbox/sub/ is shown: its files land in the folder shown.
+        vm.actions().upload(List.of(sub), "inbox/", prompts);
+        assertEquals(List.of("replace objects above/inbox/ [sub/]"), prompts.otherQuestions);
+        ui.until(() -> names().contains("new.txt"), 20, "the folder shown listed again");
+    }
+
+    @Test
     void foldersAreCopiedAndRenamedServerSideWithEverythingInThem() {
         s3.createBucket("folders");
         put("folders", "lab/user-data");
