@@ -1,6 +1,7 @@
 package dev.rackside.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
@@ -91,17 +92,29 @@ class QueuedTransfersTest {
     }
 
     @Test
-    void anOlderFailedTransferOfAFileSubmittedAgainDoesNotRunBeside(@TempDir Path dir) throws Exception {
-        Path file = TestFiles.random(dir, "seed.img", 64 * 1024, 7);
-        try (S3Engine engine = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(dir.resolve("j.db")).build())) {
-            Transfer first = engine.transfers().upload(file, "no-such-bucket-yet", "seed.img");
+    void aFileSubmittedAgainAfterAFailureGoesOnInItsTransferAndNothingRunsBeside(@TempDir Path dir) throws Exception {
+        Path file = TestFiles.random(dir, "seed.img", 256 * 1024, 7);
+        try (S3Engine engine = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().uploadLimit(128 * 1024)
+                .journal(dir.resolve("j.db")).build())) {
+            Transfer first = engine.transfers().upload(file, "not-yet", "seed.img");
             assertThrows(Exception.class, () -> first.completion().get(30, TimeUnit.SECONDS));
-            engine.createBucket("no-such-bucket-yet");
-            Transfer second = engine.transfers().upload(file, "no-such-bucket-yet", "seed.img");
-            first.retry(); // from an old row of the list: the newer transfer is the one that may run
-            assertEquals(TransferState.FAILED, first.state());
-            second.completion().get(30, TimeUnit.SECONDS);
-            assertEquals(TransferState.FAILED, first.state());
+            engine.createBucket("not-yet");
+            // The same request again: the failed transfer goes on (one transfer, one id, one row per file).
+            assertSame(first, engine.transfers().upload(file, "not-yet", "seed.img"));
+            first.completion().get(30, TimeUnit.SECONDS);
+
+            // Another request for the file (here: encrypted on this computer) while an older one failed:
+            // the older one cannot be retried beside it.
+            Transfer failed = engine.transfers().upload(file, "no-bucket", "x.img");
+            assertThrows(Exception.class, () -> failed.completion().get(30, TimeUnit.SECONDS));
+            engine.createBucket("no-bucket");
+            Transfer sealed = engine.transfers().submit(new TransferRequest.Upload(file, "no-bucket", "x.img", Encryption.none(),
+                    java.util.Optional.of(ClientSideKey.generate())));
+            failed.retry();
+            assertEquals(TransferState.FAILED, failed.state(), "the newer transfer of the file runs, not this one");
+            sealed.completion().get(30, TimeUnit.SECONDS);
+            failed.retry(); // once that one is done, the failed one may go again
+            failed.completion().get(30, TimeUnit.SECONDS);
         }
     }
 }

@@ -21,16 +21,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-/// Runs [TransferTask]s: at most `concurrency` files at once and `concurrency` requests in
-/// flight over all of them, both resizable live. Events go to listeners on one thread, progress
-/// coalesced by a ticker.
+/// Runs [TransferTask]s: at most `concurrency` files at once and `concurrency` requests in flight
+/// over all of them, both resizable live. Events go to listeners on one thread, progress coalesced.
 public final class TransferEngine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TransferEngine.class.getName());
 
     private final Journal journal;
     private final Leftovers leftovers;
-    private final Throttle up;
-    private final Throttle down;
     private final ResizableSemaphore requests;
     private final ResizableSemaphore files;
     private final Uploader uploader;
@@ -41,7 +38,6 @@ public final class TransferEngine implements AutoCloseable {
     // The newest task per file, so a submit needs no scan of every task (folders have thousands).
     private final Map<FileKey, TransferTask> latest = new ConcurrentHashMap<>();
     private final Map<String, TransferTask> byId = new ConcurrentHashMap<>();
-
     private final Map<TransferTask, java.util.concurrent.Future<?>> running = new ConcurrentHashMap<>();
 
     /// With `lean` (may be null), small whole-object uploads and downloads skip the S3Client
@@ -51,8 +47,6 @@ public final class TransferEngine implements AutoCloseable {
                           EngineOptions options, Throttle up, Throttle down) {
         this.journal = journal;
         this.leftovers = new Leftovers(s3, retrier, journal);
-        this.up = up;
-        this.down = down;
         this.requests = new ResizableSemaphore(options.concurrency());
         this.files = new ResizableSemaphore(options.concurrency());
         this.uploader = new Uploader(s3, lean, retrier, journal, up, requests, options, ops.sseProbe());
@@ -70,9 +64,8 @@ public final class TransferEngine implements AutoCloseable {
         return submitAll(List.of(request), java.util.Collections.singletonList(listed)).getFirst();
     }
 
-    /// Submits many transfers at once (a folder, or a page of a listing): their journal rows are
-    /// written in one transaction before any of them starts. `listed` is parallel to `requests`
-    /// (entries may be null).
+    /// Submits many transfers at once (a folder, a listing's page): their journal rows are written in one
+    /// transaction before any starts. `listed` is parallel to `requests` (entries may be null).
     public List<Transfer> submitAll(List<TransferRequest> requests, List<dev.rackside.s3.ObjectInfo> listed) {
         return submitAll(requests, listed, false);
     }
@@ -83,7 +76,7 @@ public final class TransferEngine implements AutoCloseable {
         List<TransferTask> fresh = new ArrayList<>(requests.size());
         List<Journal.Queued> rows = new ArrayList<>();
         try {
-            register(requests, listed, out, fresh, rows);
+            register(requests, listed, out, fresh, rows, paused);
             journal.queueAll(rows);
         } catch (RuntimeException e) {
             // Nothing of this batch starts, so nothing of it may stay registered as pending.
@@ -107,7 +100,7 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     private void register(List<TransferRequest> requests, List<dev.rackside.s3.ObjectInfo> listed, List<Transfer> out,
-                          List<TransferTask> fresh, List<Journal.Queued> rows) {
+                          List<TransferTask> fresh, List<Journal.Queued> rows, boolean paused) {
         for (int i = 0; i < requests.size(); i++) {
             TransferRequest request = requests.get(i);
             TransferTask existing = latest.get(FileKey.of(request));
@@ -117,6 +110,11 @@ public final class TransferEngine implements AutoCloseable {
                 out.add(existing.request().equals(request) ? existing : failed(request, new S3EngineException.Misconfigured(
                         request.bucket() + "/" + request.key() + " is already queued, running or paused with other"
                                 + " encryption. Cancel that transfer first, then start this one again.", null)));
+                continue;
+            }
+            if (existing != null && existing.state() == TransferState.FAILED && existing.request().equals(request) && !paused) {
+                existing.retry(); // the same file after a failure: that transfer goes on, one task (and id) per file
+                out.add(existing);
                 continue;
             }
             String kind = JournalCodec.kind(request);
@@ -137,10 +135,10 @@ public final class TransferEngine implements AutoCloseable {
         }
     }
 
-    /// False once a newer transfer of the same file was submitted (only that one may run).
+    /// False while another transfer of the same file is queued, running or paused: only that one may run.
     boolean current(TransferTask t) {
         TransferTask newest = latest.get(FileKey.of(t.request()));
-        return newest == null || newest == t;
+        return newest == null || newest == t || newest.state().finished();
     }
 
     /// A transfer that failed before it started (e.g. an unsafe key in a folder download).

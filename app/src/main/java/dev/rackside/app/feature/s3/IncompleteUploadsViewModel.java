@@ -98,16 +98,18 @@ public final class IncompleteUploadsViewModel {
     /// Resumes (or retries) the chosen uploads that this computer began; they go on in the transfers
     /// panel from the parts already stored. Others are left alone: only their own tool knows their file.
     public void resume(List<IncompleteUpload> chosen) {
-        List<Transfer> go = chosen.stream().map(this::resumable).flatMap(Optional::stream).toList();
-        for (Transfer t : go) {
-            if (t.state() == TransferState.PAUSED) {
+        int started = 0;
+        for (Transfer t : chosen.stream().map(this::resumable).flatMap(Optional::stream).toList()) {
+            TransferState before = t.state();
+            if (before == TransferState.PAUSED) {
                 t.resume();
             } else {
                 t.retry();
             }
+            started += t.state() != before ? 1 : 0; // a retry refused (another transfer has the file) is not news
         }
-        if (!go.isEmpty()) {
-            notifier.info(text.get("uploads.resumed", go.size()));
+        if (started > 0) {
+            notifier.info(text.get("uploads.resumed", started));
         }
         here = Map.of(); // until the next listing: they run now
         uploads.setAll(List.copyOf(uploads)); // redraws the "on this computer" cells and the Resume button

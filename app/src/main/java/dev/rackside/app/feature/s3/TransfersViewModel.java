@@ -178,6 +178,9 @@ public final class TransfersViewModel {
                 r.transfer().resume();
             } else if (st == TransferState.FAILED || st == TransferState.CANCELLED && rows.size() == 1) {
                 r.transfer().retry();
+                if (rows.size() == 1 && r.transfer().state() == st) { // refused: a newer transfer has the file
+                    notifier.info(text.get("transfers.superseded", r.object()));
+                }
             }
         });
     }

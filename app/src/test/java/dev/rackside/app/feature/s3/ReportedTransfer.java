@@ -29,7 +29,8 @@ final class ReportedTransfer implements Transfer {
 
     @Override
     public TransferRequest request() {
-        throw new UnsupportedOperationException("not needed by the list");
+        return new TransferRequest.Upload(java.nio.file.Path.of(progress.id()), "bucket", progress.id(),
+                dev.rackside.s3.Encryption.none(), java.util.Optional.empty());
     }
 
     @Override

@@ -51,7 +51,12 @@ class TransferRowsTest {
         vm.resume(List.of(new TransferRow(null, paused), new TransferRow(null, failed), new TransferRow(null, cancelled)));
         assertEquals(List.of(List.of("resume"), List.of("retry"), List.of()),
                 List.of(paused.commands, failed.commands, cancelled.commands), "select all, Resume");
+        dev.rackside.app.fx.RecordingNotifier told = new dev.rackside.app.fx.RecordingNotifier();
+        vm = new TransfersViewModel(javafx.collections.FXCollections.observableArrayList(),
+                dev.rackside.app.fx.Background.direct(), told, Runnable::run);
         vm.resume(List.of(new TransferRow(null, cancelled)));
         assertEquals(List.of("retry"), cancelled.commands, "the one row chosen starts again");
+        // This stand-in stays cancelled, as a transfer does whose file a newer transfer has: the operator hears why.
+        assertEquals(List.of("bucket/c was started again since: that newer transfer is the one that runs."), told.infos);
     }
 }
