@@ -113,6 +113,7 @@ public final class TransferEngine implements AutoCloseable {
                 continue;
             }
             if (existing != null && existing.state() == TransferState.FAILED && existing.request().equals(request) && !paused) {
+                existing.from(listed.get(i), existing.resumed()); // what the newer listing says of the object
                 existing.retry(); // the same file after a failure: that transfer goes on, one task (and id) per file
                 out.add(existing);
                 continue;
