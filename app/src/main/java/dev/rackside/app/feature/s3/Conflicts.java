@@ -46,6 +46,20 @@ final class Conflicts {
     }
 
     static List<String> remote(S3Engine engine, String bucket, String prefix, List<Path> paths, int pageSize, int maxPages) {
+        return named(engine, bucket, prefix, paths.stream().map(p -> new Named(p.getFileName().toString(), Files.isDirectory(p)))
+                .toList(), pageSize, maxPages);
+    }
+
+    /// A name an item would take in a folder; `folder` when it is one (its key then ends with "/").
+    record Named(String name, boolean folder) {
+    }
+
+    /// The `items` whose names are taken in `prefix` of `bucket`, as [#remote] finds them.
+    static List<String> named(S3Engine engine, String bucket, String prefix, List<Named> items) {
+        return named(engine, bucket, prefix, items, 1000, LEVEL_PAGES);
+    }
+
+    private static List<String> named(S3Engine engine, String bucket, String prefix, List<Named> items, int pageSize, int maxPages) {
         java.util.Set<String> there = new java.util.HashSet<>();
         boolean whole = true;
         int pages = 0;
@@ -62,12 +76,10 @@ final class Conflicts {
             whole = false; // write-only keys may not list: ask name by name, where a refusal counts as free
         }
         List<String> taken = new ArrayList<>();
-        for (Path p : paths) {
-            boolean folder = Files.isDirectory(p);
-            String name = p.getFileName().toString();
-            String key = prefix + name + (folder ? "/" : "");
-            if (there.contains(key) || !whole && taken(engine, new S3Prompts.Target(bucket, key), folder)) {
-                taken.add(name + (folder ? "/" : ""));
+        for (Named item : items) {
+            String key = prefix + item.name() + (item.folder() ? "/" : "");
+            if (there.contains(key) || !whole && taken(engine, new S3Prompts.Target(bucket, key), item.folder())) {
+                taken.add(item.name() + (item.folder() ? "/" : ""));
             }
         }
         return taken;

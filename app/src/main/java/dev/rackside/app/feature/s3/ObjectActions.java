@@ -123,6 +123,16 @@ public final class ObjectActions {
                 }, failure -> Failures.report(notifier, text, failure)));
     }
 
+    /// Copies or moves several items into one folder the operator names (see [CopyMany]); one item
+    /// goes through [#transfer], which also offers a new name.
+    public void transfer(List<ObjectRow> rows, S3Prompts.TargetKind kind, S3Prompts prompts) {
+        if (rows.size() == 1) {
+            transfer(rows.getFirst(), kind, prompts);
+        } else {
+            new CopyMany(browser, background, notifier, text).run(rows, kind, prompts);
+        }
+    }
+
     private void run(S3Session s, String bucket, ObjectRow row, S3Prompts.TargetKind kind, S3Prompts.Target target) {
         if (row.isFolder()) {
             notifier.info(text.get("transfer.folder.started." + kind.name(), row.key(), target.bucket() + "/" + target.key()));

@@ -42,15 +42,16 @@ final class ObjectMenu {
         TableView<ObjectRow> t = table.node();
         var selected = t.getSelectionModel().getSelectedItems();
         BooleanBinding none = Bindings.isEmpty(selected);
-        // Copy, move, rename and the per-object views work on one item: offered for exactly one, so
-        // that 30 selected objects never quietly become the first of them.
+        // Rename and the per-object views work on one item: offered for exactly one, so that 30
+        // selected objects never quietly become the first of them.
         BooleanBinding notOne = Bindings.size(selected).isNotEqualTo(1);
         BooleanBinding notOneObject = Bindings.createBooleanBinding(
                 () -> selected.size() != 1 || selected.getFirst().isFolder(), selected);
         return List.of(
                 item("action.download", none, () -> vm.actions().download(table.selection(), picker, prompts)),
-                item("action.copy", notOne, () -> vm.actions().transfer(first(), S3Prompts.TargetKind.COPY, prompts)),
-                item("action.move", notOne, () -> vm.actions().transfer(first(), S3Prompts.TargetKind.MOVE, prompts)),
+                // Several items are copied or moved into one folder, keeping their names.
+                item("action.copy", none, () -> vm.actions().transfer(table.selection(), S3Prompts.TargetKind.COPY, prompts)),
+                item("action.move", none, () -> vm.actions().transfer(table.selection(), S3Prompts.TargetKind.MOVE, prompts)),
                 item("action.rename", notOne, () -> vm.actions().transfer(first(), S3Prompts.TargetKind.RENAME, prompts)),
                 item("action.link", notOneObject, () -> vm.actions().shareLink(first(), prompts, clipboard)),
                 // an upload link names a key that need not exist yet: no selection needed

@@ -69,10 +69,21 @@ final class S3Dialogs implements S3Prompts {
 
     @Override
     public Optional<Target> askTarget(TargetKind kind, String bucket, String key, List<String> buckets) {
+        return target(kind, text.get("target.title." + kind.name()), key, text.get("target.key"), bucket, key, buckets, false);
+    }
+
+    @Override
+    public Optional<Target> askFolderTarget(TargetKind kind, String bucket, String prefix, int count, List<String> buckets) {
+        return target(kind, text.get("target.many.title." + kind.name(), count), text.get("target.many.header", count),
+                text.get("target.folder"), bucket, prefix, buckets, true);
+    }
+
+    private Optional<Target> target(TargetKind kind, String title, String header, String keyLabel, String bucket, String key,
+                                    List<String> buckets, boolean folder) {
         Dialog<Target> d = new Dialog<>();
         own(d);
-        d.setTitle(text.get("target.title." + kind.name()));
-        d.setHeaderText(key);
+        d.setTitle(title);
+        d.setHeaderText(header);
         ButtonType ok = new ButtonType(text.get("target.ok." + kind.name()), ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         ComboBox<String> bucketBox = new ComboBox<>();
@@ -85,9 +96,11 @@ final class S3Dialogs implements S3Prompts {
         keyField.setPrefColumnCount(40);
         GridPane grid = new GridPane(8, 8);
         grid.addRow(0, new Label(text.get("target.bucket")), bucketBox);
-        grid.addRow(1, new Label(text.get("target.key")), keyField);
+        grid.addRow(1, new Label(keyLabel), keyField);
         d.getDialogPane().setContent(grid);
-        d.getDialogPane().lookupButton(ok).disableProperty().bind(keyField.textProperty().isEmpty());
+        if (!folder) { // an empty folder is the bucket's root; an empty key names nothing
+            d.getDialogPane().lookupButton(ok).disableProperty().bind(keyField.textProperty().isEmpty());
+        }
         Platform.runLater(() -> {
             keyField.requestFocus();
             // the name, not the folders above it, is what usually changes; a folder's name ends before its slash

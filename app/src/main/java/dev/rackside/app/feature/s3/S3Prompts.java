@@ -42,6 +42,9 @@ public interface S3Prompts {
     /// Before a download into the local folder `where` that already holds `names`.
     boolean confirmReplaceFiles(String where, List<String> names);
 
+    /// The destination folder of a copy or move of `count` selected items from `prefix` of `bucket`.
+    Optional<Target> askFolderTarget(TargetKind kind, String bucket, String prefix, int count, List<String> buckets);
+
     /// How long a presigned link stays valid (at most 7 days with SigV4).
     Optional<Duration> askLinkExpiry(String key);
 

@@ -176,7 +176,7 @@ class S3BrowserViewFlowTest {
         assertTrue(table.getSelectionModel().getSelectedItem() != null
                 && table.getItems().contains(table.getSelectionModel().getSelectedItem()), "a row of the new listing");
 
-        // Copy, move, rename and the per-object views offer themselves for exactly one item.
+        // Rename and the per-object views offer themselves for exactly one item; copy (into a folder) for any.
         javafx.scene.control.MenuButton more = robot.lookup("#s3-more").queryAs(javafx.scene.control.MenuButton.class);
         java.util.function.Function<String, Boolean> disabled = label -> more.getItems().stream()
                 .filter(i -> label.equals(i.getText())).findFirst().orElseThrow(() -> new AssertionError(label)).isDisable();
@@ -189,7 +189,7 @@ class S3BrowserViewFlowTest {
         robot.interact(() -> table.getItems().stream().filter(r -> r.name().equals("more-notes.txt")).findFirst()
                 .ifPresent(table.getSelectionModel()::select));
         assertEquals(2, table.getSelectionModel().getSelectedItems().size());
-        assertEquals(List.of(true, true, true, false), List.of(disabled.apply("Copy to\u2026"), disabled.apply("Rename\u2026"),
+        assertEquals(List.of(false, true, true, false), List.of(disabled.apply("Copy to\u2026"), disabled.apply("Rename\u2026"),
                 disabled.apply("Properties\u2026"), disabled.apply("Download\u2026")));
     }
 

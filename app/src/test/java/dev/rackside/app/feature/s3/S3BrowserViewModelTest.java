@@ -272,6 +272,43 @@ class S3BrowserViewModelTest {
     }
 
     @Test
+    void severalItemsAreMovedIntoOneFolderKeepingTheirNames() {
+        s3.createBucket("many");
+        put("many", "a.iso");
+        put("many", "b.iso");
+        put("many", "lab/user-data");
+        put("many", "archive/b.iso");
+        vm.open(session, "many");
+        List<ObjectRow> chosen = List.of(row("a.iso"), row("b.iso"), row("lab/"));
+        String b = s3.head("many", "archive/b.iso").etag();
+        prompts.target = Optional.of(new S3Prompts.Target("many", "archive"));
+        prompts.confirm = false;
+        vm.actions().transfer(chosen, S3Prompts.TargetKind.MOVE, prompts);
+        assertEquals(List.of("move 3 items from many/", "replace objects many/archive/ [b.iso]"), prompts.otherQuestions);
+        assertEquals(List.of("a.iso", "archive/b.iso", "b.iso", "lab/user-data"),
+                s3.objects("many", "").map(o -> o.key()).sorted().toList(), "declined: nothing moves");
+
+        prompts.confirm = true;
+        vm.actions().transfer(chosen, S3Prompts.TargetKind.MOVE, prompts);
+        assertEquals(List.of("archive/a.iso", "archive/b.iso", "archive/lab/user-data"),
+                s3.objects("many", "").map(o -> o.key()).sorted().toList());
+        assertFalse(b.equals(s3.head("many", "archive/b.iso").etag()), "confirmed: archive/b.iso now holds the moved b.iso");
+        assertEquals("3 items moved to many/archive/.", notifier.infos.getLast());
+        assertEquals(List.of("archive/"), names(), "the folder shown is listed again");
+
+        // Search results from two folders with one name would land on one key: refused before anything.
+        put("many", "x/same.txt");
+        put("many", "y/same.txt");
+        vm.search("same");
+        vm.loadMore(); // a search hands back what one scan found: the second match is on the next page
+        assertEquals(List.of("x/same.txt", "y/same.txt"), names());
+        prompts.otherQuestions.clear();
+        vm.actions().transfer(List.copyOf(vm.rows()), S3Prompts.TargetKind.COPY, prompts);
+        assertEquals(List.of(), prompts.otherQuestions);
+        assertTrue(notifier.warnings.getLast().contains("same name (same.txt)"), notifier.warnings.toString());
+    }
+
+    @Test
     void foldersAreCopiedAndRenamedServerSideWithEverythingInThem() {
         s3.createBucket("folders");
         put("folders", "lab/user-data");

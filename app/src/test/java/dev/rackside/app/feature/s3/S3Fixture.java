@@ -118,6 +118,12 @@ final class S3Fixture {
         }
 
         @Override
+        public Optional<Target> askFolderTarget(TargetKind kind, String bucket, String prefix, int count, List<String> buckets) {
+            otherQuestions.add(kind.name().toLowerCase(java.util.Locale.ROOT) + " " + count + " items from " + bucket + "/" + prefix);
+            return target;
+        }
+
+        @Override
         public Optional<Duration> askLinkExpiry(String key) {
             return expiry;
         }
