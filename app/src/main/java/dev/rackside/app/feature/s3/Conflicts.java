@@ -116,6 +116,18 @@ final class Conflicts {
         return rows.stream().map(ObjectRow::baseName).filter(n -> seen.get(n.toLowerCase(Locale.ROOT)) > 1).distinct().toList();
     }
 
+    /// The names that two or more of `rows` would take as keys in one folder. S3 keys are
+    /// case-sensitive, and a folder `x/` is another key than an object `x`.
+    static List<String> sameKey(List<ObjectRow> rows) {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        rows.forEach(r -> seen.merge(keyName(r), 1, Integer::sum));
+        return rows.stream().map(Conflicts::keyName).filter(n -> seen.get(n) > 1).distinct().toList();
+    }
+
+    private static String keyName(ObjectRow r) {
+        return r.baseName() + (r.isFolder() ? "/" : "");
+    }
+
     private static boolean nonEmptyFolder(Path p) throws IOException {
         if (!Files.isDirectory(p)) {
             return false; // nothing there, or a file in the way, on which the download fails and says so

@@ -33,7 +33,7 @@ final class CopyMany {
         if (s == null || bucket == null || rows.isEmpty()) {
             return;
         }
-        List<String> twice = Conflicts.sameName(rows);
+        List<String> twice = Conflicts.sameKey(rows);
         if (!twice.isEmpty()) {
             notifier.warning(text.get("transfer.many.sameName", String.join(", ", twice)));
             return;
@@ -41,10 +41,13 @@ final class CopyMany {
         prompts.askFolderTarget(kind, bucket, browser.prefixProperty().get(), rows.size(), browser.buckets(s))
                 .map(t -> new S3Prompts.Target(t.bucket(), t.key().isEmpty() || t.key().endsWith("/") ? t.key() : t.key() + "/"))
                 .ifPresent(target -> {
-                    // Items already where they would go (the folder they are in) have nothing to do.
-                    List<ObjectRow> moving = rows.stream().filter(r -> !(target.bucket().equals(bucket)
-                            && (target.key() + r.baseName() + (r.isFolder() ? "/" : "")).equals(r.key()))).toList();
+                    // Left alone: items already where they would go, the target folder itself if it is selected
+                    // too, and a console's marker object of a folder (it has no name of its own).
+                    List<ObjectRow> moving = rows.stream().filter(r -> !r.baseName().isEmpty()
+                            && !(target.bucket().equals(bucket) && (r.key().equals(target.key())
+                            || (target.key() + r.baseName() + (r.isFolder() ? "/" : "")).equals(r.key())))).toList();
                     if (moving.isEmpty()) {
+                        notifier.info(text.get("transfer.many.nothing", target.bucket() + "/" + target.key()));
                         return;
                     }
                     List<Conflicts.Named> names = moving.stream().map(r -> new Conflicts.Named(r.baseName(), r.isFolder())).toList();
@@ -84,7 +87,8 @@ final class CopyMany {
             if (o.failed().isEmpty()) {
                 notifier.info(text.get("transfer.many.done." + kind.name(), o.done(), where));
             } else {
-                notifier.warning(text.get("transfer.many.partly", o.failed().size(), String.join("; ", o.failed().stream().limit(3).toList())));
+                notifier.warning(text.get("transfer.many.partly", o.failed().size(), String.join("; ", o.failed().stream().limit(3).toList()),
+                        o.done()));
             }
             browser.reload();
         }, failure -> {

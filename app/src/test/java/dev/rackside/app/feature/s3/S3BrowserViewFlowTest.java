@@ -189,8 +189,8 @@ class S3BrowserViewFlowTest {
         robot.interact(() -> table.getItems().stream().filter(r -> r.name().equals("more-notes.txt")).findFirst()
                 .ifPresent(table.getSelectionModel()::select));
         assertEquals(2, table.getSelectionModel().getSelectedItems().size());
-        assertEquals(List.of(false, true, true, false), List.of(disabled.apply("Copy to\u2026"), disabled.apply("Rename\u2026"),
-                disabled.apply("Properties\u2026"), disabled.apply("Download\u2026")));
+        assertEquals(List.of(false, false, true, true, false), List.of(disabled.apply("Copy to\u2026"), disabled.apply("Move to\u2026"),
+                disabled.apply("Rename\u2026"), disabled.apply("Properties\u2026"), disabled.apply("Download\u2026")));
     }
 
     @Test

@@ -296,11 +296,31 @@ class S3BrowserViewModelTest {
         assertEquals("3 items moved to many/archive/.", notifier.infos.getLast());
         assertEquals(List.of("archive/"), names(), "the folder shown is listed again");
 
+        // One refusal does not stop the rest: archive/ cannot go into its own subfolder, c.txt goes.
+        put("many", "c.txt");
+        vm.reload();
+        prompts.target = Optional.of(new S3Prompts.Target("many", "archive/inner"));
+        vm.actions().transfer(List.of(row("archive/"), row("c.txt")), S3Prompts.TargetKind.MOVE, prompts);
+        assertTrue(s3.objects("many", "archive/inner/").anyMatch(o -> o.key().equals("archive/inner/c.txt")));
+        assertTrue(notifier.warnings.getLast().startsWith("1 done, 1 could not be: archive/:"), notifier.warnings.toString());
+        // Items already in the folder chosen are left alone, and the operator hears so.
+        vm.goTo("archive/");
+        prompts.target = Optional.of(new S3Prompts.Target("many", "archive/"));
+        vm.actions().transfer(List.of(row("a.iso"), row("b.iso")), S3Prompts.TargetKind.COPY, prompts);
+        assertEquals("Everything chosen is in many/archive/ already: nothing to do.", notifier.infos.getLast());
+        // The bucket's root is a folder too.
+        prompts.target = Optional.of(new S3Prompts.Target("many", ""));
+        vm.actions().transfer(List.of(row("a.iso"), row("b.iso")), S3Prompts.TargetKind.COPY, prompts);
+        assertEquals(List.of("a.iso", "b.iso"), s3.objects("many", "").map(o -> o.key()).filter(k -> !k.contains("/")).sorted().toList());
+
         // Search results from two folders with one name would land on one key: refused before anything.
         put("many", "x/same.txt");
         put("many", "y/same.txt");
+        vm.goTo("");
         vm.search("same");
-        vm.loadMore(); // a search hands back what one scan found: the second match is on the next page
+        while (vm.hasMoreProperty().get()) { // a search hands back what one scan found: the second match comes later
+            vm.loadMore();
+        }
         assertEquals(List.of("x/same.txt", "y/same.txt"), names());
         prompts.otherQuestions.clear();
         vm.actions().transfer(List.copyOf(vm.rows()), S3Prompts.TargetKind.COPY, prompts);
