@@ -106,6 +106,13 @@ class S3KeyboardFlowTest {
             table.getSelectionModel().clearSelection();
             table.getSelectionModel().select(table.getItems().stream().filter(r -> r.name().equals("alpine/")).findFirst().orElseThrow());
         });
+        // F2 renames the one item selected: the dialog opens on its key; Escape leaves it.
+        robot.type(KeyCode.F2);
+        FxWait.until(5, () -> robot.lookup("#s3-target-key").tryQuery().isPresent());
+        assertEquals("alpine/", robot.lookup("#s3-target-key").queryAs(javafx.scene.control.TextField.class).getText());
+        robot.type(KeyCode.ESCAPE);
+        FxWait.until(5, () -> robot.lookup("#s3-target-key").tryQuery().isEmpty());
+        robot.interact(table::requestFocus);
         robot.type(KeyCode.ENTER);
         FxWait.until(5, () -> "alpine/".equals(app.s3().prefixProperty().get()));
         chord(robot, KeyCode.ALT, KeyCode.UP);

@@ -8,6 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +67,7 @@ final class Conflicts {
     }
 
     private static List<String> named(S3Engine engine, String bucket, String prefix, List<Named> items, int pageSize, int maxPages) {
-        java.util.Set<String> there = new java.util.HashSet<>();
+        Set<String> there = new HashSet<>();
         boolean whole = true;
         int pages = 0;
         try {
@@ -75,14 +82,37 @@ final class Conflicts {
         } catch (S3EngineException.AccessDenied e) {
             whole = false; // write-only keys may not list: ask name by name, where a refusal counts as free
         }
-        List<String> taken = new ArrayList<>();
-        for (Named item : items) {
-            String key = prefix + item.name() + (item.folder() ? "/" : "");
-            if (there.contains(key) || !whole && taken(engine, new S3Prompts.Target(bucket, key), item.folder())) {
-                taken.add(item.name() + (item.folder() ? "/" : ""));
+        Set<String> found = there;
+        boolean listedAll = whole;
+        // Names the listing did not settle are asked one by one, 8 at a time: thousands of loose files
+        // dropped with a key that may not list would otherwise wait for thousands of requests in a row.
+        try (ExecutorService ask = Executors.newVirtualThreadPerTaskExecutor()) {
+            Semaphore eight = new Semaphore(8);
+            List<Future<Boolean>> answers = items.stream().map(item -> ask.submit(() -> {
+                String key = prefix + item.name() + (item.folder() ? "/" : "");
+                if (found.contains(key) || listedAll) {
+                    return found.contains(key);
+                }
+                eight.acquire();
+                try {
+                    return taken(engine, new S3Prompts.Target(bucket, key), item.folder());
+                } finally {
+                    eight.release();
+                }
+            })).toList();
+            List<String> taken = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                if (answers.get(i).get()) {
+                    taken.add(items.get(i).name() + (items.get(i).folder() ? "/" : ""));
+                }
             }
+            return taken;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new S3EngineException.Cancelled("checking names in " + bucket + "/" + prefix);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-        return taken;
     }
 
     /// Pages of 1,000 names an upload's check lists at most before asking name by name.

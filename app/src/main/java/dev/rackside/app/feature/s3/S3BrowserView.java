@@ -65,6 +65,12 @@ public final class S3BrowserView implements FeatureView {
         this.objectMenu = new ObjectMenu(vm, table, text, prompts, info, this.picker, this::window,
                 S3BrowserView::copyToClipboard, this::deleteSelected);
         menu.getItems().setAll(objectMenu.items());
+        table.node().addEventHandler(KeyEvent.KEY_PRESSED, e -> { // F2 renames, as in the desktop's file managers
+            if (e.getCode() == KeyCode.F2 && !e.isShortcutDown() && table.selection().size() == 1) {
+                vm.actions().transfer(table.selection().getFirst(), S3Prompts.TargetKind.RENAME, prompts);
+                e.consume();
+            }
+        });
 
         SplitPane main = new SplitPane(BucketSidebar.pane(vm, sidebar, sidebarActions, text, prompts, this::window,
                 () -> table.node().requestFocus()), objectsPane());

@@ -18,6 +18,7 @@ public final class Shortcuts {
             new Shortcut("Enter", "shortcut.s3.open"),
             new Shortcut("Backspace, Alt+Up", "shortcut.s3.up"),
             new Shortcut("Delete", "shortcut.s3.delete"),
+            new Shortcut("F2", "shortcut.s3.rename"),
             new Shortcut("Ctrl+U", "shortcut.s3.upload"),
             new Shortcut("Escape", "shortcut.s3.clearSearch"));
 
