@@ -71,7 +71,12 @@ public final class Clients implements AutoCloseable {
 
     /// Whether requests go to AWS itself (no override, or an amazonaws.com one).
     public boolean aws() {
-        return endpoint.endpoint().map(Clients::isAws).orElse(true);
+        return aws(s3);
+    }
+
+    /// Whether `client`'s requests go to AWS itself.
+    static boolean aws(S3Client client) {
+        return client.serviceClientConfiguration().endpointOverride().map(Clients::isAws).orElse(true);
     }
 
     private software.amazon.awssdk.services.s3.S3ClientBuilder builder(String region) {

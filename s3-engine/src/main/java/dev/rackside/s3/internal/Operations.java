@@ -58,7 +58,7 @@ public final class Operations {
     public List<BucketInfo> listBuckets() {
         // AWS refuses unpaginated ListBuckets for accounts allowed more than 10,000 buckets, so
         // there pages are asked for; other servers get the plain request some of them insist on.
-        boolean aws = s3.serviceClientConfiguration().endpointOverride().map(Clients::isAws).orElse(true);
+        boolean aws = Clients.aws(s3);
         List<BucketInfo> buckets = new ArrayList<>();
         new Pages<String, List<software.amazon.awssdk.services.s3.model.Bucket>>(token -> {
             var page = retrier.call("list buckets", () -> s3.listBuckets(b -> b
@@ -77,7 +77,7 @@ public final class Operations {
     /// Creates `bucket` in the region `in`: on AWS through a client of that region when it is not
     /// the endpoint's, elsewhere at the one endpoint (see [dev.rackside.s3.S3Engine#createBucket(String, String)]).
     public void createBucket(String bucket, String in, Clients clients) {
-        if (in.equals(region) || !clients.aws()) {
+        if (in.equals(region) || !Clients.aws(s3)) {
             createBucket(s3, bucket, in);
         } else {
             try (S3Client regional = clients.inAwsRegion(in)) {

@@ -23,9 +23,9 @@ final class TransferTotal {
             TransferProgress p = t.progress();
             done += p.transferredBytes();
             total += Math.max(0, p.totalBytes());
-            rate += p.state().active() ? p.bytesPerSecond() : 0; // a paused one's rate lingers for a few seconds
-            if (p.state().active()) {
+            if (p.state().active()) { // a paused one's rate lingers for a few seconds: only running ones count
                 active = true;
+                rate += p.bytesPerSecond();
                 remaining += Math.max(0, p.totalBytes() - p.transferredBytes());
             }
         }

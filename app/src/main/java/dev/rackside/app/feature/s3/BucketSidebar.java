@@ -44,9 +44,11 @@ final class BucketSidebar {
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         sidebar.setPlaceholder(empty);
         sidebar.setContextMenu(BucketMenu.create(vm, sidebar, text, prompts, window));
+        // The entry of the bucket open now, or null.
+        Supplier<SidebarEntry> openEntry = () -> vm.sessionProperty().get() == null || vm.bucketProperty().get() == null
+                ? null : new SidebarEntry.Bucket(vm.sessionProperty().get(), vm.bucketProperty().get());
         sidebar.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now instanceof SidebarEntry.Bucket b && !(b.session() == vm.sessionProperty().get()
-                    && b.name().equals(vm.bucketProperty().get()))) {
+            if (now instanceof SidebarEntry.Bucket b && !b.equals(openEntry.get())) {
                 vm.open(b.session(), b.name()); // focus stays, so the arrow keys go on through the list
             }
         });
@@ -54,11 +56,9 @@ final class BucketSidebar {
         // created), and when the list changed (the list's own selection model, which saw the change
         // first, may have dropped it).
         Runnable showOpen = () -> {
-            if (vm.sessionProperty().get() != null && vm.bucketProperty().get() != null) {
-                SidebarEntry open = new SidebarEntry.Bucket(vm.sessionProperty().get(), vm.bucketProperty().get());
-                if (!open.equals(sidebar.getSelectionModel().getSelectedItem()) && sidebar.getItems().contains(open)) {
-                    sidebar.getSelectionModel().select(open);
-                }
+            SidebarEntry open = openEntry.get();
+            if (open != null && !open.equals(sidebar.getSelectionModel().getSelectedItem()) && sidebar.getItems().contains(open)) {
+                sidebar.getSelectionModel().select(open);
             }
         };
         sidebar.getItems().addListener((javafx.collections.ListChangeListener<SidebarEntry>) c -> {
@@ -74,7 +74,7 @@ final class BucketSidebar {
                 e.consume();
             }
         });
-        Button create = toolButton(text, "bucket.create", () -> {
+        Button create = S3BrowserView.toolButton(text, "bucket.create", () -> {
             SidebarEntry e = sidebar.getSelectionModel().getSelectedItem();
             S3Session s = e != null ? e.session() : vm.sessionProperty().get();
             if (s == null && !vm.sidebar().isEmpty()) {
@@ -85,7 +85,7 @@ final class BucketSidebar {
             }
         });
         create.disableProperty().bind(Bindings.isEmpty(vm.sidebar()));
-        Button delete = toolButton(text, "bucket.delete", () -> {
+        Button delete = S3BrowserView.toolButton(text, "bucket.delete", () -> {
             if (sidebar.getSelectionModel().getSelectedItem() instanceof SidebarEntry.Bucket b) {
                 vm.deleteBucket(b.session(), b.name(), prompts);
             }
@@ -94,7 +94,7 @@ final class BucketSidebar {
         delete.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> !(sidebar.getSelectionModel().getSelectedItem() instanceof SidebarEntry.Bucket),
                 sidebar.getSelectionModel().selectedItemProperty()));
-        Button refresh = toolButton(text, "sidebar.refresh", vm::refreshBuckets);
+        Button refresh = S3BrowserView.toolButton(text, "sidebar.refresh", vm::refreshBuckets);
         Label title = new Label(text.get("sidebar.title"));
         title.getStyleClass().add(Styles.TITLE_4);
         // a flow, not a tool bar: the sidebar is narrow and all three must stay reachable
@@ -109,11 +109,5 @@ final class BucketSidebar {
         pane.getStyleClass().add("s3-sidebar-pane");
         pane.setMinWidth(180);
         return pane;
-    }
-
-    private static Button toolButton(Messages text, String key, Runnable action) {
-        Button b = new Button(text.get(key));
-        b.setOnAction(e -> action.run());
-        return b;
     }
 }

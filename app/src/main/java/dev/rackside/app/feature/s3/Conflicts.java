@@ -8,18 +8,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /// What a copy, move, rename or download would overwrite. S3 and the file system both replace
@@ -59,6 +60,14 @@ final class Conflicts {
 
     /// A name an item would take in a folder; `folder` when it is one (its key then ends with "/").
     record Named(String name, boolean folder) {
+        static Named of(ObjectRow r) {
+            return new Named(r.baseName(), r.isFolder());
+        }
+
+        /// What it is called in its folder: the name, and "/" after a folder's.
+        String entry() {
+            return folder ? name + "/" : name;
+        }
     }
 
     /// The `items` whose names are taken in `prefix` of `bucket`, as [#remote] finds them.
@@ -82,28 +91,31 @@ final class Conflicts {
         } catch (S3EngineException.AccessDenied e) {
             whole = false; // write-only keys may not list: ask name by name, where a refusal counts as free
         }
-        Set<String> found = there;
-        boolean listedAll = whole;
-        // Names the listing did not settle are asked one by one, 8 at a time: thousands of loose files
-        // dropped with a key that may not list would otherwise wait for thousands of requests in a row.
+        List<Named> unsettled = whole ? List.of() : items.stream().filter(i -> !there.contains(prefix + i.entry())).toList();
+        Set<Named> askedTaken = asked(engine, bucket, prefix, unsettled);
+        return items.stream().filter(i -> there.contains(prefix + i.entry()) || askedTaken.contains(i)).map(Named::entry).toList();
+    }
+
+    /// Those of `items` that are taken, asked one by one, 8 at a time: thousands of loose files dropped
+    /// with a key that may not list would otherwise wait for thousands of requests in a row.
+    private static Set<Named> asked(S3Engine engine, String bucket, String prefix, List<Named> items) {
+        if (items.isEmpty()) {
+            return Set.of();
+        }
         try (ExecutorService ask = Executors.newVirtualThreadPerTaskExecutor()) {
             Semaphore eight = new Semaphore(8);
             List<Future<Boolean>> answers = items.stream().map(item -> ask.submit(() -> {
-                String key = prefix + item.name() + (item.folder() ? "/" : "");
-                if (found.contains(key) || listedAll) {
-                    return found.contains(key);
-                }
                 eight.acquire();
                 try {
-                    return taken(engine, new S3Prompts.Target(bucket, key), item.folder());
+                    return taken(engine, new S3Prompts.Target(bucket, prefix + item.entry()), item.folder());
                 } finally {
                     eight.release();
                 }
             })).toList();
-            List<String> taken = new ArrayList<>();
+            Set<Named> taken = new HashSet<>();
             for (int i = 0; i < items.size(); i++) {
                 if (answers.get(i).get()) {
-                    taken.add(items.get(i).name() + (items.get(i).folder() ? "/" : ""));
+                    taken.add(items.get(i));
                 }
             }
             return taken;
@@ -131,7 +143,7 @@ final class Conflicts {
                 continue;
             }
             if (r.isFolder() ? nonEmptyFolder(target) : Files.exists(target)) {
-                taken.add(r.isFolder() ? r.baseName() + "/" : r.baseName());
+                taken.add(Named.of(r).entry());
             }
         }
         return taken;
@@ -140,22 +152,21 @@ final class Conflicts {
     /// The names that two or more of `rows` would download to (search results from different
     /// folders can share one): such a download would write both into one file.
     static List<String> sameName(List<ObjectRow> rows) {
-        Map<String, Integer> seen = new LinkedHashMap<>();
         // Windows and macOS file systems do not tell "ISO" from "iso" apart by default.
-        rows.forEach(r -> seen.merge(r.baseName().toLowerCase(Locale.ROOT), 1, Integer::sum));
-        return rows.stream().map(ObjectRow::baseName).filter(n -> seen.get(n.toLowerCase(Locale.ROOT)) > 1).distinct().toList();
+        return repeated(rows.stream().map(ObjectRow::baseName).toList(), n -> n.toLowerCase(Locale.ROOT));
     }
 
     /// The names that two or more of `rows` would take as keys in one folder. S3 keys are
     /// case-sensitive, and a folder `x/` is another key than an object `x`.
     static List<String> sameKey(List<ObjectRow> rows) {
-        Map<String, Integer> seen = new LinkedHashMap<>();
-        rows.forEach(r -> seen.merge(keyName(r), 1, Integer::sum));
-        return rows.stream().map(Conflicts::keyName).filter(n -> seen.get(n) > 1).distinct().toList();
+        return repeated(rows.stream().map(r -> Named.of(r).entry()).toList(), n -> n);
     }
 
-    private static String keyName(ObjectRow r) {
-        return r.baseName() + (r.isFolder() ? "/" : "");
+    /// The `names` that occur more than once when compared as `same` makes them, each once.
+    private static List<String> repeated(List<String> names, UnaryOperator<String> same) {
+        Map<String, Integer> seen = new HashMap<>();
+        names.forEach(n -> seen.merge(same.apply(n), 1, Integer::sum));
+        return names.stream().filter(n -> seen.get(same.apply(n)) > 1).distinct().toList();
     }
 
     private static boolean nonEmptyFolder(Path p) throws IOException {

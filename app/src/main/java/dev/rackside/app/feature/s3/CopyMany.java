@@ -45,12 +45,12 @@ final class CopyMany {
                     // too, and a console's marker object of a folder (it has no name of its own).
                     List<ObjectRow> moving = rows.stream().filter(r -> !r.baseName().isEmpty()
                             && !(target.bucket().equals(bucket) && (r.key().equals(target.key())
-                            || (target.key() + r.baseName() + (r.isFolder() ? "/" : "")).equals(r.key())))).toList();
+                            || (target.key() + Conflicts.Named.of(r).entry()).equals(r.key())))).toList();
                     if (moving.isEmpty()) {
                         notifier.info(text.get("transfer.many.nothing", target.bucket() + "/" + target.key()));
                         return;
                     }
-                    List<Conflicts.Named> names = moving.stream().map(r -> new Conflicts.Named(r.baseName(), r.isFolder())).toList();
+                    List<Conflicts.Named> names = moving.stream().map(Conflicts.Named::of).toList();
                     background.submit(() -> Conflicts.named(s.engine(), target.bucket(), target.key(), names), (List<String> taken) -> {
                         if (taken.isEmpty() || prompts.confirmReplaceObjects(target.bucket() + "/" + target.key(), taken)) {
                             go(s, bucket, moving, kind, target);

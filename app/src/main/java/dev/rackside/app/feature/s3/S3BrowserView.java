@@ -159,22 +159,21 @@ public final class S3BrowserView implements FeatureView {
         PauseTransition typing = new PauseTransition(Duration.millis(350));
         typing.setOnFinished(e -> vm.search(search.getText()));
         search.textProperty().addListener((o, was, now) -> typing.playFromStart());
-        search.setOnAction(e -> {
+        Runnable searchNow = () -> { // without waiting for the pause in typing
             typing.stop();
             vm.search(search.getText());
-        });
+        };
+        search.setOnAction(e -> searchNow.run());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) { // clears the search, then back to the objects
-                typing.stop();
                 search.clear();
-                vm.search("");
+                searchNow.run();
                 table.node().requestFocus();
                 e.consume();
             } else if (e.getCode() == KeyCode.DOWN) { // from the results' search to the results
                 boolean pending = typing.getStatus() == javafx.animation.Animation.Status.RUNNING;
                 if (pending) { // as Enter: the results of what was typed, not of the search before
-                    typing.stop();
-                    vm.search(search.getText());
+                    searchNow.run();
                 }
                 table.node().requestFocus();
                 if (!pending && table.node().getSelectionModel().isEmpty() && !table.node().getItems().isEmpty()) {
@@ -279,6 +278,11 @@ public final class S3BrowserView implements FeatureView {
     }
 
     private Button toolButton(String key, Runnable action) {
+        return toolButton(text, key, action);
+    }
+
+    /// A tool bar button of the browser (here and under the bucket list).
+    static Button toolButton(Messages text, String key, Runnable action) {
         Button b = new Button(text.get(key));
         b.setOnAction(e -> action.run());
         return b;

@@ -41,14 +41,17 @@ final class S3Dialogs implements S3Prompts {
 
     @Override
     public boolean confirmReplaceObjects(String where, List<String> names) {
-        return confirm(text.get("confirm.replace.title"), text.get("confirm.replace.header", names.size(), where),
-                listed(names) + "\n\n" + text.get("confirm.replace.objects"), text.get("confirm.replace.ok"), true);
+        return confirmReplace(where, names, "confirm.replace.objects");
     }
 
     @Override
     public boolean confirmReplaceFiles(String where, List<String> names) {
+        return confirmReplace(where, names, "confirm.replace.files");
+    }
+
+    private boolean confirmReplace(String where, List<String> names, String bodyKey) {
         return confirm(text.get("confirm.replace.title"), text.get("confirm.replace.header", names.size(), where),
-                listed(names) + "\n\n" + text.get("confirm.replace.files"), text.get("confirm.replace.ok"), true);
+                listed(names) + "\n\n" + text.get(bodyKey), text.get("confirm.replace.ok"), true);
     }
 
     private String listed(List<String> names) {

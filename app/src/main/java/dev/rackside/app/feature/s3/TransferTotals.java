@@ -48,9 +48,9 @@ final class TransferTotals {
             }
             done += r.transferredProperty().get();
             total += Math.max(0, r.totalProperty().get());
-            rateSum += st.active() ? r.rateProperty().get() : 0; // a paused row's rate lingers for a few seconds
-            if (st.active()) {
+            if (st.active()) { // a paused row's rate lingers for a few seconds: only running rows count
                 running++;
+                rateSum += r.rateProperty().get();
                 // Paused and failed rows wait for the operator: their bytes are not in the time left.
                 remaining += Math.max(0, r.totalProperty().get() - r.transferredProperty().get());
             }

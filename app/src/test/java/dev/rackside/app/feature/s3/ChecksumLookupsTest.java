@@ -36,7 +36,6 @@ class ChecksumLookupsTest {
     /// Holds submitted work until the test runs it, as a busy network would.
     private static final class Held implements Background {
         final List<Runnable> jobs = new ArrayList<>();
-        final List<String> order = new ArrayList<>();
 
         @Override
         public <T> Cancellable submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
