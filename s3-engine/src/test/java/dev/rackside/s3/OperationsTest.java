@@ -295,5 +295,9 @@ class OperationsTest {
                         .map(b -> b.substring(b.indexOf("<LocationConstraint>"), b.indexOf("</CreateBucketConfiguration>"))).toList());
         engine.deleteBucket("in-lab-east");
         engine.deleteBucket("in-default");
+
+        // A name the SDK refuses before sending is the operator's to fix, not "try again later".
+        S3EngineException.Misconfigured e = assertThrows(S3EngineException.Misconfigured.class, () -> engine.createBucket("vm"));
+        assertEquals("Cannot create bucket vm: Bucket name should be between 3 and 63 characters long.", e.getMessage());
     }
 }

@@ -79,6 +79,10 @@ public final class Errors {
         if (isChecksumMismatch(t)) {
             return new S3EngineException.IntegrityFailed(what, "SDK checksum", "server's checksum", "different data");
         }
+        if (t instanceof IllegalArgumentException i) {
+            // The SDK checking a request before it is sent (a bucket name S3 would refuse): nothing to retry.
+            return new S3EngineException.Misconfigured("Cannot " + what + ": " + i.getMessage() + ".", t);
+        }
         String credentials = credentialsProblem(t);
         if (credentials != null) {
             return new S3EngineException.Misconfigured("No credentials to " + what + ": " + credentials
