@@ -191,6 +191,14 @@ public abstract sealed class S3EngineException extends RuntimeException {
         }
     }
 
+    /// An incomplete upload that cannot be continued from the file the operator chose: its stored
+    /// parts are not that file's bytes, or cannot be checked against them. The upload is left as it was.
+    public static final class NotResumable extends S3EngineException {
+        public NotResumable(String object, java.nio.file.Path file, String reason) {
+            super("Cannot continue the upload of " + object + " from " + file + ": " + reason, null);
+        }
+    }
+
     /// A copy, move or rename whose target makes no sense, such as a folder into itself.
     public static final class InvalidTarget extends S3EngineException {
         public InvalidTarget(String message) {

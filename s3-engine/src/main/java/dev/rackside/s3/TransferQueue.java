@@ -28,6 +28,17 @@ public final class TransferQueue implements AutoCloseable {
         return engine.submit(request);
     }
 
+    /// Continues an incomplete upload that another tool or computer began (`u`, listed by
+    /// [S3Engine#incompleteUploads]) from the local file it was begun from. Nothing is sent before
+    /// every stored part has been checked against `file`; if one does not match, the transfer fails
+    /// with [S3EngineException.NotResumable] and the upload is left as it was. The object is stored
+    /// without encryption settings of its own (the stored parts are as they were sent).
+    ///
+    /// @throws S3EngineException.Misconfigured while another transfer of `file` to that key is unfinished
+    public Transfer adopt(String bucket, IncompleteUpload u, Path file) {
+        return engine.adopt(bucket, u.key(), u.uploadId(), file);
+    }
+
     public Transfer upload(Path file, String bucket, String key) {
         return submit(new TransferRequest.Upload(file, bucket, key));
     }

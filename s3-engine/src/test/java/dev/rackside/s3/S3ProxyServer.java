@@ -49,6 +49,16 @@ final class S3ProxyServer implements AutoCloseable {
         return endpoint(endpoint);
     }
 
+    /// A plain SDK client of this server, for what another tool would do: no Rackside metadata,
+    /// no checksums unless asked.
+    software.amazon.awssdk.services.s3.S3Client raw() {
+        return software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(endpoint)
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1).forcePathStyle(true)
+                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY))).build();
+    }
+
     static S3Endpoint endpoint(URI uri) {
         return S3Endpoint.builder("test").endpoint(uri).pathStyle(true).staticKeys(ACCESS_KEY, SECRET_KEY).build();
     }

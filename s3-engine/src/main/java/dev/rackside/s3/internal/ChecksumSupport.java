@@ -57,20 +57,32 @@ final class ChecksumSupport {
         return crc;
     }
 
-    /// The part's CRC32C when its upload was created with that algorithm (and the server still
-    /// takes the header), otherwise its Content-MD5.
-    void part(UploadPartRequest.Builder b, boolean uploadHasCrc, String crc32c, byte[] body, int len) {
-        if (uploadHasCrc && accepted()) {
+    /// The part's checksum in the algorithm its upload was created with ([PartChecksums]; the
+    /// CRC32C is already known as `crc32c`) while the server takes the header, otherwise its Content-MD5.
+    /// Returns the checksum of another algorithm than CRC32C when it sent one, else null.
+    String part(UploadPartRequest.Builder b, String algorithm, String crc32c, byte[] body, int len) {
+        if (PartChecksums.CRC32C.equals(algorithm) && accepted()) {
             b.checksumCRC32C(crc32c);
+        } else if (!algorithm.isEmpty() && accepted()) {
+            String value = PartChecksums.of(algorithm, body, 0, len);
+            PartChecksums.onPart(b, algorithm, value);
+            return value;
         } else {
             b.contentMD5(Hashes.md5Base64(body, 0, len));
         }
+        return null;
     }
 
-    /// A part of CompleteMultipartUpload: with its CRC32C exactly when the upload was created with
-    /// that algorithm (S3 then requires it; a server without checksums never saw one).
-    static CompletedPart completed(Journal.Part p, boolean uploadHasCrc) {
+    /// A part of CompleteMultipartUpload: with its checksum exactly when the upload was created with
+    /// an algorithm (S3 then requires it; a server without checksums never saw one). Our CRC32C is
+    /// journalled; another algorithm's value comes from a listing (`listed`, may be null).
+    static CompletedPart completed(Journal.Part p, String algorithm, String listed) {
         CompletedPart.Builder b = CompletedPart.builder().partNumber(p.number()).eTag(p.etag());
-        return (uploadHasCrc ? b.checksumCRC32C(p.crc32c()) : b).build();
+        if (PartChecksums.CRC32C.equals(algorithm)) {
+            b.checksumCRC32C(p.crc32c());
+        } else if (!algorithm.isEmpty() && listed != null) {
+            PartChecksums.onCompleted(b, algorithm, listed);
+        }
+        return b.build();
     }
 }

@@ -5,7 +5,6 @@ import dev.rackside.s3.S3EngineException;
 import dev.rackside.s3.TransferRequest;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
@@ -48,12 +47,17 @@ final class MultipartUpload {
     private final StoredUpload stored;
     private final long size;
     private final String stamp;
-    private final long partSize;
+    private final long newPartSize;
+    // The new part size, or a resumed upload's own: its stored parts fix where each part starts.
+    private long partSize;
     private final String what;
+    private String knownSha256; // the file's SHA-256 when the caller has just computed it
     private ChunkedAead aead; // set when the upload is encrypted on the client
-    // Whether the upload was created with CRC32C part checksums: then every part and the
-    // completion must carry them. Learnt when created, or on resume from ListParts.
-    private volatile Boolean partCrc;
+    // The upload's part checksum algorithm ([PartChecksums]): every part and the completion must
+    // carry it. Learnt when created, or on resume from ListParts; null while unknown.
+    private volatile String partAlgorithm;
+    // Part checksums sent in another algorithm than CRC32C (not journalled), for the completion.
+    private final Map<Integer, String> sentChecksums = new java.util.concurrent.ConcurrentHashMap<>();
 
     MultipartUpload(S3Client s3, Retrier retrier, Journal journal, Throttle throttle, ResizableSemaphore gate,
                     EngineOptions options, ChecksumSupport checksums, TransferTask task, TransferRequest.Upload r,
@@ -70,22 +74,30 @@ final class MultipartUpload {
         this.r = r;
         this.size = size;
         this.stamp = stamp;
+        this.newPartSize = partSize;
         this.partSize = partSize;
         this.what = "upload " + r.bucket() + "/" + r.key();
+    }
+
+    /// Skips the first pass over the file: `sha256` is its SHA-256, just computed by the caller.
+    MultipartUpload knowing(String sha256) {
+        this.knownSha256 = sha256;
+        return this;
     }
 
     void run() {
         // Also on resume: a file rewritten since the journal entry (even with its old mtime) must
         // not be completed under the old SHA-256.
-        String sha256 = Hashes.sha256Of(r.local(), size, task);
+        String sha256 = knownSha256 != null ? knownSha256 : Hashes.sha256Of(r.local(), size, task);
         Journal.Entry entry = journal.find("UPLOAD", r.bucket(), r.key(), r.local().toString()).orElse(null);
         Map<Integer, Journal.Part> kept = new HashMap<>();
         // Parts of one upload must all be encrypted alike: a resume with another encryption or
         // without the client-side key (or with one where there was none) starts over.
         if (entry != null && entry.uploadId() != null && entry.size() == size && stamp.equals(entry.stamp())
-                && entry.partSize() == partSize && sha256.equals(entry.sha256()) && sseKind().equals(entry.sse())
+                && Uploader.partSizeFits(entry.partSize(), size) && sha256.equals(entry.sha256()) && sseKind().equals(entry.sse())
                 && (entry.nonce() != null) == r.clientSideKey().isPresent()) {
-            kept.putAll(stored.confirmed(entry, journal.parts(entry.id()), () -> partCrc = true));
+            partSize = entry.partSize(); // also after a change of the minimum part size: the parts stay valid
+            kept.putAll(stored.confirmed(entry, journal.parts(entry.id()), a -> partAlgorithm = a));
             if (kept.isEmpty() && r.clientSideKey().isPresent()) {
                 // Its metadata holds a checksum keyed by the key it was started with, which may
                 // have been replaced since; with no part to lose, start again under this key.
@@ -99,6 +111,7 @@ final class MultipartUpload {
             entry = null;
         }
         if (entry == null) {
+            partSize = newPartSize;
             entry = start(sha256);
         }
         seal(entry);
@@ -109,6 +122,7 @@ final class MultipartUpload {
             // part is sent, and hashing the file again in case it changed meanwhile after all.
             stored.discard(entry);
             kept.clear();
+            partSize = newPartSize;
             entry = start(Hashes.sha256Of(r.local(), size, task));
             seal(entry);
         }
@@ -153,7 +167,7 @@ final class MultipartUpload {
                     .metadata(nonce == null ? Map.of(Operations.SHA256_META, sha256)
                             : Map.of(Operations.SHA256_META, ChunkedAead.storedSha256(r.clientSideKey(), sha256),
                                     ChunkedAead.META, ChunkedAead.FORMAT));
-            partCrc = checksums.create(b); // the try that succeeds sets it last
+            partAlgorithm = checksums.create(b) ? PartChecksums.CRC32C : PartChecksums.NONE; // the try that succeeds sets it last
             Sse.apply(b, r.encryption());
             return s3.createMultipartUpload(b.build());
         }), task::stopRequested).uploadId();
@@ -238,7 +252,10 @@ final class MultipartUpload {
                     return checksums.call(() -> {
                         UploadPartRequest.Builder b = UploadPartRequest.builder().bucket(r.bucket()).key(r.key())
                                 .uploadId(uploadId).partNumber(number).contentLength((long) len);
-                        checksums.part(b, partCrc(), crc, buf, len);
+                        String other = checksums.part(b, partAlgorithm(), crc, buf, len);
+                        if (other != null) {
+                            sentChecksums.put(number, other);
+                        }
                         Sse.apply(b, r.encryption());
                         return s3.uploadPart(b.build(), RequestBody.fromContentProvider(() -> {
                             task.add(-sent.getAndSet(0));
@@ -259,32 +276,16 @@ final class MultipartUpload {
     }
 
     private void complete(Journal.Entry entry) {
-        var journalled = journal.parts(entry.id()).values();
-        try {
-            retrier.call(what, () -> checksums.call(() -> s3.completeMultipartUpload(b -> {
-                boolean crc = partCrc();
-                List<CompletedPart> parts = journalled.stream().map(p -> ChecksumSupport.completed(p, crc)).toList();
-                b.bucket(r.bucket()).key(r.key()).uploadId(entry.uploadId()).multipartUpload(m -> m.parts(parts));
-                Sse.apply(b, r.encryption());
-            })), task::stopRequested);
-        } catch (S3EngineException.NotFound e) {
-            // Completed before a crash or a lost response: fine if the object is there, whole.
-            var head = retrier.call(what, () -> s3.headObject(b -> {
-                b.bucket(r.bucket()).key(r.key());
-                Sse.apply(b, r.encryption());
-            }));
-            if (head.contentLength() != (aead == null ? size : ChunkedAead.encryptedLength(size))) {
-                throw e;
-            }
-        }
-        task.setDone(aead == null ? size : ChunkedAead.encryptedLength(size));
+        long length = aead == null ? size : ChunkedAead.encryptedLength(size);
+        stored.complete(entry, journal.parts(entry.id()).values(), this::partAlgorithm, sentChecksums, checksums, length);
+        task.setDone(length);
     }
 
     /// What a resumed upload could not tell from its stored parts follows what the server takes
     /// (on a server that refuses checksum headers, its first refusal settles it).
-    private boolean partCrc() {
-        Boolean known = partCrc;
-        return known != null ? known : checksums.accepted();
+    private String partAlgorithm() {
+        String known = partAlgorithm;
+        return known != null ? known : checksums.accepted() ? PartChecksums.CRC32C : PartChecksums.NONE;
     }
 
     private String sseKind() {

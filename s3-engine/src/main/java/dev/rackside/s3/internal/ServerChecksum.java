@@ -27,14 +27,7 @@ final class ServerChecksum {
     record Expected(String algorithm, String value) {
         /// A fresh digest of this algorithm; its result is the checksum's bytes (big-endian for the CRCs).
         MessageDigest digest() {
-            return switch (algorithm) {
-                case "CRC64NVME" -> new CrcDigest(algorithm, new Crc64Nvme(), 8);
-                case "CRC32C" -> new CrcDigest(algorithm, new CRC32C(), 4);
-                case "CRC32" -> new CrcDigest(algorithm, new CRC32(), 4);
-                case "SHA1" -> Hashes.digest("SHA-1");
-                case "SHA256" -> Hashes.sha256();
-                default -> throw new IllegalStateException("no digest for " + algorithm);
-            };
+            return ServerChecksum.digest(algorithm);
         }
 
         /// The checksum of `data`, base64 like the header.
@@ -68,6 +61,18 @@ final class ServerChecksum {
             }
         }
         return null;
+    }
+
+    /// A fresh digest of `algorithm` (S3's name); its result is the checksum's bytes (big-endian for the CRCs).
+    static MessageDigest digest(String algorithm) {
+        return switch (algorithm) {
+            case "CRC64NVME" -> new CrcDigest(algorithm, new Crc64Nvme(), 8);
+            case "CRC32C" -> new CrcDigest(algorithm, new CRC32C(), 4);
+            case "CRC32" -> new CrcDigest(algorithm, new CRC32(), 4);
+            case "SHA1" -> Hashes.digest("SHA-1");
+            case "SHA256" -> Hashes.sha256();
+            default -> throw new IllegalStateException("no digest for " + algorithm);
+        };
     }
 
     private static byte[] decode(String base64) {

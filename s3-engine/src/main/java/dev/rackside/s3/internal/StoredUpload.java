@@ -3,8 +3,11 @@ package dev.rackside.s3.internal;
 import dev.rackside.s3.S3EngineException;
 import dev.rackside.s3.TransferRequest;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /// What the server holds of one multipart upload: its parts (to resume from), whether it still
@@ -26,33 +29,94 @@ final class StoredUpload {
         this.what = "upload " + r.bucket() + "/" + r.key();
     }
 
-    /// The `journalled` parts the server still holds unchanged (ListParts, paginated). `crcSeen`
-    /// runs when the listing shows the upload has CRC32C part checksums; parts listed without
-    /// checksums prove nothing, since not every server lists them.
-    Map<Integer, Journal.Part> confirmed(Journal.Entry entry, Map<Integer, Journal.Part> journalled, Runnable crcSeen) {
-        Map<Integer, Journal.Part> confirmed = new HashMap<>();
+    /// One stored part as ListParts shows it; `checksum` is its value in the upload's algorithm, if listed.
+    record Stored(int number, long size, String etag, String checksum) {
+    }
+
+    /// All of an upload's stored parts (ListParts, paginated). `algorithm` is the upload's part
+    /// checksum algorithm as the server names it (`CRC32C`, `CRC32`, `SHA256`, …), or null when the
+    /// listing shows none; `type` is `COMPOSITE` or `FULL_OBJECT` where the server says.
+    record Listing(List<Stored> parts, String algorithm, String type) {
+    }
+
+    /// @throws S3EngineException.NotFound when the upload was aborted, completed or expired
+    Listing listing(String uploadId) {
+        List<Stored> parts = new ArrayList<>();
+        String algorithm = null;
+        String type = null;
         Integer marker = null;
-        try {
-            while (true) {
-                Integer m = marker;
-                var page = retrier.call(what + " (list stored parts)", () -> s3.listParts(b -> b.bucket(r.bucket())
-                        .key(r.key()).uploadId(entry.uploadId()).partNumberMarker(m)), task::stopRequested);
-                if (page.checksumAlgorithm() != null || page.parts().stream().anyMatch(p -> p.checksumCRC32C() != null)) {
-                    crcSeen.run();
-                }
-                page.parts().forEach(p -> {
-                    Journal.Part j = journalled.get(p.partNumber());
-                    if (j != null && j.etag().equals(Hashes.stripQuotes(p.eTag())) && j.size() == p.size()) {
-                        confirmed.put(j.number(), j);
-                    }
-                });
-                if (!Boolean.TRUE.equals(page.isTruncated())) {
-                    return confirmed;
-                }
-                marker = page.nextPartNumberMarker();
+        while (true) {
+            Integer m = marker;
+            var page = retrier.call(what + " (list stored parts)", () -> s3.listParts(b -> b.bucket(r.bucket())
+                    .key(r.key()).uploadId(uploadId).partNumberMarker(m)), task::stopRequested);
+            String named = page.checksumAlgorithmAsString();
+            if (named == null && page.parts().stream().anyMatch(p -> p.checksumCRC32C() != null)) {
+                named = PartChecksums.CRC32C; // a server that lists the values but not the algorithm
             }
+            algorithm = algorithm == null ? named : algorithm;
+            type = type == null ? page.checksumTypeAsString() : type;
+            for (var p : page.parts()) {
+                parts.add(new Stored(p.partNumber(), p.size(), Hashes.stripQuotes(p.eTag()), PartChecksums.valueOf(p, named)));
+            }
+            if (!Boolean.TRUE.equals(page.isTruncated())) {
+                return new Listing(List.copyOf(parts), algorithm, type);
+            }
+            marker = page.nextPartNumberMarker();
+        }
+    }
+
+    /// The `journalled` parts the server still holds unchanged. `algorithmSeen` gets the upload's
+    /// part checksum algorithm when the listing shows one; parts listed without checksums prove
+    /// nothing, since not every server lists them.
+    Map<Integer, Journal.Part> confirmed(Journal.Entry entry, Map<Integer, Journal.Part> journalled,
+                                         java.util.function.Consumer<String> algorithmSeen) {
+        Listing listing;
+        try {
+            listing = listing(entry.uploadId());
         } catch (S3EngineException.NotFound e) {
             return Map.of(); // the upload was aborted or expired: start again
+        }
+        if (listing.algorithm() != null) {
+            algorithmSeen.accept(listing.algorithm());
+        }
+        Map<Integer, Journal.Part> confirmed = new HashMap<>();
+        for (Stored p : listing.parts()) {
+            Journal.Part j = journalled.get(p.number());
+            if (j != null && j.etag().equals(p.etag()) && j.size() == p.size()) {
+                confirmed.put(j.number(), j);
+            }
+        }
+        return confirmed;
+    }
+
+    /// Completes the upload from its `journalled` parts, each with its checksum in the upload's
+    /// `algorithm` (see [ChecksumSupport#completed]): ours journalled as CRC32C, another tool's
+    /// algorithm as `sent` this run or else as the server lists them. A completion whose answer was
+    /// lost (the upload is gone) counts if the object is there with the `expected` size.
+    void complete(Journal.Entry entry, java.util.Collection<Journal.Part> journalled, java.util.function.Supplier<String> algorithm,
+                  Map<Integer, String> sent, ChecksumSupport checksums, long expected) {
+        try {
+            String known = algorithm.get();
+            Map<Integer, String> values = new HashMap<>(sent);
+            if (!known.isEmpty() && !PartChecksums.CRC32C.equals(known)
+                    && journalled.stream().anyMatch(p -> !values.containsKey(p.number()))) {
+                listing(entry.uploadId()).parts().forEach(p -> values.putIfAbsent(p.number(), p.checksum()));
+            }
+            retrier.call(what, () -> checksums.call(() -> s3.completeMultipartUpload(b -> {
+                String a = algorithm.get(); // a second try after a refused checksum header goes without
+                List<CompletedPart> parts = journalled.stream()
+                        .map(p -> ChecksumSupport.completed(p, a, values.get(p.number()))).toList();
+                b.bucket(r.bucket()).key(r.key()).uploadId(entry.uploadId()).multipartUpload(m -> m.parts(parts));
+                Sse.apply(b, r.encryption());
+            })), task::stopRequested);
+        } catch (S3EngineException.NotFound e) {
+            var head = retrier.call(what, () -> s3.headObject(b -> {
+                b.bucket(r.bucket()).key(r.key());
+                Sse.apply(b, r.encryption());
+            }));
+            if (head.contentLength() != expected) {
+                throw e;
+            }
         }
     }
 

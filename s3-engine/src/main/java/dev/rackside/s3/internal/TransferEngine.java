@@ -64,6 +64,21 @@ public final class TransferEngine implements AutoCloseable {
         return submitAll(List.of(request), java.util.Collections.singletonList(listed)).getFirst();
     }
 
+    /// Continues the incomplete upload `uploadId` of `bucket/key`, which another tool or computer
+    /// began, from `local`, without encryption of its own (see [AdoptedUpload]).
+    public Transfer adopt(String bucket, String key, String uploadId, java.nio.file.Path local) {
+        TransferRequest.Upload r = new TransferRequest.Upload(local, bucket, key);
+        TransferTask existing = latest.get(FileKey.of(r));
+        if (existing != null && !existing.state().finished()) {
+            throw new S3EngineException.Misconfigured(local + " is already being uploaded to " + bucket + "/" + key
+                    + ". Cancel that transfer first, then continue this upload again.", null);
+        }
+        // A failed task of this file is retried under its own id (see register); any other gets a new one.
+        AdoptedUpload.ask(journal, r, uploadId, existing != null && existing.state() == TransferState.FAILED
+                ? existing.id() : UUID.randomUUID().toString());
+        return submit(r);
+    }
+
     /// Submits many transfers at once (a folder, a listing's page): their journal rows are written in one
     /// transaction before any starts. `listed` is parallel to `requests` (entries may be null).
     public List<Transfer> submitAll(List<TransferRequest> requests, List<dev.rackside.s3.ObjectInfo> listed) {

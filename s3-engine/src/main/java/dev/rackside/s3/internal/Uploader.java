@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Uploader {
     static final long MAX_OBJECT = 5L * 1024 * EngineOptions.GIB;
     static final int MAX_PARTS = 10_000;
+    // A part is held in one byte array; S3 allows parts of up to 5 GiB, which no Java array (nor sane heap) holds.
+    static final long MAX_PART_BUFFER = 1024 * EngineOptions.MIB;
 
     private final S3Client s3;
     private final LeanObjects lean; // null: every PUT through the S3Client
@@ -57,6 +59,13 @@ final class Uploader {
         return Math.max(min, (needed + mib - 1) / mib * mib);
     }
 
+    /// Whether parts of `partSize` can make an object of `size` bytes: S3's 5 MiB minimum (but for
+    /// a single part), at most 10,000 parts, and small enough for one part buffer in memory.
+    static boolean partSizeFits(long partSize, long size) {
+        return partSize > 0 && partSize <= MAX_PART_BUFFER && (partSize >= 5 * EngineOptions.MIB || partSize >= size)
+                && (size + partSize - 1) / partSize <= MAX_PARTS;
+    }
+
     void run(TransferTask task) {
         TransferRequest.Upload r = (TransferRequest.Upload) task.request();
         Path file = r.local();
@@ -71,6 +80,16 @@ final class Uploader {
             throw new S3EngineException.LocalFileProblem(file, "it is larger than S3's limit of 5 TiB per object", null);
         }
         task.setTotal(size);
+        Journal.Entry pending = journal.find(JournalCodec.kind(r), r.bucket(), r.key(), file.toString())
+                .filter(AdoptedUpload::isPending).orElse(null);
+        if (pending != null) {
+            // Another tool's upload, whatever the file's size: its parts are checked, then completed.
+            var adopted = new AdoptedUpload(new StoredUpload(s3, retrier, journal, r, task), journal, task, r,
+                    options.minPartSize()).adopt(pending, size, stamp);
+            new MultipartUpload(s3, retrier, journal, throttle, gate, options, checksums, task, r, size, stamp,
+                    adopted.partSize()).knowing(adopted.sha256()).run();
+            return;
+        }
         sseProbe.require(r.bucket(), r.key(), r.encryption(), task::stopRequested);
         if (size < options.multipartThreshold()) {
             single(task, r, size);

@@ -4,6 +4,7 @@ import dev.rackside.s3.EngineOptions;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PartSizeTest {
@@ -24,5 +25,17 @@ class PartSizeTest {
         assertTrue(part <= 5L * 1024 * MIB, "within S3's 5 GiB part limit");
         long justOver = 10_000 * 8 * MIB + 1;
         assertEquals(9 * MIB, Uploader.partSize(justOver, 8 * MIB));
+    }
+
+    /// A resumed or adopted upload keeps its own part size when it can still make the object.
+    @Test
+    void aStoredPartSizeFitsWithinS3sLimitsAndOneBuffer() {
+        assertTrue(Uploader.partSizeFits(5 * MIB, 17 * MIB));
+        assertTrue(Uploader.partSizeFits(3 * MIB, 2 * MIB), "one part may be small");
+        assertFalse(Uploader.partSizeFits(4 * MIB, 17 * MIB), "below S3's 5 MiB minimum");
+        assertFalse(Uploader.partSizeFits(5 * MIB, 10_001 * 5 * MIB), "more than 10,000 parts");
+        assertTrue(Uploader.partSizeFits(5 * MIB, 10_000 * 5 * MIB));
+        assertFalse(Uploader.partSizeFits(2048 * MIB, 100_000 * MIB), "not held in one buffer");
+        assertFalse(Uploader.partSizeFits(0, 1));
     }
 }

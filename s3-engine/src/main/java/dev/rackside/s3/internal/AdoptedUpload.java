@@ -1,0 +1,155 @@
+package dev.rackside.s3.internal;
+
+import dev.rackside.s3.Encryption;
+import dev.rackside.s3.S3EngineException;
+import dev.rackside.s3.TransferRequest;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/// Takes over an incomplete multipart upload that another tool or computer began, for the local
+/// file the operator says it came from. The operator's word is not trusted: every stored part must
+/// be that file's bytes at its place (by the part's checksum, or by an ETag that is its MD5), and the
+/// parts must line up as one part size over the file. Only then is the upload written into the
+/// journal as if this engine had begun it, so [MultipartUpload] sends the missing parts, completes it,
+/// and resumes it like its own after a crash. Until then the upload is the operator's: nothing here
+/// aborts it, and a refusal leaves it exactly as it was.
+final class AdoptedUpload {
+    /// The stamp of a journal entry whose upload is still to be checked against its file.
+    static final String PENDING = "adopt";
+
+    private final StoredUpload stored;
+    private final Journal journal;
+    private final TransferTask task;
+    private final TransferRequest.Upload r;
+    private final long minPartSize;
+
+    AdoptedUpload(StoredUpload stored, Journal journal, TransferTask task, TransferRequest.Upload r, long minPartSize) {
+        this.stored = stored;
+        this.journal = journal;
+        this.task = task;
+        this.r = r;
+        this.minPartSize = minPartSize;
+    }
+
+    /// Journals that `uploadId` is to be continued from `r`'s file (checked by [#adopt] when the
+    /// transfer `id` runs). A journalled upload of this file to this key that is not `uploadId` is
+    /// forgotten (not aborted: it stays listed as incomplete).
+    static void ask(Journal journal, TransferRequest.Upload r, String uploadId, String id) {
+        var old = journal.find(JournalCodec.kind(r), r.bucket(), r.key(), r.local().toString());
+        if (old.isPresent() && uploadId.equals(old.get().uploadId())) {
+            return; // already ours (adopted before, or begun here): it resumes as it is
+        }
+        old.ifPresent(e -> journal.remove(e.id()));
+        journal.put(new Journal.Entry(id, JournalCodec.kind(r), r.bucket(), r.key(), r.local().toString(), -1, PENDING, 0,
+                uploadId, null, JournalCodec.sseKind(Encryption.none()), null));
+    }
+
+    static boolean isPending(Journal.Entry e) {
+        return PENDING.equals(e.stamp());
+    }
+
+    /// What checking a pending upload found: its part size and the file's SHA-256.
+    record Adopted(long partSize, String sha256) {
+    }
+
+    /// Checks the pending upload against the file (`size` bytes, change stamp `stamp`) in one pass,
+    /// and on success replaces the pending entry with one of this engine's own, its verified parts
+    /// journalled. On any refusal the pending entry is forgotten and the upload left alone.
+    Adopted adopt(Journal.Entry pending, long size, String stamp) {
+        try {
+            StoredUpload.Listing listing = stored.listing(pending.uploadId());
+            long partSize = partSize(listing.parts(), size);
+            if (!PartChecksums.computable(listing.algorithm())) {
+                throw refused("its parts carry " + listing.algorithm() + " checksums, which Rackside cannot compute");
+            }
+            Map<Integer, StoredUpload.Stored> byNumber = new HashMap<>();
+            listing.parts().forEach(p -> byNumber.put(p.number(), p));
+            Map<Integer, Journal.Part> verified = new HashMap<>();
+            String sha256 = check(byNumber, listing.algorithm(), partSize, size, verified);
+            journal.remove(pending.id());
+            journal.put(new Journal.Entry(pending.id(), pending.kind(), pending.bucket(), pending.key(), pending.local(), size,
+                    stamp, partSize, pending.uploadId(), sha256, pending.sse(), null));
+            verified.values().forEach(p -> journal.addPart(pending.id(), p));
+            return new Adopted(partSize, sha256);
+        } catch (S3EngineException.NotResumable | S3EngineException.NotFound e) {
+            journal.remove(pending.id()); // a retry of this transfer is a plain upload of the file
+            throw e;
+        }
+    }
+
+    /// The one part size the stored parts line up with: each a full part, or the file's last one.
+    private long partSize(List<StoredUpload.Stored> parts, long size) {
+        if (size == 0) {
+            throw refused("the file is empty");
+        }
+        long partSize = parts.isEmpty() ? Uploader.partSize(size, minPartSize)
+                : parts.stream().mapToLong(StoredUpload.Stored::size).max().orElseThrow();
+        if (!Uploader.partSizeFits(partSize, size)) {
+            throw refused("its parts of " + partSize + " bytes cannot make an object of " + size + " bytes"
+                    + (partSize > Uploader.MAX_PART_BUFFER ? " here (parts above 1 GiB are not held in memory)" : ""));
+        }
+        for (StoredUpload.Stored p : parts) {
+            long start = (p.number() - 1L) * partSize;
+            boolean fits = p.number() >= 1 && (p.size() == partSize ? start + p.size() <= size : start + p.size() == size);
+            if (!fits) {
+                throw refused("stored part " + p.number() + " (" + p.size() + " bytes) does not fit a file of " + size
+                        + " bytes in parts of " + partSize + " bytes: the file is not the one this upload was begun from");
+            }
+        }
+        return partSize;
+    }
+
+    /// Reads the file once, part by part: its SHA-256, and each stored part checked against its bytes.
+    private String check(Map<Integer, StoredUpload.Stored> byNumber, String algorithm, long partSize, long size,
+                         Map<Integer, Journal.Part> verified) {
+        MessageDigest sha256 = Hashes.sha256();
+        byte[] buf = new byte[(int) Math.min(partSize, size)];
+        int count = (int) ((size + partSize - 1) / partSize);
+        try (FileChannel ch = FileChannel.open(r.local())) {
+            for (int number = 1; number <= count; number++) {
+                task.checkStop();
+                long offset = (number - 1L) * partSize;
+                int len = (int) Math.min(partSize, size - offset);
+                Uploader.readFully(ch, buf, len, offset);
+                sha256.update(buf, 0, len);
+                StoredUpload.Stored p = byNumber.get(number);
+                if (p != null) {
+                    verify(p, algorithm, buf, len);
+                    verified.put(number, new Journal.Part(number, p.etag(), Hashes.crc32cBase64(buf, 0, len), len));
+                }
+            }
+        } catch (IOException e) {
+            throw new S3EngineException.LocalFileProblem(r.local(), "it cannot be read (" + e.getMessage() + ")", e);
+        }
+        return Hashes.hex(sha256.digest());
+    }
+
+    /// By the part's own checksum when listed, else by an ETag that is the MD5 of its bytes (not so
+    /// under SSE-KMS or SSE-C, which leaves such a part unchecked and the upload refused).
+    private void verify(StoredUpload.Stored p, String algorithm, byte[] buf, int len) {
+        boolean same;
+        if (p.checksum() != null && algorithm != null && !algorithm.isEmpty()) {
+            same = p.checksum().equals(PartChecksums.of(algorithm, buf, 0, len));
+        } else if (p.etag().matches("[0-9a-fA-F]{32}")) {
+            MessageDigest md5 = Hashes.md5();
+            md5.update(buf, 0, len);
+            same = p.etag().equalsIgnoreCase(Hashes.hex(md5.digest()));
+        } else {
+            throw refused("stored part " + p.number() + " has neither a checksum nor an ETag that is its MD5 (encrypted"
+                    + " by the server?), so it cannot be checked against the file");
+        }
+        if (!same) {
+            throw refused("stored part " + p.number() + " does not match the file's bytes at its place: the file is not"
+                    + " the one this upload was begun from, or it changed since");
+        }
+    }
+
+    private S3EngineException.NotResumable refused(String reason) {
+        return new S3EngineException.NotResumable(r.bucket() + "/" + r.key(), r.local(), reason);
+    }
+}
