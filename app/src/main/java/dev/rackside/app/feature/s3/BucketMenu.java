@@ -16,7 +16,7 @@ final class BucketMenu {
     }
 
     static ContextMenu create(S3BrowserViewModel vm, ListView<SidebarEntry> sidebar, Messages text, S3Dialogs prompts,
-                              Supplier<Window> owner) {
+                              FolderPicker picker, Supplier<Window> owner) {
         BucketActions actions = vm.bucketActions();
         MenuItem versioning = new MenuItem();
         versioning.setId("s3-bucket-versioning");
@@ -34,7 +34,8 @@ final class BucketMenu {
         MenuItem uploads = new MenuItem(text.get("uploads.item"));
         uploads.setOnAction(e -> {
             if (selected(sidebar) instanceof SidebarEntry.Bucket b) {
-                IncompleteUploadsDialog.show(actions.incompleteUploads(b.session(), b.name()), prompts, text, owner.get());
+                IncompleteUploadsDialog.show(actions.incompleteUploads(b.session(), b.name()), prompts, picker, text,
+                        owner.get());
             }
         });
         MenuItem delete = new MenuItem(text.get("bucket.delete"));

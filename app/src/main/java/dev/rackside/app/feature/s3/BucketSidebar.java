@@ -24,7 +24,7 @@ final class BucketSidebar {
     }
 
     static Node pane(S3BrowserViewModel vm, ListView<SidebarEntry> sidebar, FlowPane sidebarActions, Messages text,
-                     S3Dialogs prompts, Supplier<Window> window, Runnable focusObjects) {
+                     S3Dialogs prompts, FolderPicker picker, Supplier<Window> window, Runnable focusObjects) {
         sidebar.setId(S3BrowserView.SIDEBAR_ID);
         sidebar.setItems(vm.sidebar());
         sidebar.setCellFactory(l -> {
@@ -43,7 +43,7 @@ final class BucketSidebar {
         empty.setWrapText(true);
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         sidebar.setPlaceholder(empty);
-        sidebar.setContextMenu(BucketMenu.create(vm, sidebar, text, prompts, window));
+        sidebar.setContextMenu(BucketMenu.create(vm, sidebar, text, prompts, picker, window));
         // The entry of the bucket open now, or null.
         Supplier<SidebarEntry> openEntry = () -> vm.sessionProperty().get() == null || vm.bucketProperty().get() == null
                 ? null : new SidebarEntry.Bucket(vm.sessionProperty().get(), vm.bucketProperty().get());

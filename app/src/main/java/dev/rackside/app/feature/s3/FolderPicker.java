@@ -15,4 +15,9 @@ public interface FolderPicker {
     default List<Path> pickFiles(String title) {
         return List.of();
     }
+
+    /// One file (an incomplete upload's source); empty when the operator cancels.
+    default Optional<Path> pickFile(String title) {
+        return pickFiles(title).stream().findFirst();
+    }
 }

@@ -33,6 +33,20 @@ public final class FxFolderPicker implements FolderPicker {
     }
 
     @Override
+    public Optional<Path> pickFile(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (last != null && last.isDirectory()) {
+            chooser.setInitialDirectory(last);
+        }
+        File chosen = chooser.showOpenDialog(owner.get());
+        if (chosen != null) {
+            last = chosen.getParentFile();
+        }
+        return Optional.ofNullable(chosen).map(File::toPath);
+    }
+
+    @Override
     public List<Path> pickFiles(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -23,7 +23,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-/// A bucket's incomplete multipart uploads, oldest first, with "Abort" for the selected ones.
+/// A bucket's incomplete multipart uploads, oldest first: "Resume" for those this computer began,
+/// "Continue from file…" for one another tool began, and "Abort" for the selected ones.
 final class IncompleteUploadsDialog {
     static final String TABLE_ID = "s3-incomplete-uploads";
     private static final DateTimeFormatter TIME =
@@ -32,7 +33,7 @@ final class IncompleteUploadsDialog {
     private IncompleteUploadsDialog() {
     }
 
-    static void show(IncompleteUploadsViewModel vm, S3Prompts prompts, Messages text, Window owner) {
+    static void show(IncompleteUploadsViewModel vm, S3Prompts prompts, FolderPicker picker, Messages text, Window owner) {
         TableView<IncompleteUpload> table = new TableView<>(vm.uploads());
         table.setId(TABLE_ID);
         table.getStyleClass().add(Styles.DENSE);
@@ -63,12 +64,24 @@ final class IncompleteUploadsDialog {
         resume.disableProperty().bind(Bindings.createBooleanBinding(() -> table.getSelectionModel().getSelectedItems()
                 .stream().noneMatch(u -> vm.resumable(u).isPresent()), table.getSelectionModel().getSelectedItems()));
         resume.setOnAction(e -> vm.resume(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        Button adopt = new Button(text.get("uploads.adopt"));
+        adopt.setId("s3-uploads-adopt");
+        // One at a time: the operator names the file this one upload came from.
+        adopt.disableProperty().bind(Bindings.createBooleanBinding(() -> table.getSelectionModel().getSelectedItems().size() != 1
+                || !vm.foreign(table.getSelectionModel().getSelectedItem()), table.getSelectionModel().getSelectedItems()));
+        adopt.setOnAction(e -> {
+            IncompleteUpload u = table.getSelectionModel().getSelectedItem();
+            if (u != null) {
+                String name = u.key().substring(u.key().lastIndexOf('/') + 1);
+                picker.pickFile(text.get("uploads.adopt.title", name)).ifPresent(file -> vm.continueFrom(u, file));
+            }
+        });
         Button refresh = new Button(text.get("nav.refresh"));
         refresh.setOnAction(e -> vm.refresh());
         Label hint = new Label(text.get("uploads.hint"));
         hint.setWrapText(true);
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        HBox actions = new HBox(8, resume, abort, refresh, hint);
+        HBox actions = new HBox(8, resume, adopt, abort, refresh, hint);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Dialog<Void> d = new Dialog<>();

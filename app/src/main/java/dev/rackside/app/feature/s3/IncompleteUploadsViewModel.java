@@ -7,6 +7,7 @@ import dev.rackside.s3.IncompleteUpload;
 import dev.rackside.s3.Transfer;
 import dev.rackside.s3.TransferRequest;
 import dev.rackside.s3.TransferState;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,6 +115,26 @@ public final class IncompleteUploadsViewModel {
         here = Map.of(); // until the next listing: they run now
         uploads.setAll(List.copyOf(uploads)); // redraws the "on this computer" cells and the Resume button
         refresh();
+    }
+
+    /// Whether `u` was begun by another tool or computer (not resumable here) and could be
+    /// continued from its file with [#continueFrom].
+    public boolean foreign(IncompleteUpload u) {
+        return resumable(u).isEmpty();
+    }
+
+    /// Continues `u`, which another tool or computer began, from `file`, the one it was begun from:
+    /// a transfer checks every stored part against the file before sending the missing ones, and
+    /// fails (leaving the upload as it was) if one does not match. Refused where uploads are encrypted
+    /// on this computer, since the stored parts are not.
+    public void continueFrom(IncompleteUpload u, Path file) {
+        if (session.encryption().clientSide()) {
+            notifier.warning(text.get("uploads.adopt.encrypted"));
+            return;
+        }
+        background.submit(() -> session.engine().transfers().adopt(bucket, u, file),
+                (Transfer t) -> notifier.info(text.get("uploads.adopting", u.key(), file.getFileName())),
+                failure -> Failures.report(notifier, text, failure));
     }
 
     /// Aborts the chosen uploads once the operator confirmed, then lists again.

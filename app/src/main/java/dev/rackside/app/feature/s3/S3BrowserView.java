@@ -72,8 +72,8 @@ public final class S3BrowserView implements FeatureView {
             }
         });
 
-        SplitPane main = new SplitPane(BucketSidebar.pane(vm, sidebar, sidebarActions, text, prompts, this::window,
-                () -> table.node().requestFocus()), objectsPane());
+        SplitPane main = new SplitPane(BucketSidebar.pane(vm, sidebar, sidebarActions, text, prompts, picker,
+                this::window, () -> table.node().requestFocus()), objectsPane());
         main.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(main.getItems().getFirst(), false);
         root.setCenter(main);

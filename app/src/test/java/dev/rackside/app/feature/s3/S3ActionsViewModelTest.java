@@ -243,6 +243,41 @@ class S3ActionsViewModelTest {
     }
 
     @Test
+    void anotherToolsUploadGoesOnFromTheFileItCameFrom(@TempDir Path dir) throws Exception {
+        s3.createBucket("begun-elsewhere");
+        Path file = S3Fixture.file(dir, "tool.iso", 12 * 1024 * 1024, 7);
+        // Begun by another engine whose journal is gone with it: to this one, another tool's upload.
+        try (S3Engine other = S3Engine.open(demo.endpoint(), S3Fixture.fastOptions().uploadLimit(2_000_000).build())) {
+            Transfer t = other.transfers().upload(file, "begun-elsewhere", "iso/tool.iso");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (s3.incompleteUploads("begun-elsewhere", "").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            t.pause();
+        }
+        IncompleteUploadsViewModel uploads = vm.bucketActions().incompleteUploads(session, "begun-elsewhere");
+        uploads.refresh();
+        dev.rackside.s3.IncompleteUpload u = uploads.uploads().getFirst();
+        assertTrue(uploads.foreign(u), "not begun here: offered to continue from a file");
+
+        // Where uploads are encrypted on this computer, the plaintext parts are not continued.
+        S3Session encrypted = new S3Session("enc", "Encrypted", s3, new dev.rackside.s3.profiles.UploadEncryption(
+                dev.rackside.s3.profiles.UploadEncryption.Mode.CLIENT_SIDE, null), Optional.of(dev.rackside.s3.ClientSideKey.generate()));
+        new IncompleteUploadsViewModel(encrypted, "begun-elsewhere", Background.direct(), notifier).continueFrom(u, file);
+        assertTrue(notifier.warnings.getLast().startsWith("Uploads to this endpoint are encrypted on this computer"),
+                notifier.warnings.toString());
+        assertEquals(List.of(u), s3.incompleteUploads("begun-elsewhere", ""), "left alone");
+
+        uploads.continueFrom(u, file);
+        assertEquals("The upload of iso/tool.iso goes on from tool.iso: its stored parts are checked against the file first,"
+                + " then the missing parts are sent. See Transfers.", notifier.infos.getLast());
+        Transfer adopted = s3.transfers().transfers().getLast();
+        adopted.completion().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(List.of(), s3.incompleteUploads("begun-elsewhere", ""), "that upload was completed");
+        assertEquals(java.nio.file.Files.size(file), s3.head("begun-elsewhere", "iso/tool.iso").size());
+    }
+
+    @Test
     void anUploadPausedOnThisComputerGoesOnFromTheIncompleteUploads(@TempDir Path dir) throws Exception {
         s3.createBucket("paused-here");
         Path file = S3Fixture.file(dir, "disk.qcow2", 12 * 1024 * 1024, 6);
