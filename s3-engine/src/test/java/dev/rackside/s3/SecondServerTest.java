@@ -203,15 +203,44 @@ class SecondServerTest {
     @Test
     void incompleteUploadsAreListedAndAborted() {
         // An upload a crashed tool left behind, started with the plain SDK call the engine would make.
-        try (var raw = software.amazon.awssdk.services.s3.S3Client.builder()
-                .endpointOverride(server.endpoint).region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .forcePathStyle(true).credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("k", "s"))).build()) {
+        try (var raw = raw()) {
             raw.createMultipartUpload(b -> b.bucket("second").key("left/behind.iso"));
         }
         List<IncompleteUpload> open = engine.incompleteUploads("second", "left/");
         assertEquals(1, open.size());
         engine.abortUpload("second", open.getFirst().key(), open.getFirst().uploadId());
         assertEquals(List.of(), engine.incompleteUploads("second", "left/"));
+    }
+
+    /// An upload another tool began with CRC32 part checksums (as the AWS SDKs and aws-cli do),
+    /// continued from its file: S3Mock keeps the algorithm and checks what the new parts and the
+    /// completion carry.
+    @Test
+    void anotherToolsUploadWithCrc32PartsIsContinuedFromItsFile(@TempDir Path dir) throws Exception {
+        Path file = TestFiles.random(dir, "disk.raw", 12L * EngineOptions.MIB + 77, 12);
+        byte[] bytes = Files.readAllBytes(file);
+        int part = 5 * 1024 * 1024;
+        String id;
+        try (var raw = raw()) {
+            id = raw.createMultipartUpload(b -> b.bucket("second").key("adopt/disk.raw")
+                    .checksumAlgorithm(software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32)).uploadId();
+            raw.uploadPart(b -> b.bucket("second").key("adopt/disk.raw").uploadId(id).partNumber(1)
+                            .checksumAlgorithm(software.amazon.awssdk.services.s3.model.ChecksumAlgorithm.CRC32),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(java.util.Arrays.copyOf(bytes, part)));
+        }
+        IncompleteUpload open = engine.incompleteUploads("second", "adopt/").getFirst();
+        assertEquals(id, open.uploadId());
+        engine.transfers().adopt("second", open, file).completion().get(120, TimeUnit.SECONDS);
+        assertEquals(List.of(), engine.incompleteUploads("second", "adopt/"));
+        Path back = dir.resolve("back.raw");
+        engine.transfers().download("second", "adopt/disk.raw", back).completion().get(120, TimeUnit.SECONDS);
+        assertEquals(TestFiles.sha256(file), TestFiles.sha256(back));
+    }
+
+    private static software.amazon.awssdk.services.s3.S3Client raw() {
+        return software.amazon.awssdk.services.s3.S3Client.builder()
+                .endpointOverride(server.endpoint).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .forcePathStyle(true).credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("k", "s"))).build();
     }
 }
