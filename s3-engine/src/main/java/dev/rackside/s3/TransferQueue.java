@@ -39,6 +39,12 @@ public final class TransferQueue implements AutoCloseable {
         return engine.adopt(bucket, u.key(), u.uploadId(), file);
     }
 
+    /// The ids of the incomplete uploads this queue's journal holds (begun or taken over here, in
+    /// any state): those are resumed here, never taken over by [#adopt].
+    public java.util.Set<String> journalledUploadIds() {
+        return engine.journalledUploadIds();
+    }
+
     public Transfer upload(Path file, String bucket, String key) {
         return submit(new TransferRequest.Upload(file, bucket, key));
     }

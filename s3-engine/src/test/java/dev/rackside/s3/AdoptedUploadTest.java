@@ -55,6 +55,67 @@ class AdoptedUploadTest {
                     && !l.contains("uploadId=")), "no new upload: " + proxy.requests);
             assertEquals(List.of(), engine.incompleteUploads("vms", ""), "the upload was completed, not replaced");
             assertTrue(engine.head("vms", "images/disk.qcow2").etag().endsWith("-4\""));
+            // Begun without a checksum algorithm: the new parts carry none (AWS refuses a CRC32C there).
+            proxy.heads.stream().filter(h -> h.startsWith("PUT ") && h.contains("partNumber=")).forEach(h -> {
+                String lower = h.toLowerCase(java.util.Locale.ROOT);
+                assertTrue(lower.contains("\r\ncontent-md5: ") && !lower.contains("x-amz-checksum-"), h);
+            });
+        }
+    }
+
+    /// Taken over, the upload stays the operator's: a cancel forgets it without aborting it. A small
+    /// file (below the multipart threshold) that failed goes on in the same upload when retried, and
+    /// a refused continuation is forgotten by a restart instead of uploading the wrong file as new.
+    @Test
+    void anAdoptedUploadIsNeverAbortedAndARefusalIsForgotten(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("journal.db");
+        Path small = TestFiles.random(dir, "small.iso", PART + 1024 * 1024, 11); // below the 16 MiB threshold
+        Path big = TestFiles.random(dir, "big.iso", SIZE, 12);
+        try (S3ProxyServer server = S3ProxyServer.inMemory();
+             FaultProxy proxy = new FaultProxy(server.endpoint);
+             S3Client raw = server.raw()) {
+            raw.createBucket(b -> b.bucket("keep"));
+            String smallId = begin(raw, "keep", "small.iso", Files.readAllBytes(small), 1);
+            String bigId = begin(raw, "keep", "big.iso", Files.readAllBytes(big), 1);
+            String otherId = begin(raw, "keep", "other.iso", Files.readAllBytes(big), 1);
+            EngineOptions options = EngineOptions.builder().journal(journal).maxAttempts(2).uploadLimit(2_000_000)
+                    .retryDelays(java.time.Duration.ofMillis(5), java.time.Duration.ofMillis(10)).build();
+            try (S3Engine engine = S3Engine.open(S3ProxyServer.endpoint(proxy.uri()), options)) {
+                // Cancelled while sending (so after its check): forgotten, not aborted.
+                Transfer t = engine.transfers().adopt("keep", new IncompleteUpload("big.iso", bigId, null), big);
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (t.progress().transferredBytes() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                t.cancel();
+                assertThrows(S3EngineException.Cancelled.class, t::await);
+                assertEquals(1, raw.listParts(b -> b.bucket("keep").key("big.iso").uploadId(bigId)).parts().size());
+
+                // A small file's second part fails: the retry goes on in that upload, not in a new PUT.
+                engine.transfers().setUploadLimit(0);
+                proxy.inject(l -> l.startsWith("PUT /keep/small.iso") && l.contains("partNumber=2"),
+                        FaultProxy.Kind.ERROR_500, 100);
+                Transfer s = engine.transfers().adopt("keep", new IncompleteUpload("small.iso", smallId, null), small);
+                assertThrows(S3EngineException.class, s::await);
+                proxy.clear();
+                s.retry();
+                s.await();
+                assertTrue(proxy.requests.stream().noneMatch(l -> l.startsWith("POST ") && !l.contains("uploadId=")
+                        || l.startsWith("PUT /keep/small.iso ") || l.startsWith("PUT /keep/small.iso?x-id")), proxy.requests.toString());
+                assertArrayEquals(Files.readAllBytes(small), raw.getObjectAsBytes(b -> b.bucket("keep").key("small.iso")).asByteArray());
+
+                // The wrong file for an upload: refused, not retried, and gone from the journal.
+                Transfer w = engine.transfers().adopt("keep", new IncompleteUpload("other.iso", otherId, null), small);
+                assertThrows(S3EngineException.NotResumable.class, w::await);
+                w.retry();
+                assertEquals(TransferState.FAILED, w.state(), "a retry would upload this file as new");
+            }
+            try (S3Engine engine = S3Engine.open(S3ProxyServer.endpoint(proxy.uri()), options)) {
+                assertEquals(List.of(), engine.transfers().resumeUnfinished(), "nothing left to resume");
+            }
+            List<String> open = raw.listMultipartUploads(b -> b.bucket("keep")).uploads().stream()
+                    .map(software.amazon.awssdk.services.s3.model.MultipartUpload::uploadId).sorted().toList();
+            assertEquals(java.util.stream.Stream.of(bigId, otherId).sorted().toList(), open, "none aborted");
         }
     }
 

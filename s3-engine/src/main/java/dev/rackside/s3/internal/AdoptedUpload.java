@@ -15,9 +15,9 @@ import java.util.Map;
 /// file the operator says it came from. The operator's word is not trusted: every stored part must
 /// be that file's bytes at its place (by the part's checksum, or by an ETag that is its MD5), and the
 /// parts must line up as one part size over the file. Only then is the upload written into the
-/// journal as if this engine had begun it, so [MultipartUpload] sends the missing parts, completes it,
-/// and resumes it like its own after a crash. Until then the upload is the operator's: nothing here
-/// aborts it, and a refusal leaves it exactly as it was.
+/// journal, marked adopted, so [MultipartUpload] sends the missing parts in the upload's own checksum
+/// algorithm, completes it, and resumes it after a crash. It stays the operator's: nothing aborts it
+/// (a cancel, a changed file, a refusal only forget it), and it remains listed as incomplete.
 final class AdoptedUpload {
     /// The stamp of a journal entry whose upload is still to be checked against its file.
     static final String PENDING = "adopt";
@@ -26,27 +26,48 @@ final class AdoptedUpload {
     private final Journal journal;
     private final TransferTask task;
     private final TransferRequest.Upload r;
-    private final long minPartSize;
+    private final dev.rackside.s3.EngineOptions options;
 
-    AdoptedUpload(StoredUpload stored, Journal journal, TransferTask task, TransferRequest.Upload r, long minPartSize) {
+    AdoptedUpload(StoredUpload stored, Journal journal, TransferTask task, TransferRequest.Upload r,
+                  dev.rackside.s3.EngineOptions options) {
         this.stored = stored;
         this.journal = journal;
         this.task = task;
         this.r = r;
-        this.minPartSize = minPartSize;
+        this.options = options;
     }
 
     /// Journals that `uploadId` is to be continued from `r`'s file (checked by [#adopt] when the
     /// transfer `id` runs). A journalled upload of this file to this key that is not `uploadId` is
     /// forgotten (not aborted: it stays listed as incomplete).
+    ///
+    /// @throws S3EngineException.Misconfigured when this engine began `uploadId` itself (from
+    ///         another file, or encrypted): it is resumed as such, not taken over
     static void ask(Journal journal, TransferRequest.Upload r, String uploadId, String id) {
         var old = journal.find(JournalCodec.kind(r), r.bucket(), r.key(), r.local().toString());
+        String plain = JournalCodec.sseKind(Encryption.none());
+        for (Journal.Entry e : journal.all()) {
+            boolean sameFile = old.isPresent() && e.id().equals(old.get().id());
+            if (uploadId.equals(e.uploadId()) && (!sameFile || !plain.equals(e.sse()) || e.nonce() != null)) {
+                throw new S3EngineException.Misconfigured("The upload of " + e.bucket() + "/" + e.key() + " was begun on this"
+                        + " computer from " + e.local() + ". Resume it in the transfers panel instead.", null);
+            }
+        }
         if (old.isPresent() && uploadId.equals(old.get().uploadId())) {
-            return; // already ours (adopted before, or begun here): it resumes as it is
+            return; // this very continuation (or our own plain upload of this file): it resumes as it is
         }
         old.ifPresent(e -> journal.remove(e.id()));
         journal.put(new Journal.Entry(id, JournalCodec.kind(r), r.bucket(), r.key(), r.local().toString(), -1, PENDING, 0,
-                uploadId, null, JournalCodec.sseKind(Encryption.none()), null));
+                uploadId, null, plain, null, ""));
+    }
+
+    /// `adopted` to be checked again (its file changed since): the same transfer, no parts kept.
+    static Journal.Entry pendingAgain(Journal journal, Journal.Entry adopted) {
+        Journal.Entry again = new Journal.Entry(adopted.id(), adopted.kind(), adopted.bucket(), adopted.key(), adopted.local(),
+                -1, PENDING, 0, adopted.uploadId(), null, adopted.sse(), null, "");
+        journal.remove(adopted.id());
+        journal.put(again);
+        return again;
     }
 
     static boolean isPending(Journal.Entry e) {
@@ -73,12 +94,17 @@ final class AdoptedUpload {
             String sha256 = check(byNumber, listing.algorithm(), partSize, size, verified);
             journal.remove(pending.id());
             journal.put(new Journal.Entry(pending.id(), pending.kind(), pending.bucket(), pending.key(), pending.local(), size,
-                    stamp, partSize, pending.uploadId(), sha256, pending.sse(), null));
+                    stamp, partSize, pending.uploadId(), sha256, pending.sse(), null,
+                    listing.algorithm() == null ? PartChecksums.NONE : listing.algorithm()));
             verified.values().forEach(p -> journal.addPart(pending.id(), p));
             return new Adopted(partSize, sha256);
         } catch (S3EngineException.NotResumable | S3EngineException.NotFound e) {
-            journal.remove(pending.id()); // a retry of this transfer is a plain upload of the file
-            throw e;
+            // Refused for good: forgotten, also by a restart, which would otherwise upload this file
+            // (not the upload's) to the key. The task is not retried either (TransferTask.retryable).
+            journal.remove(pending.id());
+            journal.unqueue(pending.kind(), pending.bucket(), pending.key(), pending.local());
+            throw e instanceof S3EngineException.NotFound ? refused("the upload no longer exists (completed, aborted or"
+                    + " expired)") : e;
         }
     }
 
@@ -87,9 +113,9 @@ final class AdoptedUpload {
         if (size == 0) {
             throw refused("the file is empty");
         }
-        long partSize = parts.isEmpty() ? Uploader.partSize(size, minPartSize)
+        long partSize = parts.isEmpty() ? Uploader.partSize(size, options.minPartSize())
                 : parts.stream().mapToLong(StoredUpload.Stored::size).max().orElseThrow();
-        if (!Uploader.partSizeFits(partSize, size)) {
+        if (!Uploader.partSizeFits(partSize, size, options)) {
             throw refused("its parts of " + partSize + " bytes cannot make an object of " + size + " bytes"
                     + (partSize > Uploader.MAX_PART_BUFFER ? " here (parts above 1 GiB are not held in memory)" : ""));
         }
@@ -114,6 +140,7 @@ final class AdoptedUpload {
             for (int number = 1; number <= count; number++) {
                 task.checkStop();
                 long offset = (number - 1L) * partSize;
+                task.checking(offset);
                 int len = (int) Math.min(partSize, size - offset);
                 Uploader.readFully(ch, buf, len, offset);
                 sha256.update(buf, 0, len);
@@ -125,6 +152,8 @@ final class AdoptedUpload {
             }
         } catch (IOException e) {
             throw new S3EngineException.LocalFileProblem(r.local(), "it cannot be read (" + e.getMessage() + ")", e);
+        } finally {
+            task.checking(-1);
         }
         return Hashes.hex(sha256.digest());
     }

@@ -99,7 +99,7 @@ final class Downloader {
             delete(part);
             entry = new Journal.Entry(task.id(), "DOWNLOAD", r.bucket(), r.key(), target.toString(), meta.size(),
                     meta.etag(), step, null, meta.sha256().orElse(null), JournalCodec.sseKind(r.encryption()),
-                    aead == null ? null : Hashes.hex(aead.noncePrefix()));
+                    aead == null ? null : Hashes.hex(aead.noncePrefix()), null);
             journal.clearProgress(entry.id());
             journal.put(entry);
         }

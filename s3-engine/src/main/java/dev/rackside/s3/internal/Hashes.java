@@ -46,6 +46,7 @@ public final class Hashes {
         try (FileChannel ch = FileChannel.open(file)) {
             for (long pos = 0; pos < size; ) {
                 task.checkStop();
+                task.checking(pos);
                 int n = (int) Math.min(buf.length, size - pos);
                 Uploader.readFully(ch, buf, n, pos);
                 digest.update(buf, 0, n);
@@ -53,6 +54,8 @@ public final class Hashes {
             }
         } catch (IOException e) {
             throw new S3EngineException.LocalFileProblem(file, "it cannot be read (" + e.getMessage() + ")", e);
+        } finally {
+            task.checking(-1);
         }
         return hex(digest.digest());
     }

@@ -24,9 +24,11 @@ public final class Journal implements AutoCloseable {
 
     /// One journalled transfer. `kind` is `UPLOAD` or `DOWNLOAD`; `stamp` is the local file's
     /// mtime (uploads) or the remote ETag (downloads), to notice a changed source; `nonce` is the
-    /// client-side encryption's nonce prefix (hex), kept so a resumed upload encrypts alike.
+    /// client-side encryption's nonce prefix (hex), kept so a resumed upload encrypts alike;
+    /// `adopted` is null for an upload this engine began, and for one another tool began
+    /// ([AdoptedUpload]) its part checksum algorithm ("" for none): such an upload is never aborted.
     public record Entry(String id, String kind, String bucket, String key, String local, long size, String stamp,
-                        long partSize, String uploadId, String sha256, String sse, String nonce) {
+                        long partSize, String uploadId, String sha256, String sse, String nonce, String adopted) {
     }
 
     /// A transfer that was asked for but may not have stored anything yet (queued, or a small file in
@@ -61,6 +63,7 @@ public final class Journal implements AutoCloseable {
                         + " crc32c TEXT, size INTEGER NOT NULL, PRIMARY KEY(transfer_id, number))");
                 s.execute("CREATE TABLE IF NOT EXISTS range(transfer_id TEXT NOT NULL, start INTEGER NOT NULL,"
                         + " end INTEGER NOT NULL, PRIMARY KEY(transfer_id, start))");
+                addColumn(s, "transfer", "adopted TEXT"); // journals written before adoption existed
                 s.execute("CREATE TABLE IF NOT EXISTS queued(id TEXT PRIMARY KEY, kind TEXT NOT NULL, bucket TEXT NOT NULL,"
                         + " key TEXT NOT NULL, local TEXT NOT NULL, sse TEXT, UNIQUE(kind, bucket, key, local))");
             }
@@ -68,6 +71,18 @@ public final class Journal implements AutoCloseable {
             throw new S3EngineException.LocalFileProblem(file.orElse(Path.of(":memory:")),
                     "the transfer journal cannot be opened (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static void addColumn(Statement s, String table, String column) throws SQLException {
+        String name = column.substring(0, column.indexOf(' '));
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) {
+                if (name.equals(rs.getString("name"))) {
+                    return;
+                }
+            }
+        }
+        s.execute("ALTER TABLE " + table + " ADD COLUMN " + column);
     }
 
     /// Opens the journal on a thread of its own, so the caller can build the S3 clients meanwhile:
@@ -88,8 +103,8 @@ public final class Journal implements AutoCloseable {
 
     public synchronized void put(Entry e) {
         update("INSERT OR REPLACE INTO transfer(id, kind, bucket, key, local, size, stamp, part_size, upload_id, sha256, sse,"
-                + " nonce) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)", e.id(), e.kind(), e.bucket(), e.key(), e.local(), e.size(),
-                e.stamp(), e.partSize(), e.uploadId(), e.sha256(), e.sse(), e.nonce());
+                + " nonce, adopted) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", e.id(), e.kind(), e.bucket(), e.key(), e.local(), e.size(),
+                e.stamp(), e.partSize(), e.uploadId(), e.sha256(), e.sse(), e.nonce(), e.adopted());
     }
 
     /// Forgets a transfer and its parts and ranges (done, cancelled, or restarting).
@@ -219,7 +234,8 @@ public final class Journal implements AutoCloseable {
                 while (rs.next()) {
                     out.add(new Entry(rs.getString("id"), rs.getString("kind"), rs.getString("bucket"), rs.getString("key"),
                             rs.getString("local"), rs.getLong("size"), rs.getString("stamp"), rs.getLong("part_size"),
-                            rs.getString("upload_id"), rs.getString("sha256"), rs.getString("sse"), rs.getString("nonce")));
+                            rs.getString("upload_id"), rs.getString("sha256"), rs.getString("sse"), rs.getString("nonce"),
+                            rs.getString("adopted")));
                 }
             }
             return out;

@@ -26,8 +26,8 @@ final class Leftovers {
     /// Clears everything a cancelled `r` stored, so nothing can resume it.
     void discard(TransferRequest r) {
         journal.find(JournalCodec.kind(r), r.bucket(), r.key(), r.local().toString()).ifPresent(e -> {
-            // An adopted upload not yet checked is still the operator's: only forgotten, not aborted.
-            if (e.uploadId() != null && !AdoptedUpload.isPending(e)) {
+            // An upload another tool began stays the operator's: only forgotten, not aborted.
+            if (e.uploadId() != null && e.adopted() == null) {
                 try {
                     retrier.call("abort upload", () -> s3.abortMultipartUpload(b -> b.bucket(e.bucket()).key(e.key())
                             .uploadId(e.uploadId())));

@@ -94,10 +94,13 @@ final class MultipartUpload {
         // Parts of one upload must all be encrypted alike: a resume with another encryption or
         // without the client-side key (or with one where there was none) starts over.
         if (entry != null && entry.uploadId() != null && entry.size() == size && stamp.equals(entry.stamp())
-                && Uploader.partSizeFits(entry.partSize(), size) && sha256.equals(entry.sha256()) && sseKind().equals(entry.sse())
-                && (entry.nonce() != null) == r.clientSideKey().isPresent()) {
+                && Uploader.partSizeFits(entry.partSize(), size, options) && sha256.equals(entry.sha256())
+                && sseKind().equals(entry.sse()) && (entry.nonce() != null) == r.clientSideKey().isPresent()) {
             partSize = entry.partSize(); // also after a change of the minimum part size: the parts stay valid
             kept.putAll(stored.confirmed(entry, journal.parts(entry.id()), a -> partAlgorithm = a));
+            if (entry.adopted() != null) {
+                partAlgorithm = entry.adopted(); // as its check found it: "" when the upload has none
+            }
             if (kept.isEmpty() && r.clientSideKey().isPresent()) {
                 // Its metadata holds a checksum keyed by the key it was started with, which may
                 // have been replaced since; with no part to lose, start again under this key.
@@ -172,7 +175,7 @@ final class MultipartUpload {
             return s3.createMultipartUpload(b.build());
         }), task::stopRequested).uploadId();
         Journal.Entry e = new Journal.Entry(task.id(), "UPLOAD", r.bucket(), r.key(), r.local().toString(), size, stamp,
-                partSize, uploadId, sha256, sseKind(), nonce);
+                partSize, uploadId, sha256, sseKind(), nonce, null);
         journal.clearProgress(task.id());
         journal.put(e);
         return e;

@@ -49,7 +49,8 @@ final class StoredUpload {
             Integer m = marker;
             var page = retrier.call(what + " (list stored parts)", () -> s3.listParts(b -> b.bucket(r.bucket())
                     .key(r.key()).uploadId(uploadId).partNumberMarker(m)), task::stopRequested);
-            String named = page.checksumAlgorithmAsString();
+            String named = page.checksumAlgorithmAsString() == null ? null
+                    : page.checksumAlgorithmAsString().toUpperCase(java.util.Locale.ROOT);
             if (named == null && page.parts().stream().anyMatch(p -> p.checksumCRC32C() != null)) {
                 named = PartChecksums.CRC32C; // a server that lists the values but not the algorithm
             }
@@ -76,7 +77,7 @@ final class StoredUpload {
         } catch (S3EngineException.NotFound e) {
             return Map.of(); // the upload was aborted or expired: start again
         }
-        if (listing.algorithm() != null) {
+        if (listing.algorithm() != null && PartChecksums.computable(listing.algorithm())) {
             algorithmSeen.accept(listing.algorithm());
         }
         Map<Integer, Journal.Part> confirmed = new HashMap<>();
@@ -129,9 +130,10 @@ final class StoredUpload {
         }
     }
 
-    /// Aborts the upload (its parts are deleted) and forgets its journal entry.
+    /// Aborts the upload (its parts are deleted) and forgets its journal entry. One another tool
+    /// began is only forgotten: its parts are the operator's, listed under incomplete uploads.
     void discard(Journal.Entry entry) {
-        if (entry.uploadId() != null) {
+        if (entry.uploadId() != null && entry.adopted() == null) {
             try {
                 retrier.call(what, () -> s3.abortMultipartUpload(b -> b.bucket(r.bucket()).key(r.key()).uploadId(entry.uploadId())));
             } catch (S3EngineException e) {

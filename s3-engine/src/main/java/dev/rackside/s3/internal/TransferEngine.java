@@ -75,7 +75,7 @@ public final class TransferEngine implements AutoCloseable {
         }
         // A failed task of this file is retried under its own id (see register); any other gets a new one.
         AdoptedUpload.ask(journal, r, uploadId, existing != null && existing.state() == TransferState.FAILED
-                ? existing.id() : UUID.randomUUID().toString());
+                && existing.request().equals(r) && existing.retryable() ? existing.id() : UUID.randomUUID().toString());
         return submit(r);
     }
 
@@ -127,7 +127,8 @@ public final class TransferEngine implements AutoCloseable {
                                 + " encryption. Cancel that transfer first, then start this one again.", null)));
                 continue;
             }
-            if (existing != null && existing.state() == TransferState.FAILED && existing.request().equals(request) && !paused) {
+            if (existing != null && existing.state() == TransferState.FAILED && existing.request().equals(request) && !paused
+                    && existing.retryable()) {
                 existing.from(listed.get(i), existing.resumed()); // what the newer listing says of the object
                 existing.retry(); // the same file after a failure: that transfer goes on, one task (and id) per file
                 out.add(existing);
@@ -274,6 +275,12 @@ public final class TransferEngine implements AutoCloseable {
     /// The transfer with this id, without copying the list (a UI hears of thousands one by one).
     public Optional<Transfer> transfer(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /// The ids of the multipart uploads the journal holds: begun here, or taken over here.
+    public java.util.Set<String> journalledUploadIds() {
+        return journal.all().stream().map(Journal.Entry::uploadId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /// The multipart upload the journal holds for `r` (an upload begun and not finished), if any.

@@ -21,6 +21,8 @@ public final class TransferTask implements Transfer {
     private final TransferRequest request;
     private final TransferEngine engine;
     private final AtomicLong done = new AtomicLong();
+    private final AtomicLong checked = new AtomicLong(-1); // see TransferProgress.checkedBytes
+    private long lastChecked = -1;
     private final ArrayDeque<long[]> samples = new ArrayDeque<>();
     private volatile long total = -1;
     private volatile TransferState state = TransferState.QUEUED;
@@ -62,7 +64,7 @@ public final class TransferTask implements Transfer {
         long d = done.get();
         Optional<Duration> eta = rate > 0 && t >= 0 && state == TransferState.RUNNING
                 ? Optional.of(Duration.ofMillis((long) ((t - d) * 1000 / rate))) : Optional.empty();
-        return new TransferProgress(id, describe(), state, d, t, rate, eta);
+        return new TransferProgress(id, describe(), state, d, t, rate, eta, state == TransferState.RUNNING ? checked.get() : -1);
     }
 
     @Override
@@ -107,11 +109,18 @@ public final class TransferTask implements Transfer {
     @Override
     public synchronized void retry() {
         // Once the same file was submitted again, the newer transfer is the one that may run.
-        if ((state == TransferState.FAILED || state == TransferState.CANCELLED) && engine.current(this)) {
+        if ((state == TransferState.FAILED || state == TransferState.CANCELLED) && engine.current(this) && retryable()) {
             completion = new CompletableFuture<>();
             cancelRequested = false;
             restart();
         }
+    }
+
+    /// False for a continuation of another tool's upload that was refused: running it again would
+    /// upload the file as new rather than continue that upload (see [AdoptedUpload]).
+    synchronized boolean retryable() {
+        return !(state == TransferState.FAILED && completion.isCompletedExceptionally()
+                && completion.exceptionNow() instanceof S3EngineException.NotResumable);
     }
 
     dev.rackside.s3.ObjectInfo hint() {
@@ -189,6 +198,11 @@ public final class TransferTask implements Transfer {
         return done.get();
     }
 
+    /// How far the local file has been read to checksum it; -1 when that is over.
+    void checking(long bytes) {
+        checked.set(bytes);
+    }
+
     public void setTotal(long bytes) {
         total = bytes;
     }
@@ -205,8 +219,10 @@ public final class TransferTask implements Transfer {
         while (samples.size() > 2 && now - samples.peekFirst()[0] > WINDOW_NANOS) {
             samples.removeFirst();
         }
-        boolean news = d != lastReported;
+        long c = checked.get();
+        boolean news = d != lastReported || c != lastChecked;
         lastReported = d;
+        lastChecked = c;
         return news;
     }
 

@@ -61,9 +61,9 @@ final class Uploader {
 
     /// Whether parts of `partSize` can make an object of `size` bytes: S3's 5 MiB minimum (but for
     /// a single part), at most 10,000 parts, and small enough for one part buffer in memory.
-    static boolean partSizeFits(long partSize, long size) {
-        return partSize > 0 && partSize <= MAX_PART_BUFFER && (partSize >= 5 * EngineOptions.MIB || partSize >= size)
-                && (size + partSize - 1) / partSize <= MAX_PARTS;
+    static boolean partSizeFits(long partSize, long size, EngineOptions options) {
+        return partSize > 0 && partSize <= Math.max(MAX_PART_BUFFER, options.minPartSize())
+                && (partSize >= 5 * EngineOptions.MIB || partSize >= size) && (size + partSize - 1) / partSize <= MAX_PARTS;
     }
 
     void run(TransferTask task) {
@@ -80,18 +80,29 @@ final class Uploader {
             throw new S3EngineException.LocalFileProblem(file, "it is larger than S3's limit of 5 TiB per object", null);
         }
         task.setTotal(size);
-        Journal.Entry pending = journal.find(JournalCodec.kind(r), r.bucket(), r.key(), file.toString())
-                .filter(AdoptedUpload::isPending).orElse(null);
-        if (pending != null) {
-            // Another tool's upload, whatever the file's size: its parts are checked, then completed.
-            var adopted = new AdoptedUpload(new StoredUpload(s3, retrier, journal, r, task), journal, task, r,
-                    options.minPartSize()).adopt(pending, size, stamp);
-            new MultipartUpload(s3, retrier, journal, throttle, gate, options, checksums, task, r, size, stamp,
-                    adopted.partSize()).knowing(adopted.sha256()).run();
-            return;
+        Journal.Entry journalled = journal.find(JournalCodec.kind(r), r.bucket(), r.key(), file.toString()).orElse(null);
+        if (journalled != null && journalled.adopted() != null && !AdoptedUpload.isPending(journalled)
+                && (journalled.size() != size || !stamp.equals(journalled.stamp()))) {
+            // Another tool's upload whose file changed (or was touched) since its parts were checked:
+            // checked again, rather than sending the whole file anew beside those parts.
+            journalled = AdoptedUpload.pendingAgain(journal, journalled);
+        }
+        if (journalled != null && AdoptedUpload.isPending(journalled)) {
+            if (r.encryption() instanceof Encryption.None && r.clientSideKey().isEmpty()) {
+                // Another tool's upload, whatever the file's size: its parts are checked, then completed.
+                var adopted = new AdoptedUpload(new StoredUpload(s3, retrier, journal, r, task), journal, task, r, options)
+                        .adopt(journalled, size, stamp);
+                new MultipartUpload(s3, retrier, journal, throttle, gate, options, checksums, task, r, size, stamp,
+                        adopted.partSize()).knowing(adopted.sha256()).run();
+                return;
+            }
+            // This file asked for with encryption: not that upload's continuation, which stays as it was.
+            journal.remove(journalled.id());
+            journalled = null;
         }
         sseProbe.require(r.bucket(), r.key(), r.encryption(), task::stopRequested);
-        if (size < options.multipartThreshold()) {
+        // A journalled multipart upload goes on as one, also below the threshold (an adopted one, a changed setting).
+        if (size < options.multipartThreshold() && (journalled == null || journalled.uploadId() == null)) {
             single(task, r, size);
         } else {
             new MultipartUpload(s3, retrier, journal, throttle, gate, options, checksums, task, r, size, stamp,

@@ -33,8 +33,10 @@ public final class IncompleteUploadsViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     // By upload id: the paused or failed transfer of this computer that began the upload.
     private Map<String, Transfer> here = Map.of();
+    // Every upload id the journal holds, in any state (running here, or waiting for its key).
+    private java.util.Set<String> known = java.util.Set.of();
 
-    private record Listed(List<IncompleteUpload> uploads, Map<String, Transfer> here) {
+    private record Listed(List<IncompleteUpload> uploads, Map<String, Transfer> here, java.util.Set<String> known) {
     }
 
     public IncompleteUploadsViewModel(S3Session session, String bucket, Background background, Notifier notifier) {
@@ -60,9 +62,11 @@ public final class IncompleteUploadsViewModel {
     /// Lists the bucket's incomplete uploads again.
     public void refresh() {
         loading.set(true);
-        background.submit(() -> new Listed(session.engine().incompleteUploads(bucket, ""), ours()), (Listed listed) -> {
+        background.submit(() -> new Listed(session.engine().incompleteUploads(bucket, ""), ours(),
+                session.engine().transfers().journalledUploadIds()), (Listed listed) -> {
             loading.set(false);
             here = listed.here();
+            known = listed.known();
             uploads.setAll(listed.uploads().stream().sorted(Comparator.comparing(IncompleteUpload::initiated,
                     Comparator.nullsLast(Comparator.naturalOrder()))).toList());
         }, failure -> {
@@ -117,10 +121,10 @@ public final class IncompleteUploadsViewModel {
         refresh();
     }
 
-    /// Whether `u` was begun by another tool or computer (not resumable here) and could be
-    /// continued from its file with [#continueFrom].
+    /// Whether `u` was begun by another tool or computer (this computer's journal does not hold it)
+    /// and could be continued from its file with [#continueFrom].
     public boolean foreign(IncompleteUpload u) {
-        return resumable(u).isEmpty();
+        return resumable(u).isEmpty() && !known.contains(u.uploadId());
     }
 
     /// Continues `u`, which another tool or computer began, from `file`, the one it was begun from:

@@ -27,6 +27,12 @@ public final class TransferRow {
     /// 0..1, or -1 while the size is unknown (an indeterminate bar).
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty problem = new SimpleStringProperty("");
+    private final ObjectProperty<Status> status = new SimpleObjectProperty<>(new Status(TransferState.QUEUED, false));
+
+    /// What the state column shows: the state, and whether the local file is still being read to
+    /// checksum it (nothing sent yet; a big file takes minutes).
+    public record Status(TransferState state, boolean checking) {
+    }
 
     TransferRow(S3Session session, Transfer transfer) {
         this.session = session;
@@ -40,7 +46,10 @@ public final class TransferRow {
         total.set(p.totalBytes());
         rate.set(p.state() == TransferState.RUNNING ? p.bytesPerSecond() : 0);
         eta.set(p.state() == TransferState.RUNNING ? p.eta().orElse(null) : null);
-        progress.set(p.state() == TransferState.COMPLETED ? 1.0 : p.ratio().orElse(-1.0));
+        status.set(new Status(p.state(), p.checking()));
+        // While checking, the bar shows how far the file has been read.
+        progress.set(p.state() == TransferState.COMPLETED ? 1.0 : p.checking() && p.totalBytes() > 0
+                ? Math.min(1.0, (double) p.checkedBytes() / p.totalBytes()) : p.ratio().orElse(-1.0));
         if (p.state() != TransferState.FAILED && p.state() != TransferState.CANCELLED) {
             problem.set(""); // retried or resumed: the old problem no longer applies
         }
@@ -78,6 +87,10 @@ public final class TransferRow {
 
     public ObjectProperty<TransferState> stateProperty() {
         return state;
+    }
+
+    public ObjectProperty<Status> statusProperty() {
+        return status;
     }
 
     public LongProperty transferredProperty() {

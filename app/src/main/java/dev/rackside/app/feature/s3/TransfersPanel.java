@@ -170,24 +170,27 @@ public final class TransfersPanel {
         return c;
     }
 
-    private TableColumn<TransferRow, TransferState> stateColumn() {
-        TableColumn<TransferRow, TransferState> c = new TableColumn<>(text.get("transfers.column.state"));
+    private TableColumn<TransferRow, TransferRow.Status> stateColumn() {
+        TableColumn<TransferRow, TransferRow.Status> c = new TableColumn<>(text.get("transfers.column.state"));
         c.setPrefWidth(200);
-        c.setCellValueFactory(d -> d.getValue().stateProperty());
+        c.setCellValueFactory(d -> d.getValue().statusProperty());
         c.setCellFactory(col -> new TableCell<>() {
             private final Label label = new Label();
 
             @Override
-            protected void updateItem(TransferState s, boolean empty) {
-                super.updateItem(s, empty);
+            protected void updateItem(TransferRow.Status status, boolean empty) {
+                super.updateItem(status, empty);
                 TransferRow r = empty ? null : getTableRow().getItem();
-                if (s == null || r == null) {
+                if (status == null || r == null) {
                     setGraphic(null);
                     setTooltip(null);
                     return;
                 }
+                TransferState s = status.state();
                 String problem = r.problemProperty().get();
-                label.setText(text.get("transfers.state." + s.name()) + (problem.isEmpty() ? "" : ": " + problem));
+                String state = status.checking() && s == TransferState.RUNNING ? text.get("transfers.state.checking")
+                        : text.get("transfers.state." + s.name());
+                label.setText(state + (problem.isEmpty() ? "" : ": " + problem));
                 label.getStyleClass().setAll("label", switch (s) {
                     case COMPLETED -> Styles.SUCCESS;
                     case FAILED -> Styles.DANGER;

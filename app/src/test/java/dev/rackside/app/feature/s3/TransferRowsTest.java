@@ -33,6 +33,19 @@ class TransferRowsTest {
         assertEquals(12.0 / 150_017, totals.progress().get(), 1e-9);
     }
 
+    /// A big upload first reads its file for the SHA-256 (or an adopted upload's parts): shown as
+    /// such, with how far it has read, instead of a bar standing at 0 % for minutes.
+    @Test
+    void checkingTheFileIsShownWithItsOwnProgress() {
+        TransferRow r = row("big", TransferState.RUNNING, 0, 1000 * MB, 0);
+        r.update(new TransferProgress("big", "big", TransferState.RUNNING, 0, 1000 * MB, 0, Optional.empty(), 250 * MB));
+        assertEquals(new TransferRow.Status(TransferState.RUNNING, true), r.statusProperty().get());
+        assertEquals(0.25, r.progressProperty().get(), 1e-9);
+        r.update(new TransferProgress("big", "big", TransferState.RUNNING, 100 * MB, 1000 * MB, 0, Optional.empty()));
+        assertEquals(new TransferRow.Status(TransferState.RUNNING, false), r.statusProperty().get());
+        assertEquals(0.1, r.progressProperty().get(), 1e-9, "then what was sent");
+    }
+
     @Test
     void nothingRunningMeansNoTimeLeft() {
         TransferTotals totals = new TransferTotals();
