@@ -4,7 +4,9 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
-import java.util.Set;
+import java.util.Arrays;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /// The part checksums of a multipart upload, in the algorithm it was created with. Rackside creates
 /// its uploads with CRC32C (or none where the server refuses checksum headers), but an upload another
@@ -14,14 +16,38 @@ final class PartChecksums {
     static final String CRC32C = "CRC32C";
     /// No part checksums: parts carry Content-MD5.
     static final String NONE = "";
-    private static final Set<String> COMPUTABLE = Set.of("CRC32C", "CRC32", "CRC64NVME", "SHA1", "SHA256");
+
+    /// Where each algorithm's value sits in a listed part, an UploadPart and a completed part.
+    private enum Field {
+        CRC32C(Part::checksumCRC32C, UploadPartRequest.Builder::checksumCRC32C, CompletedPart.Builder::checksumCRC32C),
+        CRC32(Part::checksumCRC32, UploadPartRequest.Builder::checksumCRC32, CompletedPart.Builder::checksumCRC32),
+        CRC64NVME(Part::checksumCRC64NVME, UploadPartRequest.Builder::checksumCRC64NVME, CompletedPart.Builder::checksumCRC64NVME),
+        SHA1(Part::checksumSHA1, UploadPartRequest.Builder::checksumSHA1, CompletedPart.Builder::checksumSHA1),
+        SHA256(Part::checksumSHA256, UploadPartRequest.Builder::checksumSHA256, CompletedPart.Builder::checksumSHA256);
+
+        final Function<Part, String> listed;
+        final BiFunction<UploadPartRequest.Builder, String, UploadPartRequest.Builder> part;
+        final BiFunction<CompletedPart.Builder, String, CompletedPart.Builder> completed;
+
+        Field(Function<Part, String> listed, BiFunction<UploadPartRequest.Builder, String, UploadPartRequest.Builder> part,
+              BiFunction<CompletedPart.Builder, String, CompletedPart.Builder> completed) {
+            this.listed = listed;
+            this.part = part;
+            this.completed = completed;
+        }
+
+        static Field of(String algorithm) {
+            return Arrays.stream(values()).filter(f -> f.name().equals(algorithm)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no part checksum " + algorithm));
+        }
+    }
 
     private PartChecksums() {
     }
 
     /// Whether this engine can compute part checksums of `algorithm` (null or [#NONE]: nothing to compute).
     static boolean computable(String algorithm) {
-        return algorithm == null || algorithm.isEmpty() || COMPUTABLE.contains(algorithm);
+        return algorithm == null || algorithm.isEmpty() || Arrays.stream(Field.values()).anyMatch(f -> f.name().equals(algorithm));
     }
 
     /// The base64 checksum of `len` bytes of `data` in `algorithm`.
@@ -33,38 +59,14 @@ final class PartChecksums {
 
     /// A listed part's checksum in `algorithm`, or null when the listing carries none.
     static String valueOf(Part p, String algorithm) {
-        if (algorithm == null) {
-            return null;
-        }
-        return switch (algorithm) {
-            case "CRC32C" -> p.checksumCRC32C();
-            case "CRC32" -> p.checksumCRC32();
-            case "CRC64NVME" -> p.checksumCRC64NVME();
-            case "SHA1" -> p.checksumSHA1();
-            case "SHA256" -> p.checksumSHA256();
-            default -> null;
-        };
+        return algorithm == null || !computable(algorithm) || algorithm.isEmpty() ? null : Field.of(algorithm).listed.apply(p);
     }
 
     static void onPart(UploadPartRequest.Builder b, String algorithm, String value) {
-        switch (algorithm) {
-            case "CRC32C" -> b.checksumCRC32C(value);
-            case "CRC32" -> b.checksumCRC32(value);
-            case "CRC64NVME" -> b.checksumCRC64NVME(value);
-            case "SHA1" -> b.checksumSHA1(value);
-            case "SHA256" -> b.checksumSHA256(value);
-            default -> throw new IllegalArgumentException("no part checksum " + algorithm);
-        }
+        Field.of(algorithm).part.apply(b, value);
     }
 
     static void onCompleted(CompletedPart.Builder b, String algorithm, String value) {
-        switch (algorithm) {
-            case "CRC32C" -> b.checksumCRC32C(value);
-            case "CRC32" -> b.checksumCRC32(value);
-            case "CRC64NVME" -> b.checksumCRC64NVME(value);
-            case "SHA1" -> b.checksumSHA1(value);
-            case "SHA256" -> b.checksumSHA256(value);
-            default -> throw new IllegalArgumentException("no part checksum " + algorithm);
-        }
+        Field.of(algorithm).completed.apply(b, value);
     }
 }

@@ -34,12 +34,7 @@ public final class FxFolderPicker implements FolderPicker {
 
     @Override
     public Optional<Path> pickFile(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        if (last != null && last.isDirectory()) {
-            chooser.setInitialDirectory(last);
-        }
-        File chosen = chooser.showOpenDialog(owner.get());
+        File chosen = fileChooser(title).showOpenDialog(owner.get());
         if (chosen != null) {
             last = chosen.getParentFile();
         }
@@ -48,16 +43,20 @@ public final class FxFolderPicker implements FolderPicker {
 
     @Override
     public List<Path> pickFiles(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        if (last != null && last.isDirectory()) {
-            chooser.setInitialDirectory(last);
-        }
-        List<File> chosen = chooser.showOpenMultipleDialog(owner.get());
+        List<File> chosen = fileChooser(title).showOpenMultipleDialog(owner.get());
         if (chosen == null || chosen.isEmpty()) {
             return List.of();
         }
         last = chosen.getFirst().getParentFile();
         return chosen.stream().map(File::toPath).toList();
+    }
+
+    private FileChooser fileChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (last != null && last.isDirectory()) {
+            chooser.setInitialDirectory(last);
+        }
+        return chooser;
     }
 }
