@@ -42,6 +42,8 @@ public record EngineOptions(Optional<Path> journal, int concurrency, long minPar
 
     public static final long MIB = 1024L * 1024;
     public static final long GIB = 1024L * MIB;
+    /// The largest part an upload uses: S3 allows 5 GiB, but a part is held in memory as one array.
+    public static final long MAX_PART_SIZE = GIB;
 
     public EngineOptions {
         Objects.requireNonNull(journal, "journal");
@@ -57,8 +59,8 @@ public record EngineOptions(Optional<Path> journal, int concurrency, long minPar
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
-        if (minPartSize < 5 * MIB || minPartSize > 5 * GIB) {
-            throw new IllegalArgumentException("minPartSize must be between 5 MiB and 5 GiB (S3's limits)");
+        if (minPartSize < 5 * MIB || minPartSize > MAX_PART_SIZE) {
+            throw new IllegalArgumentException("minPartSize must be between 5 MiB (S3's minimum) and 1 GiB (held in memory)");
         }
         if (copyPartSize < 5 * MIB || copyPartSize > 5 * GIB || copyPartThreshold > 5 * GIB) {
             throw new IllegalArgumentException("copy parts must be between 5 MiB and 5 GiB (S3's limits)");

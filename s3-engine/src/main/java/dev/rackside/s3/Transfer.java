@@ -25,6 +25,12 @@ public interface Transfer {
     /// Starts a failed transfer again; it resumes from what was already transferred.
     void retry();
 
+    /// False when a [#retry()] would not start it: a continuation of another tool's upload that was
+    /// refused ([S3EngineException.NotResumable]) is not run again as a plain upload.
+    default boolean retryable() {
+        return true;
+    }
+
     /// Completes when the transfer completes, or exceptionally with an [S3EngineException]
     /// when it fails or is cancelled. Pausing does not complete it.
     CompletableFuture<TransferProgress> completion();

@@ -115,9 +115,9 @@ final class AdoptedUpload {
         }
         long partSize = parts.isEmpty() ? Uploader.partSize(size, options.minPartSize())
                 : parts.stream().mapToLong(StoredUpload.Stored::size).max().orElseThrow();
-        if (!Uploader.partSizeFits(partSize, size, options)) {
+        if (!Uploader.partSizeFits(partSize, size)) {
             throw refused("its parts of " + partSize + " bytes cannot make an object of " + size + " bytes"
-                    + (partSize > Uploader.MAX_PART_BUFFER ? " here (parts above 1 GiB are not held in memory)" : ""));
+                    + (partSize > Uploader.MAX_PART_BUFFER ? " here (a part is held in memory, up to 1 GiB)" : ""));
         }
         for (StoredUpload.Stored p : parts) {
             long start = (p.number() - 1L) * partSize;

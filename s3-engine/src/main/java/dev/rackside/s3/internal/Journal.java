@@ -63,7 +63,9 @@ public final class Journal implements AutoCloseable {
                         + " crc32c TEXT, size INTEGER NOT NULL, PRIMARY KEY(transfer_id, number))");
                 s.execute("CREATE TABLE IF NOT EXISTS range(transfer_id TEXT NOT NULL, start INTEGER NOT NULL,"
                         + " end INTEGER NOT NULL, PRIMARY KEY(transfer_id, start))");
-                addColumn(s, "transfer", "adopted TEXT"); // journals written before adoption existed
+                if (addColumn(s, "transfer", "adopted TEXT")) { // journals written before adoption existed
+                    s.execute("UPDATE transfer SET adopted='' WHERE stamp='" + AdoptedUpload.PENDING + "'");
+                }
                 s.execute("CREATE TABLE IF NOT EXISTS queued(id TEXT PRIMARY KEY, kind TEXT NOT NULL, bucket TEXT NOT NULL,"
                         + " key TEXT NOT NULL, local TEXT NOT NULL, sse TEXT, UNIQUE(kind, bucket, key, local))");
             }
@@ -73,16 +75,26 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    private static void addColumn(Statement s, String table, String column) throws SQLException {
+    /// Adds `column` to `table` unless it is there; true when added here.
+    private static boolean addColumn(Statement s, String table, String column) throws SQLException {
         String name = column.substring(0, column.indexOf(' '));
         try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
             while (rs.next()) {
                 if (name.equals(rs.getString("name"))) {
-                    return;
+                    return false;
                 }
             }
         }
-        s.execute("ALTER TABLE " + table + " ADD COLUMN " + column);
+        try {
+            s.execute("ALTER TABLE " + table + " ADD COLUMN " + column);
+            return true;
+        } catch (SQLException e) {
+            // Another process sharing the journal (two rackside-s3 runs) added it meanwhile.
+            if (String.valueOf(e.getMessage()).contains("duplicate column")) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /// Opens the journal on a thread of its own, so the caller can build the S3 clients meanwhile:

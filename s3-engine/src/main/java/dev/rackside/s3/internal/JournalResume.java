@@ -30,7 +30,9 @@ final class JournalResume {
         Set<FileKey> seen = new HashSet<>();
         for (Journal.Entry e : journal.all()) {
             if (!"SseC".equals(e.sse())) {
-                one(e.kind(), e.bucket(), e.key(), e.local(), e.sse(), e.nonce() != null, clientKey, encryptUploads)
+                // Another tool's upload goes on as it was begun (plain), whatever new uploads are set to.
+                one(e.kind(), e.bucket(), e.key(), e.local(), e.sse(), e.nonce() != null, clientKey,
+                        encryptUploads && e.adopted() == null)
                         .ifPresent(t -> {
                             out.add(t);
                             seen.add(FileKey.of(t.request()));

@@ -94,7 +94,7 @@ final class MultipartUpload {
         // Parts of one upload must all be encrypted alike: a resume with another encryption or
         // without the client-side key (or with one where there was none) starts over.
         if (entry != null && entry.uploadId() != null && entry.size() == size && stamp.equals(entry.stamp())
-                && Uploader.partSizeFits(entry.partSize(), size, options) && sha256.equals(entry.sha256())
+                && Uploader.partSizeFits(entry.partSize(), size) && sha256.equals(entry.sha256())
                 && sseKind().equals(entry.sse()) && (entry.nonce() != null) == r.clientSideKey().isPresent()) {
             partSize = entry.partSize(); // also after a change of the minimum part size: the parts stay valid
             kept.putAll(stored.confirmed(entry, journal.parts(entry.id()), a -> partAlgorithm = a));
@@ -109,6 +109,8 @@ final class MultipartUpload {
             } else if (kept.isEmpty() && !stored.exists(entry.uploadId())) {
                 entry = null;
             }
+        } else if (entry != null && entry.adopted() != null && sseKind().equals(entry.sse()) && r.clientSideKey().isEmpty()) {
+            changed(entry); // another tool's upload whose file changed under the same mtime
         } else if (entry != null) {
             stored.discard(entry);
             entry = null;
@@ -132,11 +134,21 @@ final class MultipartUpload {
         sendParts(entry, kept);
         if (!stamp.equals(Uploader.stamp(r.local()))) {
             // Written to while it was sent: the parts may not match the SHA-256 sent at the start.
-            stored.discard(entry);
-            throw new S3EngineException.SourceChanged("The local file " + r.local());
+            changed(entry);
         }
         complete(entry);
         journal.remove(entry.id());
+    }
+
+    /// The file changed under `entry`'s stored parts: ours are aborted; another tool's upload is
+    /// checked against the file again on the next try (its parts are never ours to abort).
+    private void changed(Journal.Entry entry) {
+        if (entry.adopted() != null) {
+            AdoptedUpload.pendingAgain(journal, entry);
+        } else {
+            stored.discard(entry);
+        }
+        throw new S3EngineException.SourceChanged("The local file " + r.local());
     }
 
     /// Whether the first kept part encrypts under this key to what the server stored. One part
@@ -211,8 +223,7 @@ final class MultipartUpload {
                 if (done != null) {
                     pool.add(buf);
                     if (!crc.equals(done.crc32c())) {
-                        stored.discard(entry);
-                        throw new S3EngineException.SourceChanged("The local file " + r.local());
+                        changed(entry);
                     }
                     continue;
                 }

@@ -238,6 +238,7 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     private void failWith(TransferTask task, S3EngineException e) {
+        task.failedWith(e); // before the state: whoever sees FAILED sees why (TransferTask.retryable)
         task.state(TransferState.FAILED);
         task.completion().completeExceptionally(e);
         events.fire(l -> l.transferFailed(task.progress(), e));

@@ -22,6 +22,7 @@ public final class TransferTask implements Transfer {
     private final TransferEngine engine;
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong checked = new AtomicLong(-1); // see TransferProgress.checkedBytes
+    private volatile S3EngineException failure; // why it last failed
     private long lastChecked = -1;
     private final ArrayDeque<long[]> samples = new ArrayDeque<>();
     private volatile long total = -1;
@@ -118,9 +119,13 @@ public final class TransferTask implements Transfer {
 
     /// False for a continuation of another tool's upload that was refused: running it again would
     /// upload the file as new rather than continue that upload (see [AdoptedUpload]).
-    synchronized boolean retryable() {
-        return !(state == TransferState.FAILED && completion.isCompletedExceptionally()
-                && completion.exceptionNow() instanceof S3EngineException.NotResumable);
+    @Override
+    public boolean retryable() {
+        return !(state == TransferState.FAILED && failure instanceof S3EngineException.NotResumable);
+    }
+
+    void failedWith(S3EngineException e) {
+        failure = e;
     }
 
     dev.rackside.s3.ObjectInfo hint() {

@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Uploader {
     static final long MAX_OBJECT = 5L * 1024 * EngineOptions.GIB;
     static final int MAX_PARTS = 10_000;
-    // A part is held in one byte array; S3 allows parts of up to 5 GiB, which no Java array (nor sane heap) holds.
-    static final long MAX_PART_BUFFER = 1024 * EngineOptions.MIB;
+    // A part is held in one byte array; S3 allows parts of up to 5 GiB, which no Java array (nor sane
+    // heap) holds. EngineOptions keeps the minimum part size within it.
+    static final long MAX_PART_BUFFER = EngineOptions.MAX_PART_SIZE;
 
     private final S3Client s3;
     private final LeanObjects lean; // null: every PUT through the S3Client
@@ -61,9 +62,9 @@ final class Uploader {
 
     /// Whether parts of `partSize` can make an object of `size` bytes: S3's 5 MiB minimum (but for
     /// a single part), at most 10,000 parts, and small enough for one part buffer in memory.
-    static boolean partSizeFits(long partSize, long size, EngineOptions options) {
-        return partSize > 0 && partSize <= Math.max(MAX_PART_BUFFER, options.minPartSize())
-                && (partSize >= 5 * EngineOptions.MIB || partSize >= size) && (size + partSize - 1) / partSize <= MAX_PARTS;
+    static boolean partSizeFits(long partSize, long size) {
+        return partSize > 0 && partSize <= MAX_PART_BUFFER && (partSize >= 5 * EngineOptions.MIB || partSize >= size)
+                && (size + partSize - 1) / partSize <= MAX_PARTS;
     }
 
     void run(TransferTask task) {
@@ -101,8 +102,14 @@ final class Uploader {
             journalled = null;
         }
         sseProbe.require(r.bucket(), r.key(), r.encryption(), task::stopRequested);
-        // A journalled multipart upload goes on as one, also below the threshold (an adopted one, a changed setting).
-        if (size < options.multipartThreshold() && (journalled == null || journalled.uploadId() == null)) {
+        // Below the threshold, an adopted upload still goes on as one, and our own only while it is
+        // still this file (the threshold changed); a stale one of ours is aborted for a single PUT.
+        boolean goesOn = journalled != null && journalled.uploadId() != null && (journalled.adopted() != null
+                || journalled.size() == size && stamp.equals(journalled.stamp()));
+        if (size < options.multipartThreshold() && !goesOn) {
+            if (journalled != null && journalled.uploadId() != null) {
+                new StoredUpload(s3, retrier, journal, r, task).discard(journalled);
+            }
             single(task, r, size);
         } else {
             new MultipartUpload(s3, retrier, journal, throttle, gate, options, checksums, task, r, size, stamp,

@@ -30,15 +30,13 @@ class PartSizeTest {
     /// A resumed or adopted upload keeps its own part size when it can still make the object.
     @Test
     void aStoredPartSizeFitsWithinS3sLimitsAndOneBuffer() {
-        EngineOptions o = EngineOptions.builder().build();
-        assertTrue(Uploader.partSizeFits(5 * MIB, 17 * MIB, o));
-        assertTrue(Uploader.partSizeFits(3 * MIB, 2 * MIB, o), "one part may be small");
-        assertFalse(Uploader.partSizeFits(4 * MIB, 17 * MIB, o), "below S3's 5 MiB minimum");
-        assertFalse(Uploader.partSizeFits(5 * MIB, 10_001 * 5 * MIB, o), "more than 10,000 parts");
-        assertTrue(Uploader.partSizeFits(5 * MIB, 10_000 * 5 * MIB, o));
-        assertFalse(Uploader.partSizeFits(2048 * MIB, 100_000 * MIB, o), "not held in one buffer");
-        assertFalse(Uploader.partSizeFits(0, 1, o));
-        EngineOptions big = EngineOptions.builder().minPartSize(1536 * MIB).bufferMemory(2048 * MIB).build();
-        assertTrue(Uploader.partSizeFits(1536 * MIB, 100_000 * MIB, big), "the engine's own minimum always fits");
+        assertTrue(Uploader.partSizeFits(5 * MIB, 17 * MIB));
+        assertTrue(Uploader.partSizeFits(3 * MIB, 2 * MIB), "one part may be small");
+        assertFalse(Uploader.partSizeFits(4 * MIB, 17 * MIB), "below S3's 5 MiB minimum");
+        assertFalse(Uploader.partSizeFits(5 * MIB, 10_001 * 5 * MIB), "more than 10,000 parts");
+        assertTrue(Uploader.partSizeFits(5 * MIB, 10_000 * 5 * MIB));
+        assertFalse(Uploader.partSizeFits(2048 * MIB, 100_000 * MIB), "not held in one buffer");
+        assertFalse(Uploader.partSizeFits(0, 1));
+        assertTrue(Uploader.partSizeFits(EngineOptions.MAX_PART_SIZE, 100_000 * MIB), "the largest minimum part size fits");
     }
 }

@@ -174,6 +174,7 @@ public final class TransfersPanel {
         TableColumn<TransferRow, TransferRow.Status> c = new TableColumn<>(text.get("transfers.column.state"));
         c.setPrefWidth(200);
         c.setCellValueFactory(d -> d.getValue().statusProperty());
+        c.setComparator(java.util.Comparator.comparing(TransferRow.Status::state)); // lifecycle order, not by name
         c.setCellFactory(col -> new TableCell<>() {
             private final Label label = new Label();
 

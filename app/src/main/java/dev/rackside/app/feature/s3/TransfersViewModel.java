@@ -178,8 +178,11 @@ public final class TransfersViewModel {
                 r.transfer().resume();
             } else if (st == TransferState.FAILED || st == TransferState.CANCELLED && rows.size() == 1) {
                 r.transfer().retry();
-                if (rows.size() == 1 && r.transfer().state() == st) { // refused: a newer transfer has the file
-                    notifier.info(text.get("transfers.superseded", r.object()));
+                if (rows.size() == 1 && r.transfer().state() == st) {
+                    // Refused: a continuation of another tool's upload that did not match its file, or a
+                    // newer transfer has the file.
+                    notifier.info(r.transfer().retryable() ? text.get("transfers.superseded", r.object())
+                            : text.get("transfers.notRetryable", r.object()));
                 }
             }
         });
@@ -197,9 +200,11 @@ public final class TransfersViewModel {
         recomputeTotals();
     }
 
-    /// Removes completed and cancelled transfers from the list (failed ones stay to be retried).
+    /// Removes completed and cancelled transfers from the list (failed ones stay to be retried, but
+    /// for those that cannot be).
     public void clearFinished() {
-        removeRows(r -> isHistory(r.stateProperty().get()));
+        removeRows(r -> isHistory(r.stateProperty().get())
+                || r.stateProperty().get() == TransferState.FAILED && !r.transfer().retryable());
     }
 
     /// Completed and cancelled transfers: nothing is left to do for them, by the queue or the operator.

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ReportedTransfer implements Transfer {
     private final TransferProgress progress;
     final List<String> commands = new CopyOnWriteArrayList<>();
+    boolean retryable = true;
 
     ReportedTransfer(TransferProgress progress) {
         this.progress = progress;
@@ -61,6 +62,11 @@ final class ReportedTransfer implements Transfer {
     @Override
     public void retry() {
         commands.add("retry");
+    }
+
+    @Override
+    public boolean retryable() {
+        return retryable;
     }
 
     @Override

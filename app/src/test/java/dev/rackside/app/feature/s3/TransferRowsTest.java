@@ -2,6 +2,7 @@ package dev.rackside.app.feature.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rackside.s3.TransferProgress;
 import dev.rackside.s3.TransferState;
@@ -71,5 +72,12 @@ class TransferRowsTest {
         assertEquals(List.of("retry"), cancelled.commands, "the one row chosen starts again");
         // This stand-in stays cancelled, as a transfer does whose file a newer transfer has: the operator hears why.
         assertEquals(List.of("bucket/c was started again since: that newer transfer is the one that runs."), told.infos);
+
+        // A refused continuation of another tool's upload: Retry says why it does not start.
+        ReportedTransfer refused = ReportedTransfer.in("r", TransferState.FAILED);
+        refused.retryable = false;
+        vm.resume(List.of(new TransferRow(null, refused)));
+        assertTrue(told.infos.getLast().startsWith("bucket/r cannot be retried: its incomplete upload does not match that file."),
+                told.infos.getLast());
     }
 }
