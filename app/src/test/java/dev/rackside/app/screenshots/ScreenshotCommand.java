@@ -128,6 +128,7 @@ public final class ScreenshotCommand {
         Shots.save(Shots.onFx(() -> Shots.fresh(app.stage().getScene())), out.resolve("s3-browser-light.png"));
         Shots.save(endpointDialog(app), out.resolve("s3-endpoint-dialog.png"));
         Shots.save(limitsDialog(app), out.resolve("s3-transfer-limits.png"));
+        Shots.save(incompleteUploads(app), out.resolve("s3-incomplete-uploads.png"));
         Shots.onFx(() -> {
             app.close();
             return null;
@@ -178,6 +179,45 @@ public final class ScreenshotCommand {
         });
         Shots.waitUntil(() -> Shots.onFxQuiet(() -> !form.testingProperty().get()), "the endpoint's connection test");
         return Shots.shootDialog(() -> new dev.rackside.app.feature.s3.endpoints.EndpointDialog(app.stage(), form));
+    }
+
+    /// A bucket's incomplete uploads with one another tool left behind (a real upload by a second
+    /// engine, paused mid-way, its journal gone with it), selected: Continue from file… is offered.
+    private static WritableImage incompleteUploads(AppHarness app) throws Exception {
+        var session = Shots.onFx(() -> app.s3().sessionProperty().get());
+        Path iso = Files.createTempFile("debian-13.2.0-amd64-netinst", ".iso");
+        Files.write(iso, new byte[40 << 20]);
+        try (var other = dev.rackside.s3.S3Engine.open(session.engine().endpoint(),
+                dev.rackside.s3.EngineOptions.builder().uploadLimit(8_000_000).build())) {
+            var t = other.transfers().upload(iso, "iso-images", "debian/debian-13.2.0-amd64-netinst.iso");
+            Shots.waitUntil(() -> !session.engine().incompleteUploads("iso-images", "debian/").isEmpty(), "an incomplete upload");
+            t.pause();
+        }
+        var vm = Shots.onFx(() -> app.s3().bucketActions().incompleteUploads(session, "iso-images"));
+        var dialog = Shots.onFx(() -> {
+            var d = dev.rackside.app.feature.s3.IncompleteUploadsDialog.create(vm, title -> java.util.Optional.empty(), app.stage());
+            d.show();
+            d.setWidth(900); // the Headless platform opens every window 600 wide, whatever its content asks
+            d.setHeight(520);
+            return d;
+        });
+        Shots.waitUntil(() -> Shots.onFxQuiet(() -> !vm.uploads().isEmpty() && !vm.loadingProperty().get()), "the listed uploads");
+        Shots.onFx(() -> {
+            var table = (javafx.scene.control.TableView<?>) dialog.getDialogPane()
+                    .lookup("#" + dev.rackside.app.feature.s3.IncompleteUploadsDialog.TABLE_ID);
+            table.getSelectionModel().select(0);
+            table.requestFocus();
+            dialog.getDialogPane().applyCss();
+            dialog.getDialogPane().layout();
+            return null;
+        });
+        WritableImage shot = Shots.snapshotLater(dialog.getDialogPane());
+        Shots.onFx(() -> {
+            dialog.close();
+            return null;
+        });
+        Files.deleteIfExists(iso);
+        return shot;
     }
 
     /// The transfer limits as an operator with a shared office uplink sets them: a cap at all times,

@@ -36,6 +36,13 @@ final class BucketSidebar {
                     focusObjects.run();
                 }
             });
+            // The context menu acts on the selection: it must be the row the menu was opened on,
+            // whether or not the platform's right-click selected it first.
+            cell.setOnContextMenuRequested(e -> {
+                if (!cell.isEmpty() && sidebar.getSelectionModel().getSelectedIndex() != cell.getIndex()) {
+                    sidebar.getSelectionModel().select(cell.getIndex());
+                }
+            });
             return cell;
         });
         sidebar.getStyleClass().add("s3-sidebar");

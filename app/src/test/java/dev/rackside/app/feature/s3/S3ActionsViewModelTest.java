@@ -212,7 +212,7 @@ class S3ActionsViewModelTest {
     @Test
     void incompleteUploadsAreListedAndAbortedAfterConfirmation(@TempDir Path dir) throws Exception {
         s3.createBucket("leftovers");
-        leaveBehind(S3Fixture.file(dir, "big.bin", 12 * 1024 * 1024, 5), "leftovers", "crashed/big.bin");
+        S3Fixture.leaveBehind(demo, S3Fixture.file(dir, "big.bin", 12 * 1024 * 1024, 5), "leftovers", "crashed/big.bin");
         IncompleteUploadsViewModel uploads = vm.bucketActions().incompleteUploads(session, "leftovers");
         uploads.refresh();
         assertEquals(1, uploads.uploads().size());
@@ -233,24 +233,11 @@ class S3ActionsViewModelTest {
         assertEquals("1 upload aborted in leftovers.", notifier.infos.getLast());
     }
 
-    /// What a crashed tool leaves behind: a slow upload by another engine (its journal in memory,
-    /// gone with it), paused once its multipart upload exists.
-    private static void leaveBehind(Path file, String bucket, String key) throws Exception {
-        try (S3Engine other = S3Engine.open(demo.endpoint(), S3Fixture.fastOptions().uploadLimit(2_000_000).build())) {
-            Transfer t = other.transfers().upload(file, bucket, key);
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (s3.incompleteUploads(bucket, "").isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            t.pause();
-        }
-    }
-
     @Test
     void anotherToolsUploadGoesOnFromTheFileItCameFrom(@TempDir Path dir) throws Exception {
         s3.createBucket("begun-elsewhere");
         Path file = S3Fixture.file(dir, "tool.iso", 12 * 1024 * 1024, 7);
-        leaveBehind(file, "begun-elsewhere", "iso/tool.iso");
+        S3Fixture.leaveBehind(demo, file, "begun-elsewhere", "iso/tool.iso");
         IncompleteUploadsViewModel uploads = vm.bucketActions().incompleteUploads(session, "begun-elsewhere");
         uploads.refresh();
         dev.rackside.s3.IncompleteUpload u = uploads.uploads().getFirst();

@@ -38,6 +38,20 @@ final class S3Fixture {
         return DemoS3.start("Demo S3", fastOptions().build());
     }
 
+    /// What a crashed tool leaves behind in `bucket`: a slow upload of `file` by another engine (its
+    /// journal in memory, gone with it), paused once its multipart upload exists.
+    static void leaveBehind(DemoS3 demo, Path file, String bucket, String key) throws Exception {
+        try (dev.rackside.s3.S3Engine other = dev.rackside.s3.S3Engine.open(demo.endpoint(),
+                fastOptions().uploadLimit(2_000_000).build())) {
+            dev.rackside.s3.Transfer t = other.transfers().upload(file, bucket, key);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (demo.engine().incompleteUploads(bucket, "").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            t.pause();
+        }
+    }
+
     /// The UI thread of a ViewModel test: posted batches run when the test pumps, on its own thread.
     static final class Ui implements Consumer<Runnable> {
         private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
