@@ -81,7 +81,11 @@ final class Uploader {
             throw new S3EngineException.LocalFileProblem(file, "it is larger than S3's limit of 5 TiB per object", null);
         }
         task.setTotal(size);
-        Journal.Entry journalled = journal.find(JournalCodec.kind(r), r.bucket(), r.key(), file.toString()).orElse(null);
+        // Only a transfer the journal held when it was submitted, or one run before (paused, failed),
+        // can have an entry that matters here (an adoption, a stale upload of ours): the first run
+        // of any other skips a lookup per file of a big folder.
+        Journal.Entry journalled = task.resumed() || task.generation() > 0
+                ? journal.find(JournalCodec.kind(r), r.bucket(), r.key(), file.toString()).orElse(null) : null;
         if (journalled != null && journalled.adopted() != null && !AdoptedUpload.isPending(journalled)
                 && (journalled.size() != size || !stamp.equals(journalled.stamp()))) {
             // Another tool's upload whose file changed (or was touched) since its parts were checked:
