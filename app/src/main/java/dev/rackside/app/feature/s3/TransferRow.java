@@ -85,6 +85,11 @@ public final class TransferRow {
         return transfer.request().local().toString();
     }
 
+    /// The same for every transfer of one file between one endpoint's object and one local path.
+    String fileKey() {
+        return (session == null ? "" : session.id()) + '\n' + (upload() ? "up" : "down") + '\n' + object() + '\n' + local();
+    }
+
     public ObjectProperty<TransferState> stateProperty() {
         return state;
     }

@@ -316,6 +316,15 @@ public final class TransfersViewModel {
         if (!arrived.isEmpty()) {
             List<TransferRow> newestFirst = new ArrayList<>(arrived.reversed());
             arrived.clear();
+            // One row per file: a newer transfer of a file takes the place of its earlier row, which
+            // is finished or failed (only the newest transfer of a file may run, so it could not be retried).
+            Set<String> files = new HashSet<>();
+            newestFirst.forEach(r -> files.add(r.fileKey()));
+            Set<TransferRow> fresh = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            fresh.addAll(newestFirst);
+            if (!rows.isEmpty()) {
+                removeRows(r -> !fresh.contains(r) && r.stateProperty().get().finished() && files.contains(r.fileKey()));
+            }
             rows.addAll(0, newestFirst);
         }
     }

@@ -93,6 +93,28 @@ class TransfersViewModelTest {
         assertTrue(notifier.warnings.isEmpty() && notifier.errors.isEmpty(), notifier.warnings + " " + notifier.errors);
     }
 
+    /// A file sent again: its new transfer takes the old row's place (only the newest transfer of a
+    /// file may run, so the old row could not be retried, and two rows of one file read as two files).
+    @Test
+    void aFileSentAgainKeepsOneRow(@TempDir Path tmp) throws Exception {
+        Path file = S3Fixture.file(tmp, "notes.txt", 1_000, 41);
+        try (DemoS3 own = S3Fixture.demo()) { // its transfers stay out of the other tests' lists
+            S3Session session = new S3Session(DemoS3.SESSION_ID, "Demo S3", own.engine());
+            S3Fixture.Ui ui = new S3Fixture.Ui();
+            S3BrowserViewModel vm = new S3BrowserViewModel(FXCollections.observableArrayList(session), Background.direct(),
+                    new RecordingNotifier(), ui);
+            own.engine().createBucket("again");
+            vm.transfers().upload(session, "again", "", List.of(file));
+            ui.until(() -> allDone(vm.transfers()), 60, "the first upload");
+            String first = vm.transfers().rows().getFirst().id();
+            vm.transfers().upload(session, "again", "", List.of(file));
+            ui.until(() -> vm.transfers().rows().stream().noneMatch(r -> r.id().equals(first)) && allDone(vm.transfers()), 60,
+                    "the second upload in the first one's place");
+            assertEquals(List.of("again/notes.txt"), vm.transfers().rows().stream().map(TransferRow::object).toList());
+            vm.transfers().close();
+        }
+    }
+
     @Test
     void aBigFolderReachesTheListInOneChangeNotOnePerFile(@TempDir Path tmp) throws Exception {
         Path tree = tmp.resolve("many");
