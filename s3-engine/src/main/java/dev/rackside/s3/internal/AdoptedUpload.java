@@ -43,7 +43,8 @@ final class AdoptedUpload {
     ///
     /// @throws S3EngineException.Misconfigured when this engine began `uploadId` itself (from
     ///         another file, or encrypted): it is resumed as such, not taken over
-    static void ask(Journal journal, TransferRequest.Upload r, String uploadId, String id) {
+    /// @return the id of the journal entry that now holds the continuation (`id`, or the one that did already)
+    static String ask(Journal journal, TransferRequest.Upload r, String uploadId, String id) {
         var old = journal.find(JournalCodec.kind(r), r.bucket(), r.key(), r.local().toString());
         String plain = JournalCodec.sseKind(Encryption.none());
         for (Journal.Entry e : journal.all()) {
@@ -54,11 +55,18 @@ final class AdoptedUpload {
             }
         }
         if (old.isPresent() && uploadId.equals(old.get().uploadId())) {
-            return; // this very continuation (or our own plain upload of this file): it resumes as it is
+            return old.get().id(); // this very continuation (or our own plain upload of this file): it resumes as it is
         }
         old.ifPresent(e -> journal.remove(e.id()));
         journal.put(new Journal.Entry(id, JournalCodec.kind(r), r.bucket(), r.key(), r.local().toString(), -1, PENDING, 0,
                 uploadId, null, plain, null, ""));
+        return id;
+    }
+
+    /// Why a continuation of `r`'s upload cannot start now: another transfer of its file is unfinished.
+    static S3EngineException busy(TransferRequest.Upload r) {
+        return new S3EngineException.Misconfigured(r.local() + " is already being uploaded to " + r.bucket() + "/" + r.key()
+                + ". Cancel that transfer first, then continue this upload again.", null);
     }
 
     /// `adopted` to be checked again (its file changed since): the same transfer, no parts kept.

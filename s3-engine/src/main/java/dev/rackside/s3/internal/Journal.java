@@ -113,6 +113,12 @@ public final class Journal implements AutoCloseable {
         return query("SELECT * FROM transfer ORDER BY rowid");
     }
 
+    /// The ids of the multipart uploads the entries hold.
+    public synchronized java.util.Set<String> uploadIds() {
+        return all().stream().map(Entry::uploadId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     public synchronized void put(Entry e) {
         update("INSERT OR REPLACE INTO transfer(id, kind, bucket, key, local, size, stamp, part_size, upload_id, sha256, sse,"
                 + " nonce, adopted) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)", e.id(), e.kind(), e.bucket(), e.key(), e.local(), e.size(),

@@ -70,13 +70,20 @@ public final class TransferEngine implements AutoCloseable {
         TransferRequest.Upload r = new TransferRequest.Upload(local, bucket, key);
         TransferTask existing = latest.get(FileKey.of(r));
         if (existing != null && !existing.state().finished()) {
-            throw new S3EngineException.Misconfigured(local + " is already being uploaded to " + bucket + "/" + key
-                    + ". Cancel that transfer first, then continue this upload again.", null);
+            throw AdoptedUpload.busy(r);
         }
         // A failed task of this file is retried under its own id (see register); any other gets a new one.
-        AdoptedUpload.ask(journal, r, uploadId, existing != null && existing.state() == TransferState.FAILED
+        String id = AdoptedUpload.ask(journal, r, uploadId, existing != null && existing.state() == TransferState.FAILED
                 && existing.request().equals(r) && existing.retryable() ? existing.id() : UUID.randomUUID().toString());
-        return submit(r);
+        Transfer t = submit(r);
+        if (!t.id().equals(id)) {
+            // A drop of the same file registered in between and runs as a plain upload: this continuation
+            // is withdrawn (its upload stays as it was) rather than left to surface at the next start.
+            journal.find(JournalCodec.kind(r), bucket, key, local.toString()).filter(e -> e.id().equals(id))
+                    .filter(AdoptedUpload::isPending).ifPresent(e -> journal.remove(e.id()));
+            throw AdoptedUpload.busy(r);
+        }
+        return t;
     }
 
     /// Submits many transfers at once (a folder, a listing's page): their journal rows are written in one
@@ -280,8 +287,7 @@ public final class TransferEngine implements AutoCloseable {
 
     /// The ids of the multipart uploads the journal holds: begun here, or taken over here.
     public java.util.Set<String> journalledUploadIds() {
-        return journal.all().stream().map(Journal.Entry::uploadId).filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return journal.uploadIds();
     }
 
     /// The multipart upload the journal holds for `r` (an upload begun and not finished), if any.

@@ -97,7 +97,7 @@ public final class IncompleteUploadsViewModel {
 
     /// The transfer of this computer that can go on with `u` (paused or failed here), if any.
     public Optional<Transfer> resumable(IncompleteUpload u) {
-        return Optional.ofNullable(here.get(u.uploadId()));
+        return u == null ? Optional.empty() : Optional.ofNullable(here.get(u.uploadId()));
     }
 
     /// Resumes (or retries) the chosen uploads that this computer began; they go on in the transfers
@@ -124,7 +124,7 @@ public final class IncompleteUploadsViewModel {
     /// Whether `u` was begun by another tool or computer (this computer's journal does not hold it)
     /// and could be continued from its file with [#continueFrom].
     public boolean foreign(IncompleteUpload u) {
-        return resumable(u).isEmpty() && !known.contains(u.uploadId());
+        return u != null && resumable(u).isEmpty() && !known.contains(u.uploadId());
     }
 
     /// Continues `u`, which another tool or computer began, from `file`, the one it was begun from:

@@ -213,13 +213,13 @@ public final class TransfersViewModel {
     }
 
     private void removeRows(java.util.function.Predicate<TransferRow> which) {
-        rows.removeIf(r -> {
-            boolean gone = which.test(r);
-            if (gone) {
-                byId.remove(r.id());
-            }
-            return gone;
-        });
+        // One change for the table, not one per row (removeIf removes them one by one: quadratic).
+        Set<TransferRow> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        rows.stream().filter(which).forEach(gone::add);
+        if (!gone.isEmpty()) {
+            gone.forEach(r -> byId.remove(r.id()));
+            rows.removeAll(gone);
+        }
         recomputeTotals();
     }
 
@@ -314,16 +314,21 @@ public final class TransfersViewModel {
 
     private void showArrived() {
         if (!arrived.isEmpty()) {
-            List<TransferRow> newestFirst = new ArrayList<>(arrived.reversed());
+            List<TransferRow> batch = new ArrayList<>(arrived.reversed());
             arrived.clear();
             // One row per file: a newer transfer of a file takes the place of its earlier row, which
             // is finished or failed (only the newest transfer of a file may run, so it could not be retried).
             Set<String> files = new HashSet<>();
-            newestFirst.forEach(r -> files.add(r.fileKey()));
-            Set<TransferRow> fresh = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            fresh.addAll(newestFirst);
+            List<TransferRow> newestFirst = new ArrayList<>(batch.size());
+            for (TransferRow r : batch) { // also within the batch (an engine's history listed at once)
+                if (files.add(r.fileKey()) || !r.stateProperty().get().finished()) {
+                    newestFirst.add(r);
+                } else {
+                    byId.remove(r.id());
+                }
+            }
             if (!rows.isEmpty()) {
-                removeRows(r -> !fresh.contains(r) && r.stateProperty().get().finished() && files.contains(r.fileKey()));
+                removeRows(r -> r.stateProperty().get().finished() && files.contains(r.fileKey()));
             }
             rows.addAll(0, newestFirst);
         }
