@@ -63,12 +63,7 @@ class UploadJournalChangesTest {
              S3Engine engine = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().uploadLimit(2_000_000)
                      .journal(dir.resolve("journal.db")).build())) {
             engine.createBucket("iso");
-            Transfer t = engine.transfers().upload(mine, "iso", "mine.iso");
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (engine.incompleteUploads("iso", "").isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            t.pause();
+            Transfer t = pausedOnceBegun(engine, mine, "iso", "mine.iso");
             IncompleteUpload open = engine.incompleteUploads("iso", "").getFirst();
             assertTrue(engine.transfers().journalledUploadIds().contains(open.uploadId()));
             S3EngineException.Misconfigured e = assertThrows(S3EngineException.Misconfigured.class,
@@ -94,12 +89,7 @@ class UploadJournalChangesTest {
             try (S3Engine engine = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().uploadLimit(2_000_000)
                     .journal(journal).build())) {
                 engine.createBucket("logs");
-                Transfer t = engine.transfers().upload(file, "logs", "log.tar");
-                long deadline = System.nanoTime() + 30_000_000_000L;
-                while (engine.incompleteUploads("logs", "").isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
-                t.pause();
+                pausedOnceBegun(engine, file, "logs", "log.tar");
             }
             Files.write(file, new byte[0]);
             try (S3Engine engine = S3Engine.open(server.endpoint(), S3ProxyServer.fastOptions().journal(journal).build())) {
@@ -110,5 +100,16 @@ class UploadJournalChangesTest {
                 assertEquals(List.of(), engine.incompleteUploads("logs", ""), "the stale upload was aborted");
             }
         }
+    }
+
+    /// A slow upload of our own, paused once its multipart upload exists on the server.
+    private static Transfer pausedOnceBegun(S3Engine engine, Path file, String bucket, String key) throws InterruptedException {
+        Transfer t = engine.transfers().upload(file, bucket, key);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (engine.incompleteUploads(bucket, "").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        t.pause();
+        return t;
     }
 }
