@@ -2,6 +2,7 @@ package dev.rackside.s3.internal;
 
 import dev.rackside.s3.Encryption;
 import dev.rackside.s3.S3EngineException;
+import dev.rackside.s3.Transfer;
 import dev.rackside.s3.TransferRequest;
 
 import java.io.IOException;
@@ -61,6 +62,27 @@ final class AdoptedUpload {
         journal.put(new Journal.Entry(id, JournalCodec.kind(r), r.bucket(), r.key(), r.local().toString(), -1, PENDING, 0,
                 uploadId, null, plain, null, ""));
         return id;
+    }
+
+    /// Journals the continuation of `uploadId` from `r`'s file and submits it. `newest` is the
+    /// engine's newest transfer of that file, if any: a failed one is retried under its own id, as
+    /// the engine's submit does; an unfinished one refuses the continuation.
+    static Transfer start(Journal journal, TransferTask newest, TransferRequest.Upload r, String uploadId,
+                          java.util.function.Function<TransferRequest, Transfer> submit) {
+        if (newest != null && !newest.state().finished()) {
+            throw busy(r);
+        }
+        String id = ask(journal, r, uploadId, newest != null && newest.state() == dev.rackside.s3.TransferState.FAILED
+                && newest.request().equals(r) && newest.retryable() ? newest.id() : java.util.UUID.randomUUID().toString());
+        Transfer t = submit.apply(r);
+        if (!t.id().equals(id)) {
+            // A drop of the same file registered in between and runs as a plain upload: this continuation
+            // is withdrawn (its upload stays as it was) rather than left to surface at the next start.
+            journal.find(JournalCodec.kind(r), r.bucket(), r.key(), r.local().toString()).filter(e -> e.id().equals(id))
+                    .filter(AdoptedUpload::isPending).ifPresent(e -> journal.remove(e.id()));
+            throw busy(r);
+        }
+        return t;
     }
 
     /// Why a continuation of `r`'s upload cannot start now: another transfer of its file is unfinished.

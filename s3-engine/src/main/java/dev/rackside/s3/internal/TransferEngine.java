@@ -65,25 +65,10 @@ public final class TransferEngine implements AutoCloseable {
     }
 
     /// Continues the incomplete upload `uploadId` of `bucket/key`, which another tool or computer
-    /// began, from `local`, without encryption of its own (see [AdoptedUpload]).
+    /// began, from `local`, without encryption of its own (see [AdoptedUpload#start]).
     public Transfer adopt(String bucket, String key, String uploadId, java.nio.file.Path local) {
         TransferRequest.Upload r = new TransferRequest.Upload(local, bucket, key);
-        TransferTask existing = latest.get(FileKey.of(r));
-        if (existing != null && !existing.state().finished()) {
-            throw AdoptedUpload.busy(r);
-        }
-        // A failed task of this file is retried under its own id (see register); any other gets a new one.
-        String id = AdoptedUpload.ask(journal, r, uploadId, existing != null && existing.state() == TransferState.FAILED
-                && existing.request().equals(r) && existing.retryable() ? existing.id() : UUID.randomUUID().toString());
-        Transfer t = submit(r);
-        if (!t.id().equals(id)) {
-            // A drop of the same file registered in between and runs as a plain upload: this continuation
-            // is withdrawn (its upload stays as it was) rather than left to surface at the next start.
-            journal.find(JournalCodec.kind(r), bucket, key, local.toString()).filter(e -> e.id().equals(id))
-                    .filter(AdoptedUpload::isPending).ifPresent(e -> journal.remove(e.id()));
-            throw AdoptedUpload.busy(r);
-        }
-        return t;
+        return AdoptedUpload.start(journal, latest.get(FileKey.of(r)), r, uploadId, this::submit);
     }
 
     /// Submits many transfers at once (a folder, a listing's page): their journal rows are written in one
