@@ -59,8 +59,7 @@ final class AdoptedUpload {
             return old.get().id(); // this very continuation (or our own plain upload of this file): it resumes as it is
         }
         old.ifPresent(e -> journal.remove(e.id()));
-        journal.put(new Journal.Entry(id, JournalCodec.kind(r), r.bucket(), r.key(), r.local().toString(), -1, PENDING, 0,
-                uploadId, null, plain, null, ""));
+        journal.put(pending(id, JournalCodec.kind(r), r.bucket(), r.key(), r.local().toString(), uploadId));
         return id;
     }
 
@@ -93,11 +92,18 @@ final class AdoptedUpload {
 
     /// `adopted` to be checked again (its file changed since): the same transfer, no parts kept.
     static Journal.Entry pendingAgain(Journal journal, Journal.Entry adopted) {
-        Journal.Entry again = new Journal.Entry(adopted.id(), adopted.kind(), adopted.bucket(), adopted.key(), adopted.local(),
-                -1, PENDING, 0, adopted.uploadId(), null, adopted.sse(), null, "");
+        Journal.Entry again = pending(adopted.id(), adopted.kind(), adopted.bucket(), adopted.key(), adopted.local(),
+                adopted.uploadId());
         journal.remove(adopted.id());
         journal.put(again);
         return again;
+    }
+
+    /// An entry for `uploadId` still to be checked: plain (the stored parts are as sent), no size,
+    /// part size or SHA-256 yet, and marked adopted already, so that nothing aborts it meanwhile.
+    private static Journal.Entry pending(String id, String kind, String bucket, String key, String local, String uploadId) {
+        return new Journal.Entry(id, kind, bucket, key, local, -1, PENDING, 0, uploadId, null,
+                JournalCodec.sseKind(Encryption.none()), null, PartChecksums.NONE);
     }
 
     static boolean isPending(Journal.Entry e) {
@@ -194,7 +200,7 @@ final class AdoptedUpload {
         boolean same;
         if (p.checksum() != null && algorithm != null && !algorithm.isEmpty()) {
             same = p.checksum().equals(PartChecksums.of(algorithm, buf, 0, len));
-        } else if (p.etag().matches("[0-9a-fA-F]{32}")) {
+        } else if (Hashes.isPlainMd5(p.etag())) {
             MessageDigest md5 = Hashes.md5();
             md5.update(buf, 0, len);
             same = p.etag().equalsIgnoreCase(Hashes.hex(md5.digest()));

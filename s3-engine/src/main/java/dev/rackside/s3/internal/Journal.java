@@ -29,6 +29,11 @@ public final class Journal implements AutoCloseable {
     /// ([AdoptedUpload]) its part checksum algorithm ("" for none): such an upload is never aborted.
     public record Entry(String id, String kind, String bucket, String key, String local, long size, String stamp,
                         long partSize, String uploadId, String sha256, String sse, String nonce, String adopted) {
+        /// Whether it holds a multipart upload that is this engine's to abort when the transfer is
+        /// given up: one it began, never another tool's (adopted, or still to be checked).
+        public boolean abortable() {
+            return uploadId != null && adopted == null;
+        }
     }
 
     /// A transfer that was asked for but may not have stored anything yet (queued, or a small file in

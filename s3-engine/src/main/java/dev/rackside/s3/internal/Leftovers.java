@@ -26,8 +26,7 @@ final class Leftovers {
     /// Clears everything a cancelled `r` stored, so nothing can resume it.
     void discard(TransferRequest r) {
         journal.find(JournalCodec.kind(r), r.bucket(), r.key(), r.local().toString()).ifPresent(e -> {
-            // An upload another tool began stays the operator's: only forgotten, not aborted.
-            if (e.uploadId() != null && e.adopted() == null && !AdoptedUpload.isPending(e)) {
+            if (e.abortable()) { // another tool's upload stays the operator's: only forgotten
                 try {
                     retrier.call("abort upload", () -> s3.abortMultipartUpload(b -> b.bucket(e.bucket()).key(e.key())
                             .uploadId(e.uploadId())));

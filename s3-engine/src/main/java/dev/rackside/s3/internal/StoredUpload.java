@@ -133,7 +133,7 @@ final class StoredUpload {
     /// Aborts the upload (its parts are deleted) and forgets its journal entry. One another tool
     /// began is only forgotten: its parts are the operator's, listed under incomplete uploads.
     void discard(Journal.Entry entry) {
-        if (entry.uploadId() != null && entry.adopted() == null && !AdoptedUpload.isPending(entry)) {
+        if (entry.abortable()) {
             try {
                 retrier.call(what, () -> s3.abortMultipartUpload(b -> b.bucket(r.bucket()).key(r.key()).uploadId(entry.uploadId())));
             } catch (S3EngineException e) {
