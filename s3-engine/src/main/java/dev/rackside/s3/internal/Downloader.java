@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,21 @@ final class Downloader {
 
     static Path partFile(Path target) {
         return target.resolveSibling(target.getFileName() + ".part");
+    }
+
+    /// Gives the verified `.part` file the object's time before it is renamed, as aws-cli and
+    /// rclone do: a folder downloaded and later synced back is then not sent again whole (its
+    /// files would otherwise all look newer than their objects). Best effort: a file system that
+    /// refuses the time still gets a good file.
+    static void keepObjectTime(Path part, Instant lastModified) {
+        if (lastModified == null) {
+            return;
+        }
+        try {
+            Files.setLastModifiedTime(part, FileTime.from(lastModified));
+        } catch (IOException e) {
+            // the bytes are verified and complete; only their time is the download's
+        }
     }
 
     void run(TransferTask task) {
@@ -146,6 +163,7 @@ final class Downloader {
                 actual = ledger.finish(plainSize);
             }
             verify(task, r, meta, part, id, plainSize, digest, kept, actual);
+            keepObjectTime(part, meta.lastModified());
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new S3EngineException.LocalFileProblem(target, "it cannot be written (" + e.getMessage() + ")", e);

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /// A small object that came from a listing, in one GET: the listing already gave its size and
@@ -65,7 +66,7 @@ final class SmallDownload {
             return false;
         }
         verify(task, object, f);
-        write(r.local(), f.data());
+        write(r.local(), f.data(), task.hint().lastModified());
         return true;
     }
 
@@ -157,7 +158,7 @@ final class SmallDownload {
         }
     }
 
-    private static void write(Path target, byte[] data) {
+    private static void write(Path target, byte[] data, Instant lastModified) {
         Path part = Downloader.partFile(target);
         try {
             Path parent = target.toAbsolutePath().getParent();
@@ -173,6 +174,7 @@ final class SmallDownload {
                     ch.write(buf);
                 }
             }
+            Downloader.keepObjectTime(part, lastModified);
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new S3EngineException.LocalFileProblem(target, "it cannot be written (" + e.getMessage() + ")", e);

@@ -122,6 +122,29 @@ class RacksideS3Test {
     }
 
     @Test
+    void downloadsKeepTheObjectsTimeSoSyncingBackSendsNothing(@TempDir Path dir) throws Exception {
+        Path tree = dir.resolve("iso");
+        file(tree, "a.txt", 3000);
+        file(tree, "deep/b.bin", 70_000);
+        assertEquals(0, run("cp", tree.toString(), "s3://cli/aged", "--recursive").code());
+        // The filesystem store serves its files' times as LastModified: age the objects a year.
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2025-01-02T03:04:05Z"));
+        for (String k : new String[] {"aged/a.txt", "aged/deep/b.bin"}) {
+            Files.setLastModifiedTime(store.resolve("cli").resolve(k), old);
+        }
+        Path back = dir.resolve("back");
+        assertEquals(0, run("sync", "s3://cli/aged/", back.toString()).code());
+        Path single = dir.resolve("single.bin");
+        assertEquals(0, run("cp", "s3://cli/aged/deep/b.bin", single.toString()).code());
+        for (Path p : new Path[] {back.resolve("a.txt"), back.resolve("deep/b.bin"), single}) {
+            assertEquals(old.toInstant(), Files.getLastModifiedTime(p).toInstant(), p + " keeps its object's time");
+        }
+        Result again = run("sync", back.toString(), "s3://cli/aged/");
+        assertEquals(0, again.code(), again.err());
+        assertEquals("", again.out(), "nothing was changed here, so nothing is sent back");
+    }
+
+    @Test
     void repeatingAnInterruptedCopyResumesIt(@TempDir Path dir) throws Exception {
         Path big = file(dir, "disk.img", 15 * 1024 * 1024);
         EngineOptions slow = EngineOptions.builder().journal(home.resolve("journal.db")).uploadLimit(8_000_000).build();
