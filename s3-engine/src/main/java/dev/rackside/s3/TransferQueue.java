@@ -2,13 +2,11 @@ package dev.rackside.s3;
 
 import dev.rackside.s3.internal.TransferEngine;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
 
 /// Uploads and downloads files and folders: parallel parts and ranges, bounded concurrency,
 /// bandwidth limits, a crash-safe journal and full-object checksums. Obtained from
@@ -62,19 +60,21 @@ public final class TransferQueue implements AutoCloseable {
     /// with `clientKey` when given.
     public List<Transfer> uploadFolder(Path folder, String bucket, String prefix, Encryption sse,
                                        Optional<ClientSideKey> clientKey) {
+        return uploadFolder(folder, bucket, prefix, sse, clientKey, rel -> true);
+    }
+
+    /// As [#uploadFolder(Path, String, String, Encryption, Optional)], only the files whose path
+    /// below `folder` (with `/` between names) `select` accepts.
+    public List<Transfer> uploadFolder(Path folder, String bucket, String prefix, Encryption sse,
+                                       Optional<ClientSideKey> clientKey, Predicate<String> select) {
         List<Transfer> out = new ArrayList<>();
         List<TransferRequest> batch = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                String rel = folder.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
-                batch.add(new TransferRequest.Upload(f, bucket, prefix + rel, sse, clientKey));
-                if (batch.size() == BATCH) {
-                    out.addAll(submitBatch(batch, null));
-                }
+        LocalTree.walk(folder, select, (f, rel) -> {
+            batch.add(new TransferRequest.Upload(f, bucket, prefix + rel, sse, clientKey));
+            if (batch.size() == BATCH) {
+                out.addAll(submitBatch(batch, null));
             }
-        } catch (IOException e) {
-            throw new S3EngineException.LocalFileProblem(folder, "cannot list the folder (" + e.getMessage() + ")", e);
-        }
+        });
         out.addAll(submitBatch(batch, null));
         return out;
     }
@@ -90,11 +90,18 @@ public final class TransferQueue implements AutoCloseable {
     /// client are decrypted with `clientKey` (the others download as they are).
     public List<Transfer> downloadFolder(S3Engine s3, String bucket, String prefix, Path folder, Encryption sse,
                                          Optional<ClientSideKey> clientKey) {
+        return downloadFolder(s3, bucket, prefix, folder, sse, clientKey, rel -> true);
+    }
+
+    /// As [#downloadFolder(S3Engine, String, String, Path, Encryption, Optional)], only the objects
+    /// whose key below `prefix` `select` accepts.
+    public List<Transfer> downloadFolder(S3Engine s3, String bucket, String prefix, Path folder, Encryption sse,
+                                         Optional<ClientSideKey> clientKey, Predicate<String> select) {
         List<Transfer> out = new ArrayList<>();
         List<TransferRequest> batch = new ArrayList<>();
         List<ObjectInfo> listed = new ArrayList<>();
         try {
-            listInto(s3, bucket, prefix, folder, sse, clientKey, out, batch, listed);
+            listInto(s3, bucket, prefix, folder, sse, clientKey, select, out, batch, listed);
         } finally {
             // Also when the listing fails part way: what was listed is queued, as it was listed.
             out.addAll(submitBatch(batch, listed));
@@ -103,13 +110,16 @@ public final class TransferQueue implements AutoCloseable {
     }
 
     private void listInto(S3Engine s3, String bucket, String prefix, Path folder, Encryption sse,
-                          Optional<ClientSideKey> clientKey, List<Transfer> out, List<TransferRequest> batch,
-                          List<ObjectInfo> listed) {
+                          Optional<ClientSideKey> clientKey, Predicate<String> select, List<Transfer> out,
+                          List<TransferRequest> batch, List<ObjectInfo> listed) {
         s3.objects(bucket, prefix).forEach(o -> {
             if (o.key().endsWith("/") && o.size() == 0) {
                 return; // a "folder marker" made by consoles, not a file
             }
             String rel = o.key().substring(prefix.length());
+            if (!select.test(rel)) {
+                return;
+            }
             try {
                 batch.add(new TransferRequest.Download(bucket, o.key(), SafePaths.resolve(folder, rel), sse, clientKey));
                 listed.add(o);
