@@ -36,7 +36,10 @@ final class Arguments {
     record Version() implements Request {
     }
 
-    record Run(Globals globals, Command command, List<String> operands, boolean recursive) implements Request {
+    record Run(Globals globals, Command command, List<String> operands, Flags flags) implements Request {
+        boolean recursive() {
+            return flags.recursive();
+        }
     }
 
     /// The options before the command; null where not given.
@@ -93,6 +96,7 @@ final class Arguments {
             if (recursive != null) {
                 o.addOption(Option.builder().longOpt("recursive").desc(recursive).get());
             }
+            Flags.addTo(o, this);
             return o.addOption(help());
         }
     }
@@ -157,7 +161,7 @@ final class Arguments {
         if (own.hasOption("version")) {
             return new Version();
         }
-        return new Run(globals(new Given(global, own)), command, List.copyOf(operands), own.hasOption("recursive"));
+        return new Run(globals(new Given(global, own)), command, List.copyOf(operands), Flags.of(own));
     }
 
     private static CommandLine parse(Options options, String[] args, boolean stopAtCommand, Optional<Command> context)

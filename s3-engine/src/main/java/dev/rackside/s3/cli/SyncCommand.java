@@ -1,84 +1,200 @@
 package dev.rackside.s3.cli;
 
+import dev.rackside.s3.DeleteResult;
+import dev.rackside.s3.LocalTree;
 import dev.rackside.s3.ObjectInfo;
 import dev.rackside.s3.S3Engine;
 import dev.rackside.s3.S3EngineException;
 import dev.rackside.s3.SafePaths;
-import dev.rackside.s3.Transfer;
+import dev.rackside.s3.TransferRequest;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /// `sync SRC DST`: copies files that are missing on the other side, differ in size, or are newer
-/// (aws-cli's rule). Deletes nothing.
+/// (aws-cli's rule), with aws-cli's `--exclude`/`--include`, `--dryrun` and `--quiet`. With
+/// `--delete` it also deletes what DST has and SRC does not, but only after every copy succeeded:
+/// a sync that failed part way removes nothing.
 final class SyncCommand {
     private final RacksideS3 root;
     private final String source;
     private final String target;
+    private final Flags flags;
+    private final PrintWriter report;
 
-    SyncCommand(RacksideS3 root, String source, String target) {
+    SyncCommand(RacksideS3 root, String source, String target, Flags flags) {
         this.root = root;
         this.source = source;
         this.target = target;
+        this.flags = flags;
+        this.report = flags.report(root.out);
     }
 
     void run() {
         try (S3Engine s3 = root.open()) {
             if (!S3Uri.is(source) && S3Uri.is(target)) {
-                Batch.await(up(s3, Path.of(source), S3Uri.parse(target)), root.out, root.err);
+                up(s3, Path.of(source), S3Uri.parse(target));
             } else if (S3Uri.is(source) && !S3Uri.is(target)) {
-                Batch.await(down(s3, S3Uri.parse(source), Path.of(target)), root.out, root.err);
+                down(s3, S3Uri.parse(source), Path.of(target));
             } else {
                 throw new IllegalArgumentException("sync needs a local folder and an s3:// prefix.");
             }
-        } catch (IOException e) {
-            throw new S3EngineException.LocalFileProblem(Path.of(source), e.getMessage(), e);
+        } finally {
+            report.flush();
         }
     }
 
-    private List<Transfer> up(S3Engine s3, Path dir, S3Uri dst) throws IOException {
+    private void up(S3Engine s3, Path dir, S3Uri dst) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + " is not a folder: sync copies folders (cp copies a file).");
+        }
         Map<String, ObjectInfo> remote = remote(s3, dst);
-        List<Transfer> out = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                String key = dst.asPrefix() + dir.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
-                ObjectInfo o = remote.get(key);
-                // S3 keeps whole seconds, and the upload ends after the file was written: allow 1 s.
-                // Encrypted here, an object is larger than its file by the cipher's framing.
-                if (o == null || o.size() != root.protection().storedSize(Files.size(f))
-                        || Files.getLastModifiedTime(f).toInstant().isAfter(o.lastModified().plusSeconds(1))) {
-                    out.add(s3.transfers().submit(root.protection().upload(f, dst.bucket(), key)));
-                }
+        List<TransferRequest> copies = new ArrayList<>();
+        LocalTree.walk(dir, flags.filters(), (f, rel) -> {
+            String key = dst.asPrefix() + rel;
+            ObjectInfo o = remote.remove(key);
+            // S3 keeps whole seconds, and the upload ends after the file was written: allow 1 s.
+            // Encrypted here, an object is larger than its file by the cipher's framing.
+            if (o == null || o.size() != root.protection().storedSize(Files.size(f))
+                    || Files.getLastModifiedTime(f).toInstant().isAfter(o.lastModified().plusSeconds(1))) {
+                copies.add(root.protection().upload(f, dst.bucket(), key));
             }
+        });
+        copy(s3, copies);
+        if (flags.delete()) {
+            // What is left was not found here: the filters already chose which of it takes part.
+            deleteObjects(s3, dst.bucket(), remote.keySet().stream().filter(k -> !k.endsWith("/")).toList());
         }
-        return out;
     }
 
-    private List<Transfer> down(S3Engine s3, S3Uri src, Path dir) throws IOException {
-        List<Transfer> out = new ArrayList<>();
+    private void down(S3Engine s3, S3Uri src, Path dir) {
+        List<TransferRequest> copies = new ArrayList<>();
+        Wanted wanted = new Wanted();
         for (ObjectInfo o : remote(s3, src).values()) {
             if (o.key().endsWith("/")) {
                 continue;
             }
             Path local = SafePaths.resolve(dir, o.key().substring(src.asPrefix().length()));
-            if (!Files.exists(local) || !root.protection().sameSize(Files.size(local), o.size())
-                    || o.lastModified().isAfter(Files.getLastModifiedTime(local).toInstant().plusSeconds(1))) {
-                out.add(s3.transfers().submit(root.protection().download(src.bucket(), o.key(), local)));
+            try {
+                BasicFileAttributes a = Files.exists(local) ? Files.readAttributes(local, BasicFileAttributes.class) : null;
+                wanted.add(local, a);
+                if (a == null || !root.protection().sameSize(a.size(), o.size())
+                        || o.lastModified().isAfter(a.lastModifiedTime().toInstant().plusSeconds(1))) {
+                    copies.add(root.protection().download(src.bucket(), o.key(), local));
+                }
+            } catch (IOException e) {
+                throw new S3EngineException.LocalFileProblem(local, "cannot be read (" + e.getMessage() + ")", e);
             }
         }
-        return out;
+        copy(s3, copies);
+        if (flags.delete() && Files.isDirectory(dir)) {
+            List<Path> extra = new ArrayList<>();
+            LocalTree.walk(dir, flags.filters(), (f, rel) -> {
+                String name = f.getFileName().toString();
+                // A ".part" beside a wanted file is a download that may still resume: kept.
+                boolean partial = name.endsWith(".part") && wanted.has(f.resolveSibling(name.substring(0, name.length() - 5)));
+                if (!partial && !wanted.has(f)) {
+                    extra.add(f);
+                }
+            });
+            deleteFiles(extra);
+        }
     }
 
-    private static Map<String, ObjectInfo> remote(S3Engine s3, S3Uri uri) {
-        Map<String, ObjectInfo> map = new HashMap<>();
-        s3.objects(uri.bucket(), uri.asPrefix()).forEach(o -> map.put(o.key(), o));
+    /// The local files that objects map to. A file is taken for one of them by its path, by the
+    /// file system's identity of the file, or by its path case-folded and in NFC: on macOS's and
+    /// Windows's disks `photo.jpg` is the object `Photo.JPG`'s file, and must not be deleted as
+    /// an extra. On a case-sensitive disk this keeps such a file, the safe way to be wrong.
+    private static final class Wanted {
+        private final Set<Path> paths = new HashSet<>();
+        private final Set<String> folded = new HashSet<>();
+        private final Set<Object> identities = new HashSet<>();
+
+        void add(Path file, BasicFileAttributes attributes) {
+            Path p = file.toAbsolutePath().normalize();
+            paths.add(p);
+            folded.add(fold(p));
+            if (attributes != null && attributes.fileKey() != null) {
+                identities.add(attributes.fileKey());
+            }
+        }
+
+        boolean has(Path file) throws IOException {
+            Path p = file.toAbsolutePath().normalize();
+            if (paths.contains(p) || folded.contains(fold(p))) {
+                return true;
+            }
+            Object id = Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                    ? Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey() : null;
+            return id != null && identities.contains(id);
+        }
+
+        private static String fold(Path p) {
+            return Normalizer.normalize(p.toString(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private void copy(S3Engine s3, List<TransferRequest> copies) {
+        if (flags.dryRun()) {
+            copies.forEach(r -> report.println(flags.line(Batch.describe(r))));
+        } else {
+            Batch.await(copies.stream().map(s3.transfers()::submit).toList(), report, root.err);
+        }
+    }
+
+    private void deleteObjects(S3Engine s3, String bucket, List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        if (flags.dryRun()) {
+            keys.forEach(k -> report.println(flags.line("delete: s3://" + bucket + "/" + k)));
+            return;
+        }
+        DeleteResult r = s3.delete(bucket, keys);
+        r.deleted().forEach(k -> report.println("delete: s3://" + bucket + "/" + k));
+        r.failed().forEach((k, why) -> root.err.println("delete failed: s3://" + bucket + "/" + k + ": " + why));
+        if (!r.failed().isEmpty()) {
+            throw new IllegalArgumentException(r.failed().size() + " object(s) could not be deleted");
+        }
+    }
+
+    private void deleteFiles(List<Path> files) {
+        int failed = 0;
+        for (Path f : files) {
+            if (!flags.dryRun()) {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    failed++;
+                    root.err.println("delete failed: " + f + ": " + e.getMessage());
+                    continue;
+                }
+            }
+            report.println(flags.line("delete: " + f));
+        }
+        if (failed > 0) {
+            throw new IllegalArgumentException(failed + " file(s) could not be deleted");
+        }
+    }
+
+    /// The objects under `uri`'s prefix that the filters select, by key.
+    private Map<String, ObjectInfo> remote(S3Engine s3, S3Uri uri) {
+        Map<String, ObjectInfo> map = new LinkedHashMap<>();
+        String prefix = uri.asPrefix();
+        s3.objects(uri.bucket(), prefix).filter(o -> flags.filters().test(o.key().substring(prefix.length())))
+                .forEach(o -> map.put(o.key(), o));
         return map;
     }
-
 }

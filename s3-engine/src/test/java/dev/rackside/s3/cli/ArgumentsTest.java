@@ -71,6 +71,21 @@ class ArgumentsTest {
     }
 
     @Test
+    void filtersKeepTheirOrderAcrossExcludeAndIncludeAndCommandsTakeOnlyTheirFlags() throws Exception {
+        Arguments.Run r = run("sync", "--exclude", "*", "dir", "--include=*.iso", "s3://b/p/", "--exclude", "old/*",
+                "--delete", "--dryrun", "--quiet");
+        assertEquals(List.of("dir", "s3://b/p/"), r.operands());
+        assertEquals(List.of("*", "*.iso", "old/*"), r.flags().filters().rules().stream().map(Filters.Rule::pattern).toList());
+        assertEquals(List.of(false, true, false), r.flags().filters().rules().stream().map(Filters.Rule::include).toList());
+        assertTrue(r.flags().delete() && r.flags().dryRun() && r.flags().quiet());
+        assertTrue(run("rm", "s3://b/p/", "--recursive", "--only-show-errors").flags().quiet());
+        assertFalse(run("cp", "a", "s3://b/a").flags().dryRun());
+        assertUsageError("Unknown option: '--delete'", Optional.of(Command.CP), "cp", "a", "s3://b/a", "--delete");
+        assertUsageError("Unknown option: '--exclude'", Optional.of(Command.LS), "ls", "s3://b/", "--exclude", "*");
+        assertUsageError("Missing value for option '--exclude'", Optional.of(Command.RM), "rm", "s3://b/", "--exclude");
+    }
+
+    @Test
     void lsListsBucketsWithoutAnOperand() throws Exception {
         assertEquals(List.of(), run("ls").operands());
         assertEquals(List.of("s3://b/"), run("ls", "s3://b/").operands());

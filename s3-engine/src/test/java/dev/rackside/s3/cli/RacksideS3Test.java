@@ -1,24 +1,14 @@
 package dev.rackside.s3.cli;
 
 import dev.rackside.s3.EngineOptions;
-import dev.rackside.s3.S3Endpoint;
 import dev.rackside.s3.S3Engine;
 import dev.rackside.s3.Transfer;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,68 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /// The CLI end to end against a real S3 server, configured through aws-cli's variables.
-class RacksideS3Test {
-    @TempDir
-    static Path store;
-    @TempDir
-    static Path home;
-    static S3Proxy proxy;
-    static Map<String, String> env;
-
-    record Result(int code, String out, String err) {
-    }
-
-    @BeforeAll
-    static void start() throws Exception {
-        proxy = S3Proxy.builder().blobStore(new FilesystemNio2BlobStore(store.toString()))
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "cli-id", "cli-secret")
-                .ignoreUnknownHeaders(true).build();
-        proxy.start();
-        while (!"STARTED".equals(proxy.getState())) {
-            Thread.sleep(5);
-        }
-        env = Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:" + proxy.getPort(), "AWS_ACCESS_KEY_ID", "cli-id",
-                "AWS_SECRET_ACCESS_KEY", "cli-secret", "AWS_REGION", "us-east-1");
-        try (S3Engine s3 = S3Engine.open(endpoint(), EngineOptions.defaults())) {
-            s3.createBucket("cli");
-        }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        proxy.stop();
-    }
-
-    static S3Endpoint endpoint() {
-        return S3Endpoint.builder("cli").endpoint(env.get("AWS_ENDPOINT_URL")).pathStyle(true)
-                .staticKeys("cli-id", "cli-secret").build();
-    }
-
-    static Result run(Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--journal";
-        all[1] = home.resolve("journal.db").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = RacksideS3.run(environment, new PrintWriter(out, true), new PrintWriter(err, true), all);
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    static Result run(String... args) {
-        return run(env, args);
-    }
-
-    static Path file(Path dir, String name, int size) throws Exception {
-        byte[] b = new byte[size];
-        new Random(size).nextBytes(b);
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.write(p, b);
-        return p;
-    }
-
+class RacksideS3Test extends CliTestBase {
     @Test
     void copyUpListAndCopyDownLikeAwsCli(@TempDir Path dir) throws Exception {
         Path f = file(dir, "report.pdf", 200_000);
@@ -136,7 +65,9 @@ class RacksideS3Test {
         assertEquals(0, run("sync", "s3://cli/aged/", back.toString()).code());
         Path single = dir.resolve("single.bin");
         assertEquals(0, run("cp", "s3://cli/aged/deep/b.bin", single.toString()).code());
-        for (Path p : new Path[] {back.resolve("a.txt"), back.resolve("deep/b.bin"), single}) {
+        Path copied = dir.resolve("copied"); // cp --recursive takes the listed-object path (no HEAD)
+        assertEquals(0, run("cp", "s3://cli/aged/", copied.toString(), "--recursive").code());
+        for (Path p : new Path[] {back.resolve("a.txt"), back.resolve("deep/b.bin"), single, copied.resolve("a.txt")}) {
             assertEquals(old.toInstant(), Files.getLastModifiedTime(p).toInstant(), p + " keeps its object's time");
         }
         Result again = run("sync", back.toString(), "s3://cli/aged/");
