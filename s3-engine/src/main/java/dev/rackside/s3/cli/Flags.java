@@ -11,13 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /// A command's own options, as aws-cli's `s3` commands name them: `--recursive`, `--exclude` and
-/// `--include`, `--delete` (sync), `--dryrun`, `--quiet` and `--only-show-errors`.
-record Flags(boolean recursive, Filters filters, boolean delete, boolean dryRun, boolean quiet) {
-    static final Flags NONE = new Flags(false, Filters.NONE, false, false, false);
+/// `--include`, `--delete`, `--size-only` and `--exact-timestamps` (sync), `--dryrun`, `--quiet`
+/// and `--only-show-errors`, and `ls`'s `--human-readable` and `--summarize`.
+record Flags(boolean recursive, Filters filters, boolean delete, boolean dryRun, boolean quiet, boolean sizeOnly,
+             boolean exactTimestamps, boolean humanReadable, boolean summarize) {
 
     /// Adds the options `command` takes besides `--recursive` and `--help`.
     static void addTo(Options o, Command command) {
         if (command == Command.LS) {
+            o.addOption(flag("human-readable", "Sizes in Bytes, KiB, MiB, GiB, TiB, PiB or EiB."));
+            o.addOption(flag("summarize", "End with the number of objects and their total size."));
             return;
         }
         o.addOption(valued("exclude", "Leave out files and objects whose path below the source matches PATTERN "
@@ -27,6 +30,9 @@ record Flags(boolean recursive, Filters filters, boolean delete, boolean dryRun,
         if (command == Command.SYNC) {
             o.addOption(flag("delete", "Also delete files or objects at DST that SRC does not have (those the "
                     + "filters select), once every copy has succeeded."));
+            o.addOption(flag("size-only", "Copy only what is missing or differs in size, whatever its time."));
+            o.addOption(flag("exact-timestamps", "Downloading, also copy same-sized objects whose time is not the "
+                    + "file's to the second (by default only newer ones)."));
         }
         o.addOption(flag("dryrun", "Print what would be done, and do nothing."));
         o.addOption(flag("quiet", "Print no line per file or object; errors are still printed."));
@@ -42,7 +48,8 @@ record Flags(boolean recursive, Filters filters, boolean delete, boolean dryRun,
             }
         }
         return new Flags(own.hasOption("recursive"), new Filters(rules), own.hasOption("delete"), own.hasOption("dryrun"),
-                own.hasOption("quiet") || own.hasOption("only-show-errors"));
+                own.hasOption("quiet") || own.hasOption("only-show-errors"), own.hasOption("size-only"),
+                own.hasOption("exact-timestamps"), own.hasOption("human-readable"), own.hasOption("summarize"));
     }
 
     /// Where a command reports each file or object: nowhere under `--quiet`.

@@ -6,20 +6,24 @@ import dev.rackside.s3.S3Engine;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
-/// `ls [s3://bucket[/prefix]] [--recursive]`, printed like aws-cli.
+/// `ls [s3://bucket[/prefix]] [--recursive] [--human-readable] [--summarize]`, printed like
+/// aws-cli: names below the prefix's last `/` (`ls s3://b/dir/su` shows `PRE sub/`), whole keys
+/// with `--recursive`.
 final class ListCommand {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
     private final RacksideS3 root;
     private final String target;
-    private final boolean recursive;
+    private final Flags flags;
 
     /// `target` is null to list buckets.
-    ListCommand(RacksideS3 root, String target, boolean recursive) {
+    ListCommand(RacksideS3 root, String target, Flags flags) {
         this.root = root;
         this.target = target;
-        this.recursive = recursive;
+        this.flags = flags;
     }
 
     void run() {
@@ -30,15 +34,45 @@ final class ListCommand {
                 return;
             }
             S3Uri uri = S3Uri.parse(target);
-            for (ObjectPage page : s3.list(uri.bucket(), uri.key(), !recursive, 1000)) {
-                page.folders().forEach(f -> root.out.println("                           PRE " + f.substring(uri.key().length())));
+            String shown = uri.key().substring(0, uri.key().lastIndexOf('/') + 1);
+            long count = 0;
+            long bytes = 0;
+            for (ObjectPage page : s3.list(uri.bucket(), uri.key(), !flags.recursive(), 1000)) {
+                page.folders().forEach(f -> root.out.println("                           PRE " + f.substring(shown.length())));
                 for (ObjectInfo o : page.objects()) {
-                    String name = recursive ? o.key() : o.key().substring(uri.key().length());
-                    root.out.printf("%s %10d %s%n", TIME.format(o.lastModified()), o.size(), name);
+                    String name = flags.recursive() ? o.key() : o.key().substring(shown.length());
+                    root.out.printf("%s %10s %s%n", TIME.format(o.lastModified()), size(o.size()), name);
+                    count++;
+                    bytes += o.size();
                 }
+            }
+            if (flags.summarize()) {
+                root.out.printf("%nTotal Objects: %d%n   Total Size: %s%n", count, size(bytes));
             }
         } finally {
             root.out.flush();
         }
+    }
+
+    private String size(long bytes) {
+        return flags.humanReadable() ? humanReadable(bytes) : Long.toString(bytes);
+    }
+
+    /// aws-cli's `--human-readable` sizes: "1 Byte", "512 Bytes", then one decimal in the largest
+    /// binary unit that keeps the number below 1024 once rounded ("1.0 MiB", not "1024.0 KiB").
+    static String humanReadable(long bytes) {
+        if (bytes == 1) {
+            return "1 Byte";
+        }
+        if (bytes < 1024) {
+            return bytes + " Bytes";
+        }
+        double value = bytes / 1024.0;
+        int unit = 0;
+        while (unit < UNITS.length - 1 && Math.round(value) >= 1024) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
     }
 }

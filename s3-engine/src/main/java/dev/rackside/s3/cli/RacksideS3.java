@@ -92,7 +92,7 @@ public final class RacksideS3 {
     private void execute(Arguments.Run r) {
         List<String> operands = r.operands();
         switch (r.command()) {
-            case LS -> new ListCommand(this, operands.isEmpty() ? null : operands.getFirst(), r.recursive()).run();
+            case LS -> new ListCommand(this, operands.isEmpty() ? null : operands.getFirst(), r.flags()).run();
             case CP -> new CopyCommand(this, operands.get(0), operands.get(1), r.flags()).run();
             case SYNC -> new SyncCommand(this, operands.get(0), operands.get(1), r.flags()).run();
             case RM -> new RemoveCommand(this, operands.getFirst(), r.flags()).run();

@@ -15,6 +15,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.text.Normalizer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,7 +25,8 @@ import java.util.Map;
 import java.util.Set;
 
 /// `sync SRC DST`: copies files that are missing on the other side, differ in size, or are newer
-/// (aws-cli's rule), with aws-cli's `--exclude`/`--include`, `--dryrun` and `--quiet`. With
+/// (aws-cli's rule; `--size-only` compares sizes alone, and `--exact-timestamps` makes a download
+/// of any other time), with aws-cli's `--exclude`/`--include`, `--dryrun` and `--quiet`. With
 /// `--delete` it also deletes what DST has and SRC does not, but only after every copy succeeded:
 /// a sync that failed part way removes nothing.
 final class SyncCommand {
@@ -65,10 +67,9 @@ final class SyncCommand {
         LocalTree.walk(dir, flags.filters(), (f, rel) -> {
             String key = dst.asPrefix() + rel;
             ObjectInfo o = remote.remove(key);
-            // S3 keeps whole seconds, and the upload ends after the file was written: allow 1 s.
             // Encrypted here, an object is larger than its file by the cipher's framing.
             if (o == null || o.size() != root.protection().storedSize(Files.size(f))
-                    || Files.getLastModifiedTime(f).toInstant().isAfter(o.lastModified().plusSeconds(1))) {
+                    || !flags.sizeOnly() && newer(Files.getLastModifiedTime(f).toInstant(), o.lastModified())) {
                 copies.add(root.protection().upload(f, dst.bucket(), key));
             }
         });
@@ -90,8 +91,9 @@ final class SyncCommand {
             try {
                 BasicFileAttributes a = Files.exists(local) ? Files.readAttributes(local, BasicFileAttributes.class) : null;
                 wanted.add(local, a);
-                if (a == null || !root.protection().sameSize(a.size(), o.size())
-                        || o.lastModified().isAfter(a.lastModifiedTime().toInstant().plusSeconds(1))) {
+                if (a == null || !root.protection().sameSize(a.size(), o.size()) || !flags.sizeOnly()
+                        && (flags.exactTimestamps() ? !sameSecond(a.lastModifiedTime().toInstant(), o.lastModified())
+                        : newer(o.lastModified(), a.lastModifiedTime().toInstant()))) {
                     copies.add(root.protection().download(src.bucket(), o.key(), local));
                 }
             } catch (IOException e) {
@@ -144,6 +146,17 @@ final class SyncCommand {
         private static String fold(Path p) {
             return Normalizer.normalize(p.toString(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         }
+    }
+
+    // S3 keeps whole seconds, and an upload ends after its file was written: 1 s of slack.
+    private static boolean newer(Instant source, Instant target) {
+        return source.isAfter(target.plusSeconds(1));
+    }
+
+    // --exact-timestamps: a download sets its file to the object's time (to the second, as S3
+    // lists it), so an unchanged file has exactly that time.
+    private static boolean sameSecond(Instant a, Instant b) {
+        return a.getEpochSecond() == b.getEpochSecond();
     }
 
     private void copy(S3Engine s3, List<TransferRequest> copies) {

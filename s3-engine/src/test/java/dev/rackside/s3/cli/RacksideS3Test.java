@@ -76,6 +76,44 @@ class RacksideS3Test extends CliTestBase {
     }
 
     @Test
+    void lsNamesWhatIsBelowThePrefixsLastSlashAndSumsUpInAwsCliUnits(@TempDir Path dir) throws Exception {
+        file(dir, "dir/sub/a.txt", 1536);
+        file(dir, "dir/subfile", 1);
+        assertEquals(0, run("cp", dir.toString(), "s3://cli/l1/", "--recursive").code());
+        Result partial = run("ls", "s3://cli/l1/dir/su");
+        assertTrue(partial.out().contains("PRE sub/"), partial.out());
+        assertTrue(partial.out().lines().anyMatch(l -> l.endsWith(" subfile") && l.contains("         1 ")), partial.out());
+        Result sum = run("ls", "s3://cli/l1/", "--recursive", "--human-readable", "--summarize");
+        assertTrue(sum.out().contains("   1.5 KiB l1/dir/sub/a.txt") && sum.out().contains("    1 Byte l1/dir/subfile"), sum.out());
+        assertTrue(sum.out().endsWith("%nTotal Objects: 2%n   Total Size: 1.5 KiB%n".formatted()), sum.out());
+        assertEquals("1023 Bytes", ListCommand.humanReadable(1023));
+        assertEquals("1.0 KiB", ListCommand.humanReadable(1024));
+        assertEquals("1.0 MiB", ListCommand.humanReadable(1024 * 1024 - 1), "rounds up into the next unit, as aws-cli");
+        assertEquals("5.0 GiB", ListCommand.humanReadable(5L << 30));
+    }
+
+    @Test
+    void syncSizeOnlyAndExactTimestamps(@TempDir Path dir) throws Exception {
+        Path f = file(dir, "src/a.bin", 100);
+        assertEquals(0, run("sync", dir.resolve("src").toString(), "s3://cli/t1/").code());
+        Files.write(f, new byte[100]); // same size, new content, an hour newer
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(3600)));
+        assertEquals("", run("sync", dir.resolve("src").toString(), "s3://cli/t1/", "--size-only").out());
+        assertTrue(run("sync", dir.resolve("src").toString(), "s3://cli/t1/").out().startsWith("upload:"));
+
+        Path back = dir.resolve("back");
+        assertEquals(0, run("sync", "s3://cli/t1/", back.toString()).code());
+        java.nio.file.attribute.FileTime later = java.nio.file.attribute.FileTime.from(
+                Files.getLastModifiedTime(back.resolve("a.bin")).toInstant().plusSeconds(3600));
+        Files.setLastModifiedTime(back.resolve("a.bin"), later);
+        assertEquals("", run("sync", "s3://cli/t1/", back.toString()).out(), "the object is not newer");
+        Result exact = run("sync", "s3://cli/t1/", back.toString(), "--exact-timestamps");
+        assertTrue(exact.out().startsWith("download:"), exact.out());
+        assertEquals("", run("sync", "s3://cli/t1/", back.toString(), "--exact-timestamps").out(),
+                "the download took the object's time, so it is now exactly the same");
+    }
+
+    @Test
     void repeatingAnInterruptedCopyResumesIt(@TempDir Path dir) throws Exception {
         Path big = file(dir, "disk.img", 15 * 1024 * 1024);
         EngineOptions slow = EngineOptions.builder().journal(home.resolve("journal.db")).uploadLimit(8_000_000).build();
