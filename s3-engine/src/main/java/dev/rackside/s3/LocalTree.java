@@ -2,7 +2,9 @@ package dev.rackside.s3;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -17,18 +19,27 @@ public final class LocalTree {
         void accept(Path file, String relativePath) throws IOException;
     }
 
-    /// Symbolic links inside the folder are not followed, but a folder that is itself one is
-    /// (macOS's `/tmp`, a data folder linked from elsewhere): `Files.walk` would otherwise return
-    /// only the link, and `sync --delete` would take the folder for empty.
+    /// The files to read (upload): symbolic links are followed, the folder's own and those inside
+    /// it, as aws-cli does by default; a linked folder left out would be taken for empty, and
+    /// `sync --delete` would delete its objects. A link loop fails the walk. A file that is gone
+    /// by the time `action` reads it is skipped, as a file that was never there.
     public static void walk(Path folder, Predicate<String> select, FileAction action) {
-        try {
-            Path real = folder.toRealPath();
-            try (Stream<Path> files = Files.walk(real)) {
-                for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                    Path below = real.relativize(f);
-                    String rel = below.toString().replace(f.getFileSystem().getSeparator(), "/");
-                    if (select.test(rel)) {
-                        action.accept(folder.resolve(below), rel);
+        walk(folder, true, select, action);
+    }
+
+    /// As [#walk(Path, Predicate, FileAction)], following links inside the folder only when
+    /// `followLinks`. Files that may be deleted must be walked without: a linked folder inside
+    /// leads elsewhere, and nothing there is the folder's to delete.
+    public static void walk(Path folder, boolean followLinks, Predicate<String> select, FileAction action) {
+        FileVisitOption[] options = followLinks ? new FileVisitOption[] {FileVisitOption.FOLLOW_LINKS} : new FileVisitOption[0];
+        try (Stream<Path> files = Files.walk(folder, options)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                String rel = folder.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
+                if (select.test(rel)) {
+                    try {
+                        action.accept(f, rel);
+                    } catch (NoSuchFileException e) {
+                        // deleted while the walk went on
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package dev.rackside.s3.cli;
 
 import java.io.File;
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -18,9 +19,12 @@ record Filters(List<Rule> rules) implements Predicate<String> {
     /// One `--exclude` (`include` false) or `--include` (true).
     record Rule(boolean include, String pattern, Pattern regex) {
         static Rule of(boolean include, String pattern) {
-            // On Windows aws-cli takes `logs\*` for `logs/*`, as its paths are matched with `\`.
-            String written = File.separatorChar == '\\' ? pattern.replace('\\', '/') : pattern;
-            return new Rule(include, pattern, Pattern.compile(Filters.regex(written), Pattern.DOTALL));
+            // On Windows aws-cli matches as the file system does: `logs\*` is `logs/*`, and case
+            // does not matter.
+            boolean windows = File.separatorChar == '\\';
+            String written = Normalizer.normalize(windows ? pattern.replace('\\', '/') : pattern, Normalizer.Form.NFC);
+            return new Rule(include, pattern, Pattern.compile(Filters.regex(written),
+                    Pattern.DOTALL | (windows ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0)));
         }
     }
 
@@ -35,9 +39,12 @@ record Filters(List<Rule> rules) implements Predicate<String> {
     /// Whether the file or object at `relativePath` takes part.
     @Override
     public boolean test(String relativePath) {
+        // In NFC, as the patterns: macOS's disks hand out names decomposed (NFD), and a pattern
+        // typed as "café/*" must still take them.
+        String path = rules.isEmpty() ? relativePath : Normalizer.normalize(relativePath, Normalizer.Form.NFC);
         boolean selected = true;
         for (Rule r : rules) {
-            if (r.regex().matcher(relativePath).matches()) {
+            if (r.regex().matcher(path).matches()) {
                 selected = r.include();
             }
         }

@@ -6,7 +6,8 @@ import dev.rackside.s3.S3Engine;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /// `ls [s3://bucket[/prefix]] [--recursive] [--human-readable] [--summarize]`, printed like
 /// aws-cli: names below the prefix's last `/` (`ls s3://b/dir/su` shows `PRE sub/`), whole keys
@@ -26,19 +27,22 @@ final class ListCommand {
         this.flags = flags;
     }
 
-    void run() {
+    /// Lists; false when a key was given and nothing is under it.
+    boolean run() {
         try (S3Engine s3 = root.open()) {
             if (target == null) {
                 s3.listBuckets().forEach(b -> root.out.println(b.created().map(TIME::format).orElse("                   ")
                         + " " + b.name()));
-                return;
+                return true;
             }
             S3Uri uri = S3Uri.parse(target);
             String shown = uri.key().substring(0, uri.key().lastIndexOf('/') + 1);
             long count = 0;
             long bytes = 0;
+            long folders = 0;
             for (ObjectPage page : s3.list(uri.bucket(), uri.key(), !flags.recursive(), 1000)) {
                 page.folders().forEach(f -> root.out.println("                           PRE " + f.substring(shown.length())));
+                folders += page.folders().size();
                 for (ObjectInfo o : page.objects()) {
                     String name = flags.recursive() ? o.key() : o.key().substring(shown.length());
                     root.out.printf("%s %10s %s%n", TIME.format(o.lastModified()), size(o.size()), name);
@@ -49,6 +53,7 @@ final class ListCommand {
             if (flags.summarize()) {
                 root.out.printf("%nTotal Objects: %d%n   Total Size: %s%n", count, size(bytes));
             }
+            return uri.key().isEmpty() || count + folders > 0;
         } finally {
             root.out.flush();
         }
@@ -73,6 +78,7 @@ final class ListCommand {
             value /= 1024;
             unit++;
         }
-        return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+        // Python's "%.1f" rounds the double's exact value half to even: 1.25 KiB is "1.2 KiB".
+        return new BigDecimal(value).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + " " + UNITS[unit];
     }
 }

@@ -74,12 +74,17 @@ public final class RacksideS3 {
             return 2;
         }
         try {
-            switch (request) {
-                case Arguments.Help h -> Usage.print(out, h.command());
-                case Arguments.Version v -> out.println(Arguments.VERSION);
+            return switch (request) {
+                case Arguments.Help h -> {
+                    Usage.print(out, h.command());
+                    yield 0;
+                }
+                case Arguments.Version v -> {
+                    out.println(Arguments.VERSION);
+                    yield 0;
+                }
                 case Arguments.Run r -> new RacksideS3(env, out, err, secrets, r.globals()).execute(r);
-            }
-            return 0;
+            };
         } catch (RuntimeException e) {
             err.println("error: " + e.getMessage());
             return e instanceof S3EngineException || e instanceof IllegalArgumentException ? 1 : 2;
@@ -89,14 +94,19 @@ public final class RacksideS3 {
         }
     }
 
-    private void execute(Arguments.Run r) {
+    /// Runs the command; the exit code is 1 for an `ls` of a key that lists nothing, as aws-cli's,
+    /// so `rackside-s3 ls s3://b/key || …` tests whether it exists.
+    private int execute(Arguments.Run r) {
         List<String> operands = r.operands();
         switch (r.command()) {
-            case LS -> new ListCommand(this, operands.isEmpty() ? null : operands.getFirst(), r.flags()).run();
+            case LS -> {
+                return new ListCommand(this, operands.isEmpty() ? null : operands.getFirst(), r.flags()).run() ? 0 : 1;
+            }
             case CP -> new CopyCommand(this, operands.get(0), operands.get(1), r.flags()).run();
             case SYNC -> new SyncCommand(this, operands.get(0), operands.get(1), r.flags()).run();
             case RM -> new RemoveCommand(this, operands.getFirst(), r.flags()).run();
         }
+        return 0;
     }
 
     S3Engine open() {

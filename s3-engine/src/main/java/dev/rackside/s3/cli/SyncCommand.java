@@ -25,8 +25,11 @@ import java.util.Map;
 import java.util.Set;
 
 /// `sync SRC DST`: copies files that are missing on the other side, differ in size, or are newer
-/// (aws-cli's rule; `--size-only` compares sizes alone, and `--exact-timestamps` makes a download
-/// of any other time), with aws-cli's `--exclude`/`--include`, `--dryrun` and `--quiet`. With
+/// on the source side. Uploads follow aws-cli's rule; downloads take an object newer than its
+/// file, where aws-cli takes a *file* newer than its object and so misses a same-sized object
+/// changed after the last sync. `--size-only` compares sizes alone; `--exact-timestamps`
+/// downloads whatever differs in time, as aws-cli's. With aws-cli's `--exclude`/`--include`,
+/// `--dryrun` and `--quiet`. With
 /// `--delete` it also deletes what DST has and SRC does not, but only after every copy succeeded:
 /// a sync that failed part way removes nothing.
 final class SyncCommand {
@@ -80,17 +83,39 @@ final class SyncCommand {
         }
     }
 
-    private void down(S3Engine s3, S3Uri src, Path dir) {
+    private void down(S3Engine s3, S3Uri src, Path target) {
+        // The folder as the file system has it: SafePaths resolves `link/..` by its text, the
+        // walk below by the disk, and the two must name the same files.
+        Path dir = realIfExists(target);
         List<TransferRequest> copies = new ArrayList<>();
         Wanted wanted = new Wanted();
-        for (ObjectInfo o : remote(s3, src).values()) {
+        int refused = 0;
+        String prefix = src.asPrefix();
+        // Every object counts as wanted, selected or not: a local file that is one of them by
+        // another spelling (case, NFC/NFD) escapes a filter written like the key, and must still
+        // never be deleted.
+        for (ObjectInfo o : (Iterable<ObjectInfo>) s3.objects(src.bucket(), prefix)::iterator) {
             if (o.key().endsWith("/")) {
                 continue;
             }
-            Path local = SafePaths.resolve(dir, o.key().substring(src.asPrefix().length()));
+            String rel = o.key().substring(prefix.length());
+            boolean selected = flags.filters().test(rel);
+            Path local;
+            try {
+                local = SafePaths.resolve(dir, rel);
+            } catch (S3EngineException.UnsafeKey e) {
+                if (selected) { // one object this computer cannot hold; the others still come
+                    refused++;
+                    root.err.println(flags.line("failed: s3://" + src.bucket() + "/" + o.key() + ": " + e.getMessage()));
+                }
+                continue;
+            }
             try {
                 BasicFileAttributes a = Files.exists(local) ? Files.readAttributes(local, BasicFileAttributes.class) : null;
                 wanted.add(local, a);
+                if (!selected) {
+                    continue;
+                }
                 if (a == null || !root.protection().sameSize(a.size(), o.size()) || !flags.sizeOnly()
                         && (flags.exactTimestamps() ? !sameSecond(a.lastModifiedTime().toInstant(), o.lastModified())
                         : newer(o.lastModified(), a.lastModifiedTime().toInstant()))) {
@@ -101,9 +126,14 @@ final class SyncCommand {
             }
         }
         copy(s3, copies);
+        if (refused > 0) {
+            throw new IllegalArgumentException(refused + " object(s) cannot be downloaded here"
+                    + (flags.delete() ? "; nothing was deleted" : ""));
+        }
         if (flags.delete() && Files.isDirectory(dir)) {
             List<Path> extra = new ArrayList<>();
-            LocalTree.walk(dir, flags.filters(), (f, rel) -> {
+            // Not through links: a linked folder inside leads elsewhere, and nothing there is ours to delete.
+            LocalTree.walk(dir, false, flags.filters(), (f, rel) -> {
                 String name = f.getFileName().toString();
                 // A ".part" beside a wanted file is a download that may still resume: kept.
                 boolean partial = name.endsWith(".part") && wanted.has(f.resolveSibling(name.substring(0, name.length() - 5)));
@@ -145,6 +175,14 @@ final class SyncCommand {
 
         private static String fold(Path p) {
             return Normalizer.normalize(p.toString(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static Path realIfExists(Path p) {
+        try {
+            return Files.exists(p) ? p.toRealPath() : p;
+        } catch (IOException e) {
+            throw new S3EngineException.LocalFileProblem(p, "cannot be read (" + e.getMessage() + ")", e);
         }
     }
 

@@ -16,7 +16,7 @@ class CliFiltersTest extends CliTestBase {
     /// The keys under `prefix`, one per line of `ls --recursive`, without the prefix.
     static List<String> keys(String prefix) {
         Result ls = run("ls", "s3://cli/" + prefix, "--recursive");
-        assertEquals(0, ls.code(), ls.err());
+        assertEquals(ls.out().isEmpty() ? 1 : 0, ls.code(), ls.err()); // 1: nothing there, as aws-cli
         return ls.out().lines().map(l -> l.substring(l.lastIndexOf(' ') + 1))
                 .filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length())).sorted().toList();
     }
@@ -158,5 +158,60 @@ class CliFiltersTest extends CliTestBase {
         assertEquals(0, down.code(), down.err());
         assertEquals(List.of("delete: " + back.resolve("other.jpg")), down.out().lines().toList());
         assertTrue(Files.exists(back.resolve("alias.jpg")) && Files.exists(back.resolve("photo.jpg")));
+        // A filter written like the key does not take "photo.jpg" here, but the object still owns it.
+        Result filtered = run("sync", "s3://cli/f8/", back.toString(), "--delete", "--exclude", "Photo.JPG");
+        assertEquals(0, filtered.code(), filtered.err());
+        assertTrue(Files.exists(back.resolve("photo.jpg")), filtered.out());
+    }
+
+    @Test
+    void linkedFoldersAreUploadedAndNeverDeletedThrough(@TempDir Path dir) throws Exception {
+        Path t = tree(dir);
+        Path elsewhere = file(dir, "elsewhere/kept.txt", 10).getParent();
+        Files.createSymbolicLink(t.resolve("linked"), elsewhere);
+        assertEquals(0, run("sync", t.toString(), "s3://cli/f9/").code());
+        assertTrue(keys("f9/").contains("linked/kept.txt"), "a linked folder is uploaded, as aws-cli does");
+        Result again = run("sync", t.toString(), "s3://cli/f9/", "--delete");
+        assertEquals(0, again.code(), again.err());
+        assertEquals("", again.out(), "the linked folder's objects are not taken for extras");
+
+        Path back = dir.resolve("back");
+        assertEquals(0, run("sync", "s3://cli/f9/", back.toString(), "--exclude", "linked/*").code());
+        Path outside = file(dir, "outside/precious.txt", 10).getParent();
+        Files.createSymbolicLink(back.resolve("mine"), outside); // a folder S3 does not have, elsewhere
+        Result down = run("sync", "s3://cli/f9/", back.toString(), "--delete", "--exclude", "linked/*");
+        assertEquals(0, down.code(), down.err());
+        assertTrue(Files.exists(outside.resolve("precious.txt")), "nothing is deleted through a link: " + down.out());
+    }
+
+    @Test
+    void anObjectThisComputerCannotHoldFailsItAloneAndStopsDeletion(@TempDir Path dir) throws Exception {
+        file(dir, "src/good.txt", 10);
+        assertEquals(0, run("cp", dir.resolve("src").toString(), "s3://cli/f10/", "--recursive").code());
+        try (dev.rackside.s3.S3Engine s3 = dev.rackside.s3.S3Engine.open(endpoint(), dev.rackside.s3.EngineOptions.defaults())) {
+            s3.transfers().upload(dir.resolve("src/good.txt"), "cli", "f10/at 10:30.txt").await(); // ':' is not for Windows
+        }
+        Path back = dir.resolve("back");
+        file(back, "extra.txt", 5);
+        Result down = run("sync", "s3://cli/f10/", back.toString(), "--delete");
+        assertEquals(1, down.code(), down.out());
+        assertTrue(down.err().contains("at 10:30.txt") && down.err().contains("nothing was deleted"), down.err());
+        assertTrue(Files.exists(back.resolve("good.txt")), "the other objects still came");
+        assertTrue(Files.exists(back.resolve("extra.txt")));
+    }
+
+    @Test
+    void aDecomposedLocalNameIsTheObjectsFileAndItsFilterStillApplies(@TempDir Path dir) throws Exception {
+        String nfc = "caf\u00e9";
+        String nfd = "cafe\u0301"; // how macOS's disks may hand the same name out
+        file(dir, "src/" + nfc + "/menu.txt", 10);
+        assertEquals(0, run("sync", dir.resolve("src").toString(), "s3://cli/f11/").code());
+        Path back = dir.resolve("back");
+        file(back, nfd + "/menu.txt", 10);
+        file(back, nfd + "/notes.txt", 10);
+        Result down = run("sync", "s3://cli/f11/", back.toString(), "--delete", "--exclude", nfc + "/*");
+        assertEquals(0, down.code(), down.err());
+        assertEquals("", down.out(), "the pattern takes the decomposed names too: nothing deleted");
+        assertTrue(Files.exists(back.resolve(nfd + "/notes.txt")));
     }
 }

