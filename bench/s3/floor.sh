@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Floor check for the small-file download row: how close can any JVM process get to rclone here?
-# Downloads the same 2,000 × 64 KiB objects (uploaded once by rclone) with, in rotating order:
-#   rclone   (tuned as in run.sh, lists the prefix, checks MD5s)
-#   raw      floor/RawGet.java: SigV4 GETs over raw sockets, JDK only, keys from a file
-#   sdk      floor/SdkGet.java: the same with the SDK signer and Apache client rackside-s3 uses
-#   rackside rackside-s3 cp --recursive (lists, journals, verifies, writes .part files)
-# The two floors skip listing, journal and verification, so they bound rackside-s3 from below.
-# Prints client CPU (user+sys) and wall medians and each tool's ratio to rclone (rclone's wall /
-# the tool's wall). Page cache not dropped (DROP_CACHES=1 drops it).
+# Floor check for the small-file rows: how close can any JVM process get to rclone here?
+# Moves the same 2,000 × 64 KiB files down (objects uploaded once by rclone) and up, with, in
+# rotating order:
+#   rclone   (tuned as in run.sh)
+#   raw      floor/RawGet.java, floor/RawPut.java: SigV4 requests over raw sockets, JDK only
+#   sdk      floor/SdkGet.java, floor/SdkPut.java: the same with the SDK signer and Apache
+#            client that rackside-s3's small requests use
+#   rackside rackside-s3 cp --recursive (lists, journals, checksums, verifies)
+# The floors are given the keys and skip listing, journal and checksums of their own, so they
+# bound any client built on the same pieces from below. Every download is checked against the
+# files' SHA-256, and every upload by the bytes the server stored. Prints client CPU (user+sys)
+# and wall medians and each tool's ratio to rclone (rclone's wall / the tool's wall). Page cache
+# not dropped (DROP_CACHES=1 drops it).
 #
-#   RUNS=5 bench/s3/floor.sh [LAUNCHER]     # LAUNCHER defaults to s3-engine/target/rackside-s3
+#   RUNS=5 [OPS="down up"] bench/s3/floor.sh [LAUNCHER]   # LAUNCHER: s3-engine/target/rackside-s3
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,7 +32,7 @@ S3PROXY_JAR="$WORK/tools/s3proxy-4.1.0-jar-with-dependencies.jar"
     -Dartifact=org.gaul:s3proxy:4.1.0:jar:jar-with-dependencies -DoutputDirectory="$WORK/tools")
 (cd "$repo" && ./mvnw -B -q -pl s3-engine dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt")
 cp="$WORK/classes:$(cat "$WORK/cp.txt")"
-"$JAVA_HOME/bin/javac" -cp "$cp" -d "$WORK/classes" "$here/floor/RawGet.java" "$here/floor/SdkGet.java"
+"$JAVA_HOME/bin/javac" -cp "$cp" -d "$WORK/classes" "$here"/floor/*.java
 
 # shellcheck source=common.sh
 . "$here/common.sh"
@@ -59,38 +63,51 @@ fi
 # One untimed download first, so S3Proxy's own warm-up is not charged to the first tool.
 "${RCLONE[@]}" copy bench:bench/small "$WORK/out" && rm -rf "$WORK/out"
 
-run() { # the command of tool $1, downloading into $WORK/out
-  case $1 in
-    rclone)   "${RCLONE[@]}" copy bench:bench/small "$WORK/out" ;;
-    raw)      "$JAVA_HOME/bin/java" -cp "$cp" RawGet "$AWS_ENDPOINT_URL" bench small/ "$WORK/keys.txt" "$WORK/out" ;;
-    sdk)      "$JAVA_HOME/bin/java" -cp "$cp" SdkGet "$AWS_ENDPOINT_URL" bench small/ "$WORK/keys.txt" "$WORK/out" ;;
-    rackside) "$LAUNCHER" --journal "$WORK/journal.db" cp s3://bench/small/ "$WORK/out" --recursive ;;
+run() { # the command of tool $1 for op $2: down into $WORK/out, or up from the data to prefix $3
+  local java=("$JAVA_HOME/bin/java" -cp "$cp")
+  case $1:$2 in
+    rclone:down)   "${RCLONE[@]}" copy bench:bench/small "$WORK/out" ;;
+    raw:down)      "${java[@]}" RawGet "$AWS_ENDPOINT_URL" bench small/ "$WORK/keys.txt" "$WORK/out" ;;
+    sdk:down)      "${java[@]}" SdkGet "$AWS_ENDPOINT_URL" bench small/ "$WORK/keys.txt" "$WORK/out" ;;
+    rackside:down) "$LAUNCHER" --journal "$WORK/journal.db" cp s3://bench/small/ "$WORK/out" --recursive ;;
+    rclone:up)     "${RCLONE[@]}" copy "$WORK/data/small" "bench:bench/$3" ;;
+    raw:up)        "${java[@]}" RawPut "$AWS_ENDPOINT_URL" bench "$3/" "$WORK/keys.txt" "$WORK/data/small" ;;
+    sdk:up)        "${java[@]}" SdkPut "$AWS_ENDPOINT_URL" bench "$3/" "$WORK/keys.txt" "$WORK/data/small" ;;
+    rackside:up)   "$LAUNCHER" --journal "$WORK/journal.db" cp "$WORK/data/small" "s3://bench/$3/" --recursive ;;
   esac
 }
 tools=(rclone raw sdk rackside)
+OPS=${OPS:-down up}
 rm -f "$WORK"/logs/res.*
-log "$RUNS rounds of ${tools[*]} (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+log "$RUNS rounds of ${tools[*]}, $OPS (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 for round in $(seq 1 "$RUNS"); do
-  for k in "${!tools[@]}"; do
-    tool=${tools[$(( (k + round - 1) % ${#tools[@]} ))]}
-    rm -rf "$WORK/out"; sync
-    if [ "$DROP_CACHES" = 1 ] && [ -w /proc/sys/vm/drop_caches ]; then echo 3 >/proc/sys/vm/drop_caches; fi
-    start=$(date +%s.%N)
-    /usr/bin/time -f '%U %S' -o "$WORK/logs/time" bash -c "$(declare -f run); $(declare -p RCLONE cp WORK LAUNCHER); run $tool" \
-      >"$WORK/logs/out.$tool.$round" 2>&1 || { log "FAILED: $tool (see $WORK/logs/out.$tool.$round)"; exit 1; }
-    end=$(date +%s.%N)
-    diff -q <(cd "$WORK/out" && sha256sum -- * | sort) "$WORK/small.sha256" >/dev/null \
-      || { log "SHA-256 MISMATCH after $tool round $round"; exit 1; }
-    awk -v wall="$(echo "$end - $start" | bc)" '{printf "%.2f %.3f\n", $1 + $2, wall}' "$WORK/logs/time" >>"$WORK/logs/res.$tool"
+  for op in $OPS; do
+    for k in "${!tools[@]}"; do
+      tool=${tools[$(( (k + round - 1) % ${#tools[@]} ))]}; prefix="up-$tool-$round"
+      rm -rf "$WORK/out"; sync
+      if [ "$DROP_CACHES" = 1 ] && [ -w /proc/sys/vm/drop_caches ]; then echo 3 >/proc/sys/vm/drop_caches; fi
+      start=$(date +%s.%N)
+      /usr/bin/time -f '%U %S' -o "$WORK/logs/time" bash -c "$(declare -f run); $(declare -p RCLONE cp WORK LAUNCHER); run $tool $op $prefix" \
+        >"$WORK/logs/out.$tool.$op.$round" 2>&1 || { log "FAILED: $tool $op (see $WORK/logs/out.$tool.$op.$round)"; exit 1; }
+      end=$(date +%s.%N)
+      # The filesystem store keeps each object's bytes as a plain file under its key.
+      got=$WORK/out; [ "$op" = up ] && got=$WORK/store/bench/$prefix
+      diff -q <(cd "$got" && sha256sum -- * | sort) "$WORK/small.sha256" >/dev/null \
+        || { log "SHA-256 MISMATCH after $tool $op round $round"; exit 1; }
+      if [ "$op" = up ]; then rm -rf "${WORK:?}/store/bench/$prefix"; fi
+      awk -v wall="$(echo "$end - $start" | bc)" '{printf "%.2f %.3f\n", $1 + $2, wall}' "$WORK/logs/time" >>"$WORK/logs/res.$tool.$op"
+    done
   done
   log "round $round done (load $(cut -d' ' -f1 /proc/loadavg))"
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-ref=$(cut -d' ' -f2 "$WORK/logs/res.rclone" | median)
-printf '\n%-9s %8s %8s %9s\n' tool "cpu s" "wall s" "vs rclone"
-for tool in "${tools[@]}"; do
-  c=$(cut -d' ' -f1 "$WORK/logs/res.$tool" | median); w=$(cut -d' ' -f2 "$WORK/logs/res.$tool" | median)
-  printf '%-9s %8s %8s %8.2fx\n' "$tool" "$c" "$w" "$(echo "$ref / $w" | bc -l)"
+for op in $OPS; do
+  ref=$(cut -d' ' -f2 "$WORK/logs/res.rclone.$op" | median)
+  printf '\n%-5s %-9s %8s %8s %9s\n' op tool "cpu s" "wall s" "vs rclone"
+  for tool in "${tools[@]}"; do
+    c=$(cut -d' ' -f1 "$WORK/logs/res.$tool.$op" | median); w=$(cut -d' ' -f2 "$WORK/logs/res.$tool.$op" | median)
+    printf '%-5s %-9s %8s %8s %8.2fx\n' "$op" "$tool" "$c" "$w" "$(echo "$ref / $w" | bc -l)"
+  done
 done
-echo "medians of $RUNS rounds, $SMALL_N x $SMALL_KIB KiB, every download matched its SHA-256; raw: $WORK/logs/res.*"
+echo "medians of $RUNS rounds, $SMALL_N x $SMALL_KIB KiB; every download and every stored upload matched the files' SHA-256; raw: $WORK/logs/res.*"
