@@ -2,6 +2,7 @@ package dev.rackside.s3;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -43,8 +44,13 @@ public final class LocalTree {
                     }
                 }
             }
-        } catch (IOException | UncheckedIOException e) {
-            // UncheckedIOException: what the stream throws for a folder it cannot read part way.
+        } catch (UncheckedIOException e) { // what the stream throws for a folder it cannot read part way
+            if (e.getCause() instanceof FileSystemLoopException loop) {
+                throw new S3EngineException.LocalFileProblem(folder, "a symbolic link in it leads back into it ("
+                        + loop.getFile() + ")", loop);
+            }
+            throw new S3EngineException.LocalFileProblem(folder, "cannot list the folder (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
             throw new S3EngineException.LocalFileProblem(folder, "cannot list the folder (" + e.getMessage() + ")", e);
         }
     }

@@ -185,6 +185,17 @@ class CliFiltersTest extends CliTestBase {
     }
 
     @Test
+    void aLinkLoopFailsTheWalkWithAMessageAndDeletesNothing(@TempDir Path dir) throws Exception {
+        Path t = tree(dir);
+        assertEquals(0, run("sync", t.toString(), "s3://cli/f12/").code());
+        Files.createSymbolicLink(t.resolve("old/again"), t);
+        Result sync = run("sync", t.toString(), "s3://cli/f12/", "--delete");
+        assertEquals(1, sync.code(), sync.out());
+        assertTrue(sync.err().contains("a symbolic link in it leads back into it"), sync.err());
+        assertEquals(4, keys("f12/").size(), "nothing deleted");
+    }
+
+    @Test
     void anObjectThisComputerCannotHoldFailsItAloneAndStopsDeletion(@TempDir Path dir) throws Exception {
         file(dir, "src/good.txt", 10);
         assertEquals(0, run("cp", dir.resolve("src").toString(), "s3://cli/f10/", "--recursive").code());
