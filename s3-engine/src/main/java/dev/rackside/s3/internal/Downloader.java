@@ -75,14 +75,32 @@ final class Downloader {
     }
 
     void run(TransferTask task) {
-        try {
+        try (LocalFileLocks.Held held = waitForFile(task)) {
             if (SmallDownload.fits(task, options.rangeSize()) && small.run(task)) {
                 return;
             }
             attempt(task);
         } catch (S3EngineException.IntegrityFailed | S3EngineException.SourceChanged e) {
             // One clean second try: a flipped bit in transit or an object replaced mid-download.
-            attempt(task);
+            try (LocalFileLocks.Held held = waitForFile(task)) {
+                attempt(task);
+            }
+        }
+    }
+
+    // Another download of the same file (see LocalFileLocks) goes first; a pause or cancel ends
+    // the wait, and the transfer slot is given back.
+    private static LocalFileLocks.Held waitForFile(TransferTask task) {
+        try {
+            LocalFileLocks.Held held = LocalFileLocks.hold(((TransferRequest.Download) task.request()).local(),
+                    task::stopRequested);
+            if (held == null) {
+                throw new S3EngineException.Cancelled(task.describe());
+            }
+            return held;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new S3EngineException.Cancelled(task.describe());
         }
     }
 

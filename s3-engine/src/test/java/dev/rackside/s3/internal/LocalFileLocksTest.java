@@ -1,0 +1,123 @@
+package dev.rackside.s3.internal;
+
+import dev.rackside.s3.EngineOptions;
+import dev.rackside.s3.S3Endpoint;
+import dev.rackside.s3.S3Engine;
+import dev.rackside.s3.Transfer;
+import dev.rackside.s3.TransferState;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/// Downloads of one file wait for each other, also when only case or Unicode form tells their
+/// names apart (one file on macOS's and Windows's disks).
+class LocalFileLocksTest {
+    @Test
+    void namesThatDifferOnlyInCaseOrNormalFormAreOneFile() {
+        assertEquals(LocalFileLocks.key(Path.of("/d/Photo.JPG")), LocalFileLocks.key(Path.of("/d/photo.jpg")));
+        assertEquals(LocalFileLocks.key(Path.of("/d/caf\u00e9")), LocalFileLocks.key(Path.of("/d/cafe\u0301")));
+        assertEquals(LocalFileLocks.key(Path.of("/d/x/../a")), LocalFileLocks.key(Path.of("/d/a")));
+        assertNotEquals(LocalFileLocks.key(Path.of("/d/a")), LocalFileLocks.key(Path.of("/d/b")));
+    }
+
+    @Test
+    void theSecondWaitsForTheFirstAndNothingIsLeftHeld() throws Exception {
+        int before = LocalFileLocks.size();
+        CountDownLatch second = new CountDownLatch(1);
+        AtomicBoolean overlapped = new AtomicBoolean();
+        AtomicBoolean firstDone = new AtomicBoolean();
+        Thread other;
+        try (LocalFileLocks.Held first = LocalFileLocks.hold(Path.of("/tmp/locks-test/Photo.JPG"))) {
+            other = Thread.ofPlatform().start(() -> {
+                try (LocalFileLocks.Held h = LocalFileLocks.hold(Path.of("/tmp/locks-test/photo.jpg"))) {
+                    overlapped.set(!firstDone.get());
+                    second.countDown();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertFalse(second.await(300, TimeUnit.MILLISECONDS), "the second waits while the first holds the file");
+            firstDone.set(true);
+        }
+        assertTrue(second.await(5, TimeUnit.SECONDS));
+        other.join();
+        assertFalse(overlapped.get());
+        assertEquals(before, LocalFileLocks.size(), "released files leave nothing behind");
+    }
+
+    @Test
+    void aWaitEndsWhenInterruptedAndLeavesNothingHeld() throws Exception {
+        int before = LocalFileLocks.size();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        try (LocalFileLocks.Held first = LocalFileLocks.hold(Path.of("/tmp/locks-test/iso"))) {
+            Thread waiting = Thread.ofPlatform().start(() -> {
+                try (LocalFileLocks.Held h = LocalFileLocks.hold(Path.of("/tmp/locks-test/ISO"))) {
+                    interrupted.set(false);
+                } catch (InterruptedException e) {
+                    interrupted.set(true);
+                }
+            });
+            Thread.sleep(100);
+            waiting.interrupt(); // what a pause or cancel does to a waiting worker
+            waiting.join(5000);
+            assertTrue(interrupted.get());
+        }
+        assertEquals(before, LocalFileLocks.size());
+    }
+
+    @Test
+    void aDownloadWaitsWhileItsFileIsHeldAndAPauseStillTakes(@TempDir Path dir) throws Exception {
+        S3Proxy server = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "id", "secret").ignoreUnknownHeaders(true).build();
+        server.start();
+        while (!"STARTED".equals(server.getState())) {
+            Thread.sleep(5);
+        }
+        Path source = Files.write(dir.resolve("source.bin"), new byte[70_000]);
+        Path target = dir.resolve("out/Photo.JPG");
+        S3Endpoint endpoint = S3Endpoint.builder("t").endpoint("http://127.0.0.1:" + server.getPort()).pathStyle(true)
+                .staticKeys("id", "secret").build();
+        // One transfer slot: a paused download must give it back, not sit in it waiting for the file.
+        try (S3Engine s3 = S3Engine.open(endpoint, EngineOptions.builder().journal(dir.resolve("j.db")).concurrency(1).build())) {
+            s3.createBucket("locks");
+            s3.transfers().upload(source, "locks", "photo.jpg").await();
+            Transfer t;
+            try (LocalFileLocks.Held other = LocalFileLocks.hold(dir.resolve("out/photo.jpg"))) { // same file on macOS
+                t = s3.transfers().download("locks", "photo.jpg", target);
+                Thread.sleep(500);
+                assertEquals(TransferState.RUNNING, t.state(), "started, and waiting for the file");
+                assertFalse(Files.exists(target));
+                t.pause();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (t.state() != TransferState.PAUSED && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertEquals(TransferState.PAUSED, t.state(), "a pause interrupts the wait");
+                Transfer next = s3.transfers().download("locks", "photo.jpg", dir.resolve("elsewhere.bin"));
+                next.completion().get(10, TimeUnit.SECONDS); // would time out if the paused one kept the slot
+                t.resume();
+                Thread.sleep(300);
+                assertFalse(Files.exists(target), "resumed, it waits again");
+            }
+            t.await();
+            assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(target));
+        } finally {
+            server.stop();
+        }
+    }
+}
