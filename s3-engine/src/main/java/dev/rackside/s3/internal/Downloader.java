@@ -91,9 +91,12 @@ final class Downloader {
     // Another download of the same file (see LocalFileLocks) goes first; a pause or cancel ends
     // the wait, and the transfer slot is given back.
     private static LocalFileLocks.Held waitForFile(TransferTask task) {
+        // A pause and resume within one look at the flag still ends this run: the resumed one is
+        // another generation, started afresh.
+        int generation = task.generation();
         try {
             LocalFileLocks.Held held = LocalFileLocks.hold(((TransferRequest.Download) task.request()).local(),
-                    task::stopRequested);
+                    () -> task.stopRequested() || task.generation() != generation);
             if (held == null) {
                 throw new S3EngineException.Cancelled(task.describe());
             }
@@ -131,6 +134,9 @@ final class Downloader {
             entry = null;
         }
         if (entry == null) {
+            // The .part is about to hold this object's bytes: what another spelling of the name
+            // journalled there (Photo.JPG paused, photo.jpg now) must not be trusted on its resume.
+            forgetOtherSpellings(target);
             delete(part);
             entry = new Journal.Entry(task.id(), "DOWNLOAD", r.bucket(), r.key(), target.toString(), meta.size(),
                     meta.etag(), step, null, meta.sha256().orElse(null), JournalCodec.sseKind(r.encryption()),
@@ -187,6 +193,16 @@ final class Downloader {
             throw new S3EngineException.LocalFileProblem(target, "it cannot be written (" + e.getMessage() + ")", e);
         }
         journal.remove(id);
+    }
+
+    private void forgetOtherSpellings(Path target) {
+        String key = LocalFileLocks.key(target);
+        for (Journal.Entry e : journal.all()) {
+            if ("DOWNLOAD".equals(e.kind()) && !e.local().equals(target.toString())
+                    && LocalFileLocks.key(Path.of(e.local())).equals(key)) {
+                journal.clearProgress(e.id());
+            }
+        }
     }
 
     /// One client-side-encrypted range: fetched whole, decrypted in memory, written.

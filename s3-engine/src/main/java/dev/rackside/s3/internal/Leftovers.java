@@ -38,8 +38,11 @@ final class Leftovers {
         });
         unqueue(r);
         if (r instanceof TransferRequest.Download d) {
-            try {
-                java.nio.file.Files.deleteIfExists(Downloader.partFile(d.local()));
+            // Only if no download of the same file runs: the .part is then its (see LocalFileLocks).
+            try (LocalFileLocks.Held free = LocalFileLocks.tryHold(d.local())) {
+                if (free != null) {
+                    java.nio.file.Files.deleteIfExists(Downloader.partFile(d.local()));
+                }
             } catch (java.io.IOException ignored) {
                 // a leftover .part is harmless: it is never mistaken for the finished file
             }

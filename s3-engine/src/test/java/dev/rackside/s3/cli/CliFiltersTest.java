@@ -17,6 +17,7 @@ class CliFiltersTest extends CliTestBase {
     static List<String> keys(String prefix) {
         Result ls = run("ls", "s3://cli/" + prefix, "--recursive");
         assertEquals(ls.out().isEmpty() ? 1 : 0, ls.code(), ls.err()); // 1: nothing there, as aws-cli
+        assertEquals("", ls.err());
         return ls.out().lines().map(l -> l.substring(l.lastIndexOf(' ') + 1))
                 .filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length())).sorted().toList();
     }

@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LocalFileLocksTest {
     @Test
     void namesThatDifferOnlyInCaseOrNormalFormAreOneFile() {
+        assertEquals(LocalFileLocks.key(Path.of("/d/\u0131x")), LocalFileLocks.key(Path.of("/d/IX")), "dotless i, as NTFS");
+        assertEquals(LocalFileLocks.key(Path.of("/d/\u03bf\u03b4\u03bf\u03c2")), LocalFileLocks.key(Path.of("/d/\u039f\u0394\u039f\u03a3")));
         assertEquals(LocalFileLocks.key(Path.of("/d/Photo.JPG")), LocalFileLocks.key(Path.of("/d/photo.jpg")));
         assertEquals(LocalFileLocks.key(Path.of("/d/caf\u00e9")), LocalFileLocks.key(Path.of("/d/cafe\u0301")));
         assertEquals(LocalFileLocks.key(Path.of("/d/x/../a")), LocalFileLocks.key(Path.of("/d/a")));
@@ -73,15 +75,23 @@ class LocalFileLocksTest {
                 }
             });
             Thread.sleep(100);
-            waiting.interrupt(); // what a pause or cancel does to a waiting worker
+            waiting.interrupt(); // an engine shutting down
             waiting.join(5000);
             assertTrue(interrupted.get());
         }
         assertEquals(before, LocalFileLocks.size());
     }
 
+    static void until(java.util.function.BooleanSupplier done, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(done.getAsBoolean(), what);
+    }
+
     @Test
-    void aDownloadWaitsWhileItsFileIsHeldAndAPauseStillTakes(@TempDir Path dir) throws Exception {
+    void aDownloadWaitsWhileItsFileIsHeldAndPauseOrCancelFreeItsSlotAndLeaveThePart(@TempDir Path dir) throws Exception {
         S3Proxy server = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "id", "secret").ignoreUnknownHeaders(true).build();
         server.start();
@@ -96,23 +106,25 @@ class LocalFileLocksTest {
         try (S3Engine s3 = S3Engine.open(endpoint, EngineOptions.builder().journal(dir.resolve("j.db")).concurrency(1).build())) {
             s3.createBucket("locks");
             s3.transfers().upload(source, "locks", "photo.jpg").await();
+            s3.transfers().upload(source, "locks", "other.jpg").await();
             Transfer t;
-            try (LocalFileLocks.Held other = LocalFileLocks.hold(dir.resolve("out/photo.jpg"))) { // same file on macOS
+            // As a running download of the same file on macOS holds it, and its .part.
+            try (LocalFileLocks.Held running = LocalFileLocks.hold(dir.resolve("out/photo.jpg"))) {
+                Path part = Files.write(Files.createDirectories(dir.resolve("out")).resolve("Photo.JPG.part"), new byte[10]);
                 t = s3.transfers().download("locks", "photo.jpg", target);
-                Thread.sleep(500);
-                assertEquals(TransferState.RUNNING, t.state(), "started, and waiting for the file");
-                assertFalse(Files.exists(target));
-                t.pause();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (t.state() != TransferState.PAUSED && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
-                assertEquals(TransferState.PAUSED, t.state(), "a pause interrupts the wait");
+                until(() -> t.state() == TransferState.RUNNING, "started, and waiting for the file");
+                t.pause(); // the wait sees the pause within 100 ms and gives the slot back
                 Transfer next = s3.transfers().download("locks", "photo.jpg", dir.resolve("elsewhere.bin"));
                 next.completion().get(10, TimeUnit.SECONDS); // would time out if the paused one kept the slot
+                assertFalse(Files.exists(target));
+
+                Transfer doomed = s3.transfers().download("locks", "other.jpg", target); // its .part is that one
+                until(() -> doomed.state() == TransferState.RUNNING, "the second one waits too");
+                doomed.cancel();
+                until(() -> doomed.state() == TransferState.CANCELLED, "cancelled while waiting");
+                Thread.sleep(200); // the cancelled transfer's leftovers are cleared on its worker
+                assertTrue(Files.exists(part), "the running download's .part is not a cancelled one's to delete");
                 t.resume();
-                Thread.sleep(300);
-                assertFalse(Files.exists(target), "resumed, it waits again");
             }
             t.await();
             assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(target));
