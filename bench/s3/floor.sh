@@ -3,8 +3,8 @@
 # Moves the same 2,000 × 64 KiB files down (objects uploaded once by rclone) and up, with, in
 # rotating order:
 #   rclone   (tuned as in run.sh)
-#   raw      floor/RawGet.java, floor/RawPut.java: SigV4 requests over raw sockets, JDK only
-#   sdk      floor/SdkGet.java, floor/SdkPut.java: the same with the SDK signer and Apache
+#   raw      floor/RawFloor.java: SigV4 requests over raw sockets, JDK only
+#   sdk      floor/SdkFloor.java: the same with the SDK signer and Apache
 #            client that rackside-s3's small requests use
 #   rackside rackside-s3 cp --recursive (lists, journals, checksums, verifies)
 # The floors are given the keys and skip listing, journal and checksums of their own, so they
@@ -67,12 +67,12 @@ run() { # the command of tool $1 for op $2: down into $WORK/out, or up from the 
   local java=("$JAVA_HOME/bin/java" -cp "$cp")
   case $1:$2 in
     rclone:down)   "${RCLONE[@]}" copy bench:bench/small "$WORK/out" ;;
-    raw:down)      "${java[@]}" RawGet "$AWS_ENDPOINT_URL" bench small/ "$WORK/keys.txt" "$WORK/out" ;;
-    sdk:down)      "${java[@]}" SdkGet "$AWS_ENDPOINT_URL" bench small/ "$WORK/keys.txt" "$WORK/out" ;;
+    raw:down)      "${java[@]}" RawFloor get "$AWS_ENDPOINT_URL" bench small/ "$WORK/keys.txt" "$WORK/out" ;;
+    sdk:down)      "${java[@]}" SdkFloor get "$AWS_ENDPOINT_URL" bench small/ "$WORK/keys.txt" "$WORK/out" ;;
     rackside:down) "$LAUNCHER" --journal "$WORK/journal.db" cp s3://bench/small/ "$WORK/out" --recursive ;;
     rclone:up)     "${RCLONE[@]}" copy "$WORK/data/small" "bench:bench/$3" ;;
-    raw:up)        "${java[@]}" RawPut "$AWS_ENDPOINT_URL" bench "$3/" "$WORK/keys.txt" "$WORK/data/small" ;;
-    sdk:up)        "${java[@]}" SdkPut "$AWS_ENDPOINT_URL" bench "$3/" "$WORK/keys.txt" "$WORK/data/small" ;;
+    raw:up)        "${java[@]}" RawFloor put "$AWS_ENDPOINT_URL" bench "$3/" "$WORK/keys.txt" "$WORK/data/small" ;;
+    sdk:up)        "${java[@]}" SdkFloor put "$AWS_ENDPOINT_URL" bench "$3/" "$WORK/keys.txt" "$WORK/data/small" ;;
     rackside:up)   "$LAUNCHER" --journal "$WORK/journal.db" cp "$WORK/data/small" "s3://bench/$3/" --recursive ;;
   esac
 }

@@ -19,22 +19,23 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /// Measurement floor for bench/s3/floor.sh, not product code: the least a JVM process can do to
-/// fetch N named objects. SigV4-signed GETs over 8 raw keep-alive sockets, JDK classes only; no
-/// listing (the keys come from a file), no journal, no verification, no retries.
-/// Usage: java RawGet ENDPOINT BUCKET PREFIX KEYS_FILE OUT_DIR (credentials and region from AWS_*).
-public final class RawGet {
+/// fetch (`get`) or store (`put`) N named objects. SigV4-signed requests (a PUT's payload SHA-256
+/// signed, as S3 over plain HTTP wants) over 8 raw keep-alive sockets, JDK classes only; no
+/// listing (the keys come from a file), no journal, no checksum of our own, no retries.
+/// Usage: java RawFloor get|put ENDPOINT BUCKET PREFIX KEYS_FILE DIR (credentials, region from AWS_*).
+public final class RawFloor {
     private static final HexFormat HEX = HexFormat.of();
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     public static void main(String[] a) throws Exception {
-        URI endpoint = URI.create(a[0]);
-        String bucket = a[1], prefix = a[2];
-        List<String> names = Files.readAllLines(Path.of(a[3]));
-        Path out = Files.createDirectories(Path.of(a[4]));
+        boolean put = a[0].equals("put");
+        URI endpoint = URI.create(a[1]);
+        String bucket = a[2], prefix = a[3];
+        List<String> names = Files.readAllLines(Path.of(a[4]));
+        Path dir = put ? Path.of(a[5]) : Files.createDirectories(Path.of(a[5]));
         String id = System.getenv("AWS_ACCESS_KEY_ID"), secret = System.getenv("AWS_SECRET_ACCESS_KEY");
         String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
         String host = endpoint.getHost() + ":" + endpoint.getPort();
-        String emptyHash = HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(new byte[0]));
         AtomicInteger next = new AtomicInteger(), failed = new AtomicInteger();
         Thread[] workers = new Thread[8];
         for (int t = 0; t < workers.length; t++) {
@@ -45,17 +46,23 @@ public final class RawGet {
                     byte[] buf = new byte[1 << 16];
                     for (int i; (i = next.getAndIncrement()) < names.size(); ) {
                         String name = names.get(i), path = "/" + bucket + "/" + prefix + name;
+                        byte[] body = put ? Files.readAllBytes(dir.resolve(name)) : new byte[0];
+                        String bodyHash = HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(body));
                         String date = AMZ_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)), day = date.substring(0, 8);
                         String scope = day + "/" + region + "/s3/aws4_request";
-                        String canonical = "GET\n" + path + "\n\nhost:" + host + "\nx-amz-content-sha256:" + emptyHash
-                                + "\nx-amz-date:" + date + "\n\nhost;x-amz-content-sha256;x-amz-date\n" + emptyHash;
+                        String signed = (put ? "content-length;" : "") + "host;x-amz-content-sha256;x-amz-date";
+                        String canonical = (put ? "PUT" : "GET") + "\n" + path + "\n\n"
+                                + (put ? "content-length:" + body.length + "\n" : "") + "host:" + host
+                                + "\nx-amz-content-sha256:" + bodyHash + "\nx-amz-date:" + date + "\n\n" + signed + "\n" + bodyHash;
                         String toSign = "AWS4-HMAC-SHA256\n" + date + "\n" + scope + "\n" + sha256(canonical);
                         byte[] key = hmac(hmac(hmac(hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), day), region), "s3"),
                                 "aws4_request");
-                        os.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nx-amz-content-sha256: " + emptyHash
+                        os.write(((put ? "PUT " : "GET ") + path + " HTTP/1.1\r\nHost: " + host
+                                + (put ? "\r\nContent-Length: " + body.length : "") + "\r\nx-amz-content-sha256: " + bodyHash
                                 + "\r\nx-amz-date: " + date + "\r\nAuthorization: AWS4-HMAC-SHA256 Credential=" + id + "/" + scope
-                                + ", SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=" + HEX.formatHex(hmac(key, toSign))
-                                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                + ", SignedHeaders=" + signed + ", Signature=" + HEX.formatHex(hmac(key, toSign)) + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        os.write(body);
                         os.flush();
                         if (!line(in).contains(" 200 ")) {
                             failed.incrementAndGet();
@@ -66,7 +73,11 @@ public final class RawGet {
                                 length = Long.parseLong(h.substring(15).trim());
                             }
                         }
-                        try (OutputStream file = Files.newOutputStream(out.resolve(name))) {
+                        if (put) {
+                            in.skipNBytes(length);
+                            continue;
+                        }
+                        try (OutputStream file = Files.newOutputStream(dir.resolve(name))) {
                             while (length > 0) {
                                 int n = in.read(buf, 0, (int) Math.min(buf.length, length));
                                 if (n < 0) {
@@ -86,7 +97,7 @@ public final class RawGet {
             t.join();
         }
         if (failed.get() > 0) {
-            System.err.println(failed.get() + " GETs failed");
+            System.err.println(failed.get() + " requests failed");
             System.exit(1);
         }
     }
