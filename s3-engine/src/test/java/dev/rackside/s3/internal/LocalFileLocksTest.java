@@ -82,6 +82,21 @@ class LocalFileLocksTest {
         assertEquals(before, LocalFileLocks.size());
     }
 
+    static S3Proxy server() throws Exception {
+        S3Proxy server = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "id", "secret").ignoreUnknownHeaders(true).build();
+        server.start();
+        while (!"STARTED".equals(server.getState())) {
+            Thread.sleep(5);
+        }
+        return server;
+    }
+
+    static S3Endpoint endpoint(S3Proxy server) {
+        return S3Endpoint.builder("t").endpoint("http://127.0.0.1:" + server.getPort()).pathStyle(true)
+                .staticKeys("id", "secret").build();
+    }
+
     static void until(java.util.function.BooleanSupplier done, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!done.getAsBoolean() && System.nanoTime() < deadline) {
@@ -92,16 +107,10 @@ class LocalFileLocksTest {
 
     @Test
     void aDownloadWaitsWhileItsFileIsHeldAndPauseOrCancelFreeItsSlotAndLeaveThePart(@TempDir Path dir) throws Exception {
-        S3Proxy server = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "id", "secret").ignoreUnknownHeaders(true).build();
-        server.start();
-        while (!"STARTED".equals(server.getState())) {
-            Thread.sleep(5);
-        }
+        S3Proxy server = server();
         Path source = Files.write(dir.resolve("source.bin"), new byte[70_000]);
         Path target = dir.resolve("out/Photo.JPG");
-        S3Endpoint endpoint = S3Endpoint.builder("t").endpoint("http://127.0.0.1:" + server.getPort()).pathStyle(true)
-                .staticKeys("id", "secret").build();
+        S3Endpoint endpoint = endpoint(server);
         // One transfer slot: a paused download must give it back, not sit in it waiting for the file.
         try (S3Engine s3 = S3Engine.open(endpoint, EngineOptions.builder().journal(dir.resolve("j.db")).concurrency(1).build())) {
             s3.createBucket("locks");
@@ -128,6 +137,40 @@ class LocalFileLocksTest {
             }
             t.await();
             assertArrayEquals(Files.readAllBytes(source), Files.readAllBytes(target));
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aFreshDownloadOfAnotherSpellingMakesAPausedOneStartOver(@TempDir Path dir) throws Exception {
+        S3Proxy server = server();
+        Path source = dir.resolve("big.bin");
+        byte[] data = new byte[20 << 20];
+        new java.util.Random(5).nextBytes(data);
+        Files.write(source, data);
+        // 4 MB/s: the first download is paused with some of its pieces journalled.
+        EngineOptions slow = EngineOptions.builder().journal(dir.resolve("j.db")).downloadLimit(4_000_000).build();
+        try (S3Engine s3 = S3Engine.open(endpoint(server), slow)) {
+            s3.createBucket("spell");
+            s3.transfers().upload(source, "spell", "big.bin").await();
+            Transfer first = s3.transfers().download("spell", "big.bin", dir.resolve("out/Photo.bin"));
+            // Its spans run side by side, so a piece is journalled only once one of them is whole.
+            until(() -> first.progress().transferredBytes() >= 17 << 20, "a piece or more journalled");
+            first.pause();
+            until(() -> first.state() == TransferState.PAUSED, "paused");
+            // On macOS this is the same file, and its download writes the same .part.
+            s3.transfers().setDownloadLimit(0);
+            s3.transfers().download("spell", "big.bin", dir.resolve("out/photo.bin")).await();
+            s3.transfers().setDownloadLimit(1_000_000);
+            first.resume();
+            until(() -> first.state() == TransferState.RUNNING && first.progress().totalBytes() > 0, "resumed");
+            Thread.sleep(300);
+            assertTrue(first.progress().transferredBytes() < 2 << 20, // kept pieces would count at once
+                    "what the other spelling's .part may hold is not trusted: " + first.progress().transferredBytes());
+            s3.transfers().setDownloadLimit(0);
+            first.await();
+            assertArrayEquals(data, Files.readAllBytes(dir.resolve("out/Photo.bin")));
         } finally {
             server.stop();
         }
