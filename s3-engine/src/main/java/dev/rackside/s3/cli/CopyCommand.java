@@ -126,9 +126,7 @@ final class CopyCommand {
 
     /// The objects under `src`'s prefix that the filters select, folder markers left out.
     private Stream<ObjectInfo> objects(S3Engine s3, S3Uri src) {
-        String prefix = src.asPrefix();
-        return s3.objects(src.bucket(), prefix).filter(o -> !(o.key().endsWith("/") && o.size() == 0))
-                .filter(o -> flags.filters().test(o.key().substring(prefix.length())));
+        return flags.selected(s3, src.bucket(), src.asPrefix()).filter(o -> !(o.key().endsWith("/") && o.size() == 0));
     }
 
     private void dryRunDownload(S3Uri src, String key, Path folder) {

@@ -1,5 +1,7 @@
 package dev.rackside.s3.cli;
 
+import dev.rackside.s3.ObjectInfo;
+import dev.rackside.s3.S3Engine;
 import dev.rackside.s3.cli.Arguments.Command;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -9,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /// A command's own options, as aws-cli's `s3` commands name them: `--recursive`, `--exclude` and
 /// `--include`, `--delete`, `--size-only` and `--exact-timestamps` (sync), `--dryrun`, `--quiet`
@@ -50,6 +53,11 @@ record Flags(boolean recursive, Filters filters, boolean delete, boolean dryRun,
         return new Flags(own.hasOption("recursive"), new Filters(rules), own.hasOption("delete"), own.hasOption("dryrun"),
                 own.hasOption("quiet") || own.hasOption("only-show-errors"), own.hasOption("size-only"),
                 own.hasOption("exact-timestamps"), own.hasOption("human-readable"), own.hasOption("summarize"));
+    }
+
+    /// The objects under `prefix` whose path below it the filters select.
+    Stream<ObjectInfo> selected(S3Engine s3, String bucket, String prefix) {
+        return s3.objects(bucket, prefix).filter(o -> filters.test(o.key().substring(prefix.length())));
     }
 
     /// Where a command reports each file or object: nowhere under `--quiet`.

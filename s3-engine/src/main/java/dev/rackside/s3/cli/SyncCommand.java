@@ -1,6 +1,5 @@
 package dev.rackside.s3.cli;
 
-import dev.rackside.s3.DeleteResult;
 import dev.rackside.s3.LocalTree;
 import dev.rackside.s3.ObjectInfo;
 import dev.rackside.s3.S3Engine;
@@ -204,19 +203,9 @@ final class SyncCommand {
     }
 
     private void deleteObjects(S3Engine s3, String bucket, List<String> keys) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        if (flags.dryRun()) {
-            keys.forEach(k -> report.println(flags.line("delete: s3://" + bucket + "/" + k)));
-            return;
-        }
-        DeleteResult r = s3.delete(bucket, keys);
-        r.deleted().forEach(k -> report.println("delete: s3://" + bucket + "/" + k));
-        r.failed().forEach((k, why) -> root.err.println("delete failed: s3://" + bucket + "/" + k + ": " + why));
-        if (!r.failed().isEmpty()) {
-            throw new IllegalArgumentException(r.failed().size() + " object(s) could not be deleted");
-        }
+        KeyDeletion deletion = new KeyDeletion(s3, bucket, flags, report, root.err);
+        keys.forEach(deletion::add);
+        deletion.finish();
     }
 
     private void deleteFiles(List<Path> files) {
@@ -241,9 +230,7 @@ final class SyncCommand {
     /// The objects under `uri`'s prefix that the filters select, by key.
     private Map<String, ObjectInfo> remote(S3Engine s3, S3Uri uri) {
         Map<String, ObjectInfo> map = new LinkedHashMap<>();
-        String prefix = uri.asPrefix();
-        s3.objects(uri.bucket(), prefix).filter(o -> flags.filters().test(o.key().substring(prefix.length())))
-                .forEach(o -> map.put(o.key(), o));
+        flags.selected(s3, uri.bucket(), uri.asPrefix()).forEach(o -> map.put(o.key(), o));
         return map;
     }
 }
