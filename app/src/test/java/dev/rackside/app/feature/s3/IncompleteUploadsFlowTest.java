@@ -3,20 +3,13 @@ package dev.rackside.app.feature.s3;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.rackside.app.demo.DemoS3;
-import dev.rackside.app.fx.FxBackground;
 import dev.rackside.app.fx.FxWait;
-import dev.rackside.app.fx.RecordingNotifier;
 import dev.rackside.s3.IncompleteUpload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import javafx.application.Application;
-import javafx.collections.FXCollections;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
@@ -28,27 +21,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /// The bucket's context menu, Incomplete uploads…, one upload another tool left behind: selected,
 /// Continue from file… with the file it came from, and it completes in the transfers panel.
 @ExtendWith(ApplicationExtension.class)
 class IncompleteUploadsFlowTest {
+    private BrowserOnDemo browser;
     private DemoS3 demo;
-    private FxBackground background;
     private S3BrowserViewModel vm;
-    private S3BrowserView view;
     private Path file;
 
     @Start
     void start(Stage stage) throws Exception {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         demo = S3Fixture.demo();
         file = S3Fixture.file(Files.createTempDirectory("rackside-adopt"), "netinst.iso", 12 * 1024 * 1024, 31);
         S3Fixture.leaveBehind(demo, file, "iso-images", "debian/netinst.iso");
-        background = new FxBackground();
-        vm = new S3BrowserViewModel(FXCollections.observableArrayList(new S3Session(DemoS3.SESSION_ID, "Demo S3", demo.engine())),
-                background, new RecordingNotifier(), FxBackground::onFx);
         FolderPicker picker = new FolderPicker() {
             @Override
             public Optional<Path> pickFolder(String title) {
@@ -60,18 +47,13 @@ class IncompleteUploadsFlowTest {
                 return Optional.of(file);
             }
         };
-        view = new S3BrowserView(vm, picker);
-        stage.setScene(new Scene((Parent) view.root(), 1000, 700));
-        stage.show();
-        view.activate();
+        browser = new BrowserOnDemo(stage, demo, picker);
+        vm = browser.vm;
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(view::deactivate).get();
-        vm.transfers().close();
-        background.close();
-        demo.close();
+        browser.close();
     }
 
     @Test

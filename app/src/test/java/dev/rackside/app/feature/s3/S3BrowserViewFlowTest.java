@@ -1,23 +1,15 @@
 package dev.rackside.app.feature.s3;
 
 import dev.rackside.app.fx.FxWait;
-import dev.rackside.app.fx.RecordingNotifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
-import dev.rackside.app.demo.DemoS3;
-import dev.rackside.app.fx.FxBackground;
 import dev.rackside.s3.TransferState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import javafx.application.Application;
-import javafx.collections.FXCollections;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -38,33 +30,19 @@ import org.testfx.util.WaitForAsyncUtils;
 class S3BrowserViewFlowTest {
     @TempDir
     Path tmp;
-    private DemoS3 demo;
-    private FxBackground background;
+    private BrowserOnDemo browser;
     private S3BrowserViewModel vm;
-    private S3BrowserView view;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        demo = S3Fixture.demo();
-        background = new FxBackground();
-        vm = new S3BrowserViewModel(FXCollections.observableArrayList(new S3Session(DemoS3.SESSION_ID, "Demo S3", demo.engine())),
-                background, new RecordingNotifier(), FxBackground::onFx);
         // Headless has no folder dialog: downloads go to a fixed folder
-        view = new S3BrowserView(vm, title -> Optional.of(tmp.resolve("downloads")));
-        stage.setScene(new Scene((Parent) view.root(), 1000, 700)); // within the Headless screen (1000 x 1000)
-        stage.show();
-        view.activate();
+        browser = new BrowserOnDemo(stage, S3Fixture.demo(), title -> Optional.of(tmp.resolve("downloads")));
+        vm = browser.vm;
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(view::deactivate).get();
-        vm.transfers().close();
-        background.close();
-        demo.close();
+        browser.close();
     }
 
     @SuppressWarnings("unchecked")
@@ -101,7 +79,7 @@ class S3BrowserViewFlowTest {
 
         // TestFX cannot drag from the desktop on the Headless platform, and a Dragboard cannot be made
         // outside JavaFX's internals, so the test calls the very method the table's DRAG_DROPPED handler calls.
-        robot.interact(() -> view.dropFiles(List.of(folder), null));
+        robot.interact(() -> browser.view().dropFiles(List.of(folder), null));
         waitForTransfers();
         assertEquals(3, vm.transfers().rows().size());
         assertTrue(vm.transfers().rows().stream().allMatch(r -> r.stateProperty().get() == TransferState.COMPLETED));
@@ -135,26 +113,21 @@ class S3BrowserViewFlowTest {
     void ctrlUUploadsChosenFilesAndOneItemActionsWantOneItem(FxRobot robot) throws Exception {
         Path chosen = S3Fixture.file(tmp.resolve("desktop"), "notes.txt", 1_200, 21);
         Path other = S3Fixture.file(tmp.resolve("desktop"), "more-notes.txt", 900, 22);
-        robot.interact(() -> {
-            view.deactivate();
-            // A picker that "chooses" two files, as the platform's file dialog would.
-            view = new S3BrowserView(vm, new FolderPicker() {
-                @Override
-                public Optional<Path> pickFolder(String title) {
-                    return Optional.empty();
-                }
+        // A picker that "chooses" two files, as the platform's file dialog would.
+        robot.interact(() -> browser.usePicker(new FolderPicker() {
+            @Override
+            public Optional<Path> pickFolder(String title) {
+                return Optional.empty();
+            }
 
-                @Override
-                public List<Path> pickFiles(String title) {
-                    return List.of(chosen, other);
-                }
-            });
-            stage.getScene().setRoot((Parent) view.root());
-            view.activate();
-        });
+            @Override
+            public List<Path> pickFiles(String title) {
+                return List.of(chosen, other);
+            }
+        }));
         FxWait.until(10, () -> vm.sidebar().stream().anyMatch(e -> e instanceof SidebarEntry.Bucket b && b.name().equals("templates")));
         robot.interact(() -> vm.sidebar().stream().filter(e -> e instanceof SidebarEntry.Bucket b && b.name().equals("templates"))
-                .findFirst().ifPresent(e -> view.sidebarList().getSelectionModel().select(e)));
+                .findFirst().ifPresent(e -> browser.view().sidebarList().getSelectionModel().select(e)));
         TableView<ObjectRow> table = objects(robot);
         FxWait.until(10, () -> table.getItems().stream().anyMatch(r -> r.name().equals("lxc/")));
 
@@ -210,6 +183,6 @@ class S3BrowserViewFlowTest {
         robot.doubleClickOn("#s3-bucket-region .text-field").eraseText(20).write("lab-east");
         robot.clickOn(create);
         FxWait.until(10, () -> "lab-images".equals(vm.bucketProperty().get()));
-        assertTrue(demo.engine().bucketExists("lab-images"));
+        assertTrue(browser.demo.engine().bucketExists("lab-images"));
     }
 }

@@ -2,17 +2,9 @@ package dev.rackside.app.feature.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import atlantafx.base.theme.PrimerLight;
-import dev.rackside.app.demo.DemoS3;
-import dev.rackside.app.fx.FxBackground;
 import dev.rackside.app.fx.FxWait;
-import dev.rackside.app.fx.RecordingNotifier;
 import java.util.Map;
 import java.util.Optional;
-import javafx.application.Application;
-import javafx.collections.FXCollections;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -29,30 +21,16 @@ import org.testfx.util.WaitForAsyncUtils;
 /// The Properties dialog on the demo's S3 server: add a metadata entry, save, open it again.
 @ExtendWith(ApplicationExtension.class)
 class S3PropertiesFlowTest {
-    private DemoS3 demo;
-    private FxBackground background;
-    private S3BrowserViewModel vm;
-    private S3BrowserView view;
+    private BrowserOnDemo browser;
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        demo = S3Fixture.demo();
-        background = new FxBackground();
-        vm = new S3BrowserViewModel(FXCollections.observableArrayList(new S3Session(DemoS3.SESSION_ID, "Demo S3", demo.engine())),
-                background, new RecordingNotifier(), FxBackground::onFx);
-        view = new S3BrowserView(vm, title -> Optional.empty());
-        stage.setScene(new Scene((Parent) view.root(), 1000, 700));
-        stage.show();
-        view.activate();
+        browser = new BrowserOnDemo(stage, S3Fixture.demo(), title -> Optional.empty());
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(view::deactivate).get();
-        vm.transfers().close();
-        background.close();
-        demo.close();
+        browser.close();
     }
 
     private void openProperties(FxRobot robot, String name) throws Exception {
@@ -86,7 +64,7 @@ class S3PropertiesFlowTest {
         robot.clickOn("#s3-meta-value-0").write("lab-team");
         robot.clickOn("Save");
         FxWait.until(10, () -> robot.lookup("#s3-props-content-type").tryQuery().isEmpty());
-        assertEquals(Map.of("owner", "lab-team"), demo.engine().head("iso-images", "README.txt").userMetadata());
+        assertEquals(Map.of("owner", "lab-team"), browser.demo.engine().head("iso-images", "README.txt").userMetadata());
 
         openProperties(robot, "README.txt");
         assertEquals("owner", robot.lookup("#s3-meta-name-0").queryAs(TextField.class).getText());
